@@ -1,0 +1,438 @@
+"""The Hindi text pipeline: load an article, normalise it, split it into sentences and tokens.
+
+Every span Sahyog reports carries character offsets into the *decoded original* text (the file's
+text with line ends folded to ``\\n``), so a table row can always be traced back to its evidence.
+Normalisation is for matching; its :class:`Normalized` result keeps a map back to those offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from indicnlp.normalize.indic_normalize import DevanagariNormalizer
+from indicnlp.tokenize import sentence_tokenize
+
+from .errors import InputError
+
+NUKTA = "\u093c"
+DANDA, DOUBLE_DANDA = "\u0964", "\u0965"
+
+# Devanagari letters, signs, nukta, virama and ZWJ/ZWNJ: everything that belongs inside a word.
+# Dandas (0964-0965) and digits (0966-096F) are deliberately not in it.
+_DEV_WORD = "\u0900-\u0963\u0971-\u097f\ua8e0-\ua8ff\u200c\u200d"
+_DIGIT = "0-9\u0966-\u096f"
+_LATIN = "A-Za-z\u00c0-\u024f"
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+@dataclass(frozen=True)
+class ScriptMix:
+    """How many letters of each script a text has."""
+
+    devanagari: int
+    latin: int
+    arabic: int
+    other: int
+
+    @property
+    def letters(self) -> int:
+        return self.devanagari + self.latin + self.arabic + self.other
+
+    @property
+    def devanagari_share(self) -> float:
+        return self.devanagari / self.letters if self.letters else 0.0
+
+
+def script_mix(text: str) -> ScriptMix:
+    """Count letters by script (Devanagari, Latin, Arabic/Urdu, other)."""
+    dev = lat = ara = oth = 0
+    for ch in text:
+        if not ch.isalpha() and not ("\u0900" <= ch <= "\u097f" and unicodedata.category(ch)[0] == "M"):
+            continue
+        if "\u0900" <= ch <= "\u097f" or "\ua8e0" <= ch <= "\ua8ff":
+            dev += 1
+        elif ch.isascii() or "\u00c0" <= ch <= "\u024f":
+            lat += 1
+        elif "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff":
+            ara += 1
+        else:
+            oth += 1
+    return ScriptMix(dev, lat, ara, oth)
+
+
+# Frequent Hindi function words as they come out of the Kruti Dev / Devlys legacy font encodings
+# (में, का, के, है, और, कि, से, की, पर, यह, को): Latin-looking text made of these is Hindi typed in a
+# pre-Unicode font, which needs converting, not analysing as English.
+_LEGACY_FONT_WORDS = frozenset({"esa", "dk", "ds", "gS", "vkSj", "fd", "ls", "dh", "ij", ";g", "dks"})
+MIN_DEVANAGARI_SHARE = 0.5
+
+
+def decode_bytes(data: bytes, source: object = "<bytes>") -> str:
+    """Decode an article's bytes (UTF-8 with or without BOM, or UTF-16 with BOM); fold CRLF/CR to LF.
+
+    Raises :class:`InputError` naming ``source`` for anything else.
+    """
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            source,
+            f"not UTF-8 or UTF-16 text (undecodable byte 0x{data[exc.start]:02x} at offset {exc.start});"
+            " save the file as UTF-8",
+        ) from None
+    if "\x00" in text:
+        raise InputError(source, "binary data (NUL bytes), not a text file")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def check_hindi(text: str, source: object = "<text>") -> str:
+    """Return ``text`` if it is non-empty Hindi (mostly Devanagari); otherwise raise :class:`InputError`."""
+    if not text.strip():
+        raise InputError(source, "empty file (no text)")
+    mix = script_mix(text)
+    if mix.letters == 0:
+        raise InputError(source, "no letters at all: not an article")
+    if mix.devanagari_share >= MIN_DEVANAGARI_SHARE:
+        return text
+    share = f"{mix.devanagari_share:.0%} of letters are Devanagari"
+    words = text.split()
+    if words and sum(w in _LEGACY_FONT_WORDS for w in words) / len(words) > 0.03:
+        problem = f"looks like Hindi in a legacy font encoding such as Kruti Dev ({share}); convert it to Unicode"
+    elif mix.arabic > mix.latin:
+        problem = f"Arabic script (Urdu?), not Hindi ({share})"
+    else:
+        problem = f"not Hindi text: {share}"
+    raise InputError(source, problem)
+
+
+def load_article(path: str | Path) -> str:
+    """Read a Hindi article from ``path`` as text; raise :class:`InputError` naming the file if unusable."""
+    p = Path(path)
+    if not p.exists():
+        raise InputError(p, "no such file")
+    if p.is_dir():
+        raise InputError(p, "is a directory, not an article file")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
+    return check_hindi(decode_bytes(data, p), p)
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalised text plus, for each of its characters, the offset of its source in the original.
+
+    ``offsets`` has ``len(text) + 1`` entries; the last is ``len(original)``.
+    """
+
+    text: str
+    offsets: tuple[int, ...] = field(repr=False)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the normalised span ``[start, end)`` back to a span of the original text."""
+        if end <= start:
+            o = self.offsets[start]
+            return o, o
+        return self.offsets[start], self.offsets[end - 1] + _orig_len_at(self, end - 1)
+
+
+def _orig_len_at(norm: Normalized, i: int) -> int:
+    """Length in the original of the cluster that produced normalised char ``i`` (>= 1)."""
+    j = i + 1
+    while j < len(norm.offsets) - 1 and norm.offsets[j] == norm.offsets[i]:
+        j += 1
+    return max(1, norm.offsets[j] - norm.offsets[i])
+
+
+_INDIC = DevanagariNormalizer(lang="hi")
+# Characters whose normalisation changes the text's length; without them, offsets map 1:1.
+_LENGTH_CHANGERS = re.compile(
+    "[\ufeff\ufffe\u2060\u00ad\u200b\u200c\u200d\u2014\u2026\u0929\u0931\u0934\u0958-\u095f]|''|\u00b4\u00b4"
+)
+_GRAPHEME = re.compile(r"\S[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963\u200c\u200d]*|\s")
+
+
+@lru_cache(maxsize=65536)
+def _normalize_piece(piece: str) -> str:
+    """NFC plus indic-nlp's Hindi normaliser on one isolated character cluster."""
+    return _INDIC.normalize(unicodedata.normalize("NFC", piece))
+
+
+def _fix_visarga(original: str, normalized: str) -> str:
+    """Undo indic-nlp's rewrite of ``:`` after a Devanagari letter into visarga (same-length texts)."""
+    if ":" not in original:
+        return normalized
+    chars = list(normalized)
+    for m in re.finditer(":", original):
+        if chars[m.start()] == "\u0903":
+            chars[m.start()] = ":"
+    return "".join(chars)
+
+
+def normalize_with_offsets(text: str, fold_nukta: bool = False) -> Normalized:
+    """Normalise like :func:`normalize` and keep each character's offset in ``text``."""
+    if unicodedata.is_normalized("NFC", text) and not _LENGTH_CHANGERS.search(text):
+        out = _fix_visarga(text, _INDIC.normalize(text))
+        offsets: list[int] = list(range(len(text) + 1))
+    else:  # slow path: normalise cluster by cluster so each output char knows its source
+        parts: list[str] = []
+        offsets = []
+        for m in _GRAPHEME.finditer(text):
+            piece = _normalize_piece(m.group())
+            parts.append(piece)
+            offsets.extend([m.start()] * len(piece))
+        out = "".join(parts)
+        offsets.append(len(text))
+    if fold_nukta and NUKTA in out:
+        keep = [i for i, ch in enumerate(out) if ch != NUKTA]
+        out = "".join(out[i] for i in keep)
+        offsets = [offsets[i] for i in keep] + [len(text)]
+    return Normalized(out, tuple(offsets))
+
+
+def normalize(text: str, fold_nukta: bool = False) -> str:
+    """Unicode NFC + indic-nlp's Hindi normaliser, keeping ``:`` as ``:`` (not visarga).
+
+    ``fold_nukta=True`` also drops every nukta (ज़ → ज), so spelling variants compare equal: use it for
+    matching, never for display.
+    """
+    return normalize_with_offsets(text, fold_nukta).text
+
+
+def fold_nukta(text: str) -> str:
+    """Drop nukta signs (after decomposing precomposed nukta letters): a key for matching only."""
+    return unicodedata.normalize("NFD", text).replace(NUKTA, "") if _has_nukta(text) else text
+
+
+def _has_nukta(text: str) -> bool:
+    return NUKTA in text or any("\u0958" <= c <= "\u095f" or c in "\u0929\u0931\u0934" for c in text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sentences
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the original text: ``text == original[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: ``id`` counts from 0 in article order; offsets are into the original text."""
+
+    id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article split into an optional dateline and its body's sentences."""
+
+    text: str
+    dateline: Span | None
+    sentences: list[Sentence]
+
+
+# A dateline: a short place name (one to three words) then ':' or '-', alone on the first line or
+# at the start of it, e.g. "इस्लामाबाद:" or "नई दिल्ली, 13 मई:".
+_DATELINE = re.compile(
+    rf"\A[ \t\ufeff]*(?P<place>[{_DEV_WORD}]+(?:[ \t]+[{_DEV_WORD}]+){{0,2}})"
+    rf"(?:[ \t]*,[ \t]*[{_DEV_WORD}{_DIGIT} ]{{1,25}})?[ \t]*[:\u0903][ \t]*(?:\n|(?=\S))"
+)
+_SENT_DELIM = re.compile(r"[.?!\u0964\u0965]")
+_HAS_CONTENT = re.compile(rf"[{_DEV_WORD}{_DIGIT}{_LATIN}]")
+
+
+def find_dateline(text: str) -> Span | None:
+    """The dateline at the start of an article (``इस्लामाबाद:``), or None.
+
+    Matched on the original text: the normaliser would have turned its colon into a visarga.
+    """
+    m = _DATELINE.match(text)
+    if not m:
+        return None
+    # the place must be followed by a line break or a sentence, not be the start of a clause like
+    # "उन्होंने कहा:" -- a dateline has no verb-like endings; keep it short
+    return Span(m.start("place"), m.end("place"), m.group("place"))
+
+
+def _locate(line: str, offset: int, pieces: list[str]) -> list[tuple[int, int]]:
+    """Find each piece (whitespace may differ) in ``line`` in order; return original spans."""
+    positions = [i for i, ch in enumerate(line) if not ch.isspace()]
+    spans, k = [], 0
+    for piece in pieces:
+        n = sum(1 for ch in piece if not ch.isspace())
+        if n == 0:
+            continue
+        spans.append((offset + positions[k], offset + positions[k + n - 1] + 1))
+        k += n
+    return spans
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of ``text[start:end]``: line breaks are hard boundaries, then indic-nlp's splitter
+    on danda, ``?``, ``!`` and full stop (it keeps abbreviations such as ``डॉ.`` inside a sentence).
+
+    A piece with no letters or digits (a stray ``।`` after ``.``) is merged into the sentence before it.
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        line = m.group()
+        if not line.strip():
+            continue
+        pieces = sentence_tokenize.sentence_split(line, "hi", delim_pat=_SENT_DELIM)
+        for s, e in _locate(line, start + m.start(), pieces):
+            if spans and not _HAS_CONTENT.search(text[s:e]) and text[spans[-1][1] : s].strip() == "":
+                spans[-1] = (spans[-1][0], e)
+            else:
+                spans.append((s, e))
+    return spans
+
+
+def split_article(text: str) -> Article:
+    """Separate the dateline (``इस्लामाबाद:``) from the body and split the body into sentences."""
+    dateline = find_dateline(text)
+    body_start = 0
+    if dateline:
+        body_start = dateline.end + 1  # skip the ':'
+    spans = split_sentences(text, body_start)
+    sentences = [Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
+    return Article(text, dateline, sentences)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokens
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token of the string given to :func:`tokenize`; ``kind`` is one of :data:`TOKEN_KINDS`."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+
+
+TOKEN_KINDS = ("word", "number", "latin", "punct", "symbol")
+
+# Abbreviations that keep their full stop. Rule (documented in the README): a Devanagari word of a
+# single syllable (consonant cluster + at most one vowel sign/nasal, e.g. डॉ. पी. एस. के.) or one
+# listed here, when the '.' is followed by a space and more text, is an abbreviation.
+ABBREVIATIONS = frozenset({"स्व", "श्री", "प्रो", "कु", "सुश्री", "मो", "ले", "जन", "कर्नल", "मेजर", "सं", "नं", "पृ", "रु", "ई", "ईसा"})
+_SYLLABLE = re.compile(
+    "(?:[\u0915-\u0939\u0958-\u095f]\u093c?\u094d)*[\u0915-\u0939\u0958-\u095f]\u093c?"
+    "[\u093e-\u094c\u0945\u0949]?[\u0901\u0902]?|[\u0905-\u0914][\u0901\u0902]?"
+)
+
+_TOKEN = re.compile(
+    rf"(?P<number>[{_DIGIT}]+(?:[.,:/][{_DIGIT}]+)*)"
+    rf"|(?P<word>[{_DEV_WORD}]+)"
+    rf"|(?P<latin>[{_LATIN}0-9]*[{_LATIN}][{_LATIN}0-9]*(?:['\u2019][{_LATIN}]+)?)"
+    rf"|(?P<punct>[\u0964\u0965.,;:?!\"'()\[\]{{}}\u2018\u2019\u201c\u201d\u2013\u2014\-/\u2026|])"
+    r"|(?P<symbol>\S)"
+)
+
+
+# One-syllable words that end sentences ("... है. फिर ..."): never abbreviations.
+_NOT_ABBREVIATIONS = frozenset({"है", "हैं", "था", "थे", "थी", "हो", "हों", "दी", "ली", "दे", "ले", "गा", "गे", "गी", "ना", "नहीं", "भी", "ही", "तो"})
+_CONTINUES = re.compile(r"[ \t]+[^\s\u0964\u0965]")
+
+
+def is_abbreviation(word: str) -> bool:
+    """True if ``word`` (without its dot) is an abbreviation by Sahyog's rule."""
+    if word in _NOT_ABBREVIATIONS:
+        return False
+    return word in ABBREVIATIONS or _SYLLABLE.fullmatch(word) is not None
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into tokens with offsets into ``text``.
+
+    Any whitespace (a line break too) separates tokens; Devanagari words stay whole with their vowel
+    signs, viramas and ZWJ/ZWNJ; numbers in ASCII or Devanagari digits stay whole (``१,२७,३५७``,
+    ``८.५``); hyphens and other punctuation are tokens of their own; abbreviations keep their dot.
+    """
+    tokens: list[Token] = []
+    append = tokens.append
+    n = len(text)
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "symbol"
+        s, e = m.span()
+        if kind == "word" and text.startswith(".", e) and _CONTINUES.match(text, e + 1) and is_abbreviation(m.group()):
+            append(Token(text[s : e + 1], s, e + 1, kind))
+        elif kind == "punct" and tokens and tokens[-1].end == e:
+            continue  # this dot was taken by the abbreviation before it
+        else:
+            append(Token(m.group(), s, e, kind))
+    return tokens
+
+
+def words(text: str) -> list[str]:
+    """The word tokens (Devanagari or Latin) of ``text``, in order."""
+    return [t.text for t in tokenize(text) if t.kind in ("word", "latin")]
+
+
+# ---------------------------------------------------------------------------------------------
+# Stop words and statistics
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Hindi stop words from the maintained stopwords-iso list (``stopwordsiso``), normalised."""
+    import stopwordsiso
+
+    return frozenset(normalize(w) for w in stopwordsiso.stopwords("hi"))
+
+
+@dataclass(frozen=True)
+class TokenStats:
+    """Counts over a token list: totals, vocabulary, type/token ratio, script mix, top content words."""
+
+    n_tokens: int
+    n_words: int
+    n_types: int
+    type_token_ratio: float
+    kinds: dict[str, int]
+    top_content_words: list[tuple[str, int]]
+
+
+def token_stats(tokens: list[Token], top: int = 20) -> TokenStats:
+    """Summarise tokens; content words are word tokens (Devanagari or Latin) not in :func:`stopwords`."""
+    kinds = Counter(t.kind for t in tokens)
+    word_list = [t.text for t in tokens if t.kind in ("word", "latin")]
+    types = set(word_list)
+    stop = stopwords()
+    content = Counter(w for w in word_list if w not in stop and len(w) > 1)
+    return TokenStats(
+        n_tokens=len(tokens),
+        n_words=len(word_list),
+        n_types=len(types),
+        type_token_ratio=round(len(types) / len(word_list), 4) if word_list else 0.0,
+        kinds={k: kinds.get(k, 0) for k in TOKEN_KINDS},
+        top_content_words=content.most_common(top),
+    )
