@@ -79,10 +79,7 @@ def decode_bytes(data: bytes, source: object = "<bytes>") -> str:
 
     Raises :class:`InputError` naming ``source`` for anything else.
     """
-    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
+    encoding = "utf-16" if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff") else "utf-8-sig"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -267,16 +264,12 @@ _HAS_CONTENT = re.compile(rf"[{_DEV_WORD}{_DIGIT}{_LATIN}]")
 
 
 def find_dateline(text: str) -> Span | None:
-    """The dateline at the start of an article (``इस्लामाबाद:``), or None.
+    """The place of the dateline at the start of an article (``इस्लामाबाद:``), or None.
 
     Matched on the original text: the normaliser would have turned its colon into a visarga.
     """
     m = _DATELINE.match(text)
-    if not m:
-        return None
-    # the place must be followed by a line break or a sentence, not be the start of a clause like
-    # "उन्होंने कहा:" -- a dateline has no verb-like endings; keep it short
-    return Span(m.start("place"), m.end("place"), m.group("place"))
+    return Span(m.start("place"), m.end("place"), m.group("place")) if m else None
 
 
 def _locate(line: str, offset: int, pieces: list[str]) -> list[tuple[int, int]]:
@@ -315,10 +308,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 
 def split_article(text: str) -> Article:
     """Separate the dateline (``इस्लामाबाद:``) from the body and split the body into sentences."""
-    dateline = find_dateline(text)
-    body_start = 0
-    if dateline:
-        body_start = dateline.end + 1  # skip the ':'
+    m = _DATELINE.match(text)
+    dateline = Span(m.start("place"), m.end("place"), m.group("place")) if m else None
+    body_start = m.end() if m else 0  # past the place, any date, and the colon
     spans = split_sentences(text, body_start)
     sentences = [Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
     return Article(text, dateline, sentences)
@@ -341,26 +333,36 @@ class Token:
 TOKEN_KINDS = ("word", "number", "latin", "punct", "symbol")
 
 # Abbreviations that keep their full stop. Rule (documented in the README): a Devanagari word of a
-# single syllable (consonant cluster + at most one vowel sign/nasal, e.g. डॉ. पी. एस. के.) or one
-# listed here, when the '.' is followed by a space and more text, is an abbreviation.
-ABBREVIATIONS = frozenset({"स्व", "श्री", "प्रो", "कु", "सुश्री", "मो", "ले", "जन", "कर्नल", "मेजर", "सं", "नं", "पृ", "रु", "ई", "ईसा"})
+# single syllable (consonant cluster + at most one vowel sign/nasal, e.g. डॉ. पी. के.) or one listed
+# here, when the '.' is followed by a space and more text, is an abbreviation. The list adds titles
+# and the Devanagari names of Latin letters that are not one syllable (एस. आर. एन. -- initials).
+ABBREVIATIONS = frozenset(
+    {"स्व", "श्री", "प्रो", "कु", "सुश्री", "मो", "ले", "जन", "कर्नल", "मेजर", "सं", "नं", "पृ", "रु", "ई", "ईसा", "फिल"}
+    | {"एफ", "एच", "एल", "एम", "एन", "आर", "एस", "एक्स", "वाई", "डब्लू", "डब्ल्यू", "डबल्यू", "जेड", "ज़ेड", "क्यू"}
+)
 _SYLLABLE = re.compile(
     "(?:[\u0915-\u0939\u0958-\u095f]\u093c?\u094d)*[\u0915-\u0939\u0958-\u095f]\u093c?"
     "[\u093e-\u094c\u0945\u0949]?[\u0901\u0902]?|[\u0905-\u0914][\u0901\u0902]?"
 )
 
+# Plain ``re`` with explicit ranges (faster than ``regex`` here). Alternatives in order of frequency;
+# ``abbr`` is a word's '.' when more text follows on the line: tokenize() decides if it is kept.
+# Numbers keep an attached ordinal or letter suffix (२१वीं, 11वां, धारा 304ए, 1993बी); Latin tokens
+# may start with ASCII digits (5G, 3D) but must contain a letter.
 _TOKEN = re.compile(
-    rf"(?P<number>[{_DIGIT}]+(?:[.,:/][{_DIGIT}]+)*)"
-    rf"|(?P<word>[{_DEV_WORD}]+)"
-    rf"|(?P<latin>[{_LATIN}0-9]*[{_LATIN}][{_LATIN}0-9]*(?:['\u2019][{_LATIN}]+)?)"
+    rf"(?P<word>[{_DEV_WORD}]+)(?P<abbr>\.(?=[ \t]+[^\s\u0964\u0965]))?"
+    rf"|(?P<latin>[0-9]*[{_LATIN}][{_LATIN}0-9]*(?:['\u2019][{_LATIN}]+)?)"
+    rf"|(?P<number>[{_DIGIT}]+(?:[.,:/][{_DIGIT}]+)*"
+    rf"(?:(?:\u0935[\u093e\u0940\u0947][\u0901\u0902]?|\u090f|\u092c\u0940|\u0938\u0940|\u0921\u0940)(?![{_DEV_WORD}]))?)"
     rf"|(?P<punct>[\u0964\u0965.,;:?!\"'()\[\]{{}}\u2018\u2019\u201c\u201d\u2013\u2014\-/\u2026|])"
     r"|(?P<symbol>\S)"
 )
 
 
 # One-syllable words that end sentences ("... है. फिर ..."): never abbreviations.
-_NOT_ABBREVIATIONS = frozenset({"है", "हैं", "था", "थे", "थी", "हो", "हों", "दी", "ली", "दे", "ले", "गा", "गे", "गी", "ना", "नहीं", "भी", "ही", "तो"})
-_CONTINUES = re.compile(r"[ \t]+[^\s\u0964\u0965]")
+_NOT_ABBREVIATIONS = frozenset(
+    {"है", "हैं", "था", "थे", "थी", "हो", "हों", "दी", "ली", "दे", "ले", "गा", "गे", "गी", "ना", "नहीं", "भी", "ही", "तो"}
+)
 
 
 def is_abbreviation(word: str) -> bool:
@@ -370,25 +372,38 @@ def is_abbreviation(word: str) -> bool:
     return word in ABBREVIATIONS or _SYLLABLE.fullmatch(word) is not None
 
 
+_new_object = object.__new__
+_set_attr = object.__setattr__
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with offsets into ``text``.
 
     Any whitespace (a line break too) separates tokens; Devanagari words stay whole with their vowel
     signs, viramas and ZWJ/ZWNJ; numbers in ASCII or Devanagari digits stay whole (``१,२७,३५७``,
-    ``८.५``); hyphens and other punctuation are tokens of their own; abbreviations keep their dot.
+    ``८.५``, ``२१वीं``); hyphens and other punctuation are tokens of their own; abbreviations (``डॉ.``)
+    keep their dot, a sentence's final ``है.`` does not.
     """
+    # Tokens are built without Token.__init__: a frozen dataclass's __init__ sets each field through
+    # object.__setattr__ and took over half of the run time. The result is an ordinary Token.
     tokens: list[Token] = []
     append = tokens.append
-    n = len(text)
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "symbol"
-        s, e = m.span()
-        if kind == "word" and text.startswith(".", e) and _CONTINUES.match(text, e + 1) and is_abbreviation(m.group()):
-            append(Token(text[s : e + 1], s, e + 1, kind))
-        elif kind == "punct" and tokens and tokens[-1].end == e:
-            continue  # this dot was taken by the abbreviation before it
-        else:
-            append(Token(m.group(), s, e, kind))
+        kind = m.lastgroup
+        if kind == "abbr":
+            s, e = m.span()
+            if not is_abbreviation(text[s : e - 1]):
+                tok = _new_object(Token)
+                _set_attr(tok, "__dict__", {"text": text[s : e - 1], "start": s, "end": e - 1, "kind": "word"})
+                append(tok)
+                tok = _new_object(Token)
+                _set_attr(tok, "__dict__", {"text": ".", "start": e - 1, "end": e, "kind": "punct"})
+                append(tok)
+                continue
+            kind = "word"
+        tok = _new_object(Token)
+        _set_attr(tok, "__dict__", {"text": m.group(), "start": m.start(), "end": m.end(), "kind": kind})
+        append(tok)
     return tokens
 
 

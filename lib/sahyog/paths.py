@@ -1,0 +1,49 @@
+"""Where things live: every relative path Sahyog is given is resolved from the repository root.
+
+Papermill runs a notebook in the caller's folder and nbval in the notebook's folder, so notebooks
+never rely on the working directory: they pass their path parameters through :func:`repo_path`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = PACKAGE_DIR / "data"
+
+
+def _find_root() -> Path:
+    """The repository root: ``$SAHYOG_ROOT`` if set, else the checkout this package was installed from."""
+    env = os.environ.get("SAHYOG_ROOT")
+    if env:
+        return Path(env).expanduser().resolve()
+    candidate = PACKAGE_DIR.parents[1]  # lib/sahyog -> repository root (editable install)
+    if (candidate / "pyproject.toml").exists():
+        return candidate
+    return Path.cwd()
+
+
+REPO_ROOT = _find_root()
+SEEDS_DIR = REPO_ROOT / "seeds"
+NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+REPORTS_DIR = REPO_ROOT / "reports"
+
+
+def repo_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` as an absolute path: absolute paths are kept, relative ones are taken from the repo root."""
+    p = Path(path).expanduser()
+    return p if p.is_absolute() else REPO_ROOT / p
+
+
+def example_article() -> Path:
+    """The example article shipped in ``seeds/`` (the first ``.txt`` there, by name)."""
+    seeds = sorted(SEEDS_DIR.glob("*.txt"))
+    if not seeds:
+        raise FileNotFoundError(f"{SEEDS_DIR}: no example article (*.txt) found")
+    return seeds[0]
+
+
+def doc_id_for(path: str | os.PathLike[str]) -> str:
+    """A stable document id for an article file: its file name without extension."""
+    return Path(path).stem
