@@ -6,9 +6,8 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 # The kernel "python3" must be this venv's Python, whatever kernels the user has registered.
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
-export MPLBACKEND := Agg
 
-.PHONY: setup report test lint lab bench clean strip
+.PHONY: setup report test lint lab kernel bench clean strip browser
 
 setup: $(VENV)/.installed
 
@@ -25,12 +24,24 @@ report: setup
 lint: setup
 	$(BIN)/ruff check lib tests notebooks benchmarks
 
-test: setup lint
-	$(PY) -m pytest tests
-	$(PY) -m pytest --nbval-lax -p no:cacheprovider notebooks
+test: setup lint browser
+	$(PY) -m pytest --nbval-lax tests notebooks
+
+# Headless Chromium for the browser tests (Debian's package; needs root). Without it they are skipped.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing chromium for the browser tests..."; \
+	    apt-get update -qq >/dev/null && apt-get install -y -qq chromium fonts-noto-core >/dev/null \
+	      || echo "warning: could not install chromium: browser tests will be skipped"; \
+	  else echo "note: chromium is not installed (needs root + apt): browser tests will be skipped"; fi; }
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/
+
+# Only for a JupyterLab installed outside this project: register the venv as kernel "sahyog".
+kernel: setup
+	$(PY) -m ipykernel install --user --name sahyog --display-name "Python (Sahyog)"
 
 bench: setup
 	$(PY) benchmarks/tokenize_quality.py

@@ -19,11 +19,14 @@ from .text import load_article, split_article, tokenize
 RECORD_KEYS = ("doc_id", "source", "dateline", "sentences", "n_tokens", "sectors", "agreements", "entities")
 
 
-def extract_text(text: str, doc_id: str, source: str = "") -> dict[str, Any]:
-    """Run the whole pipeline on an article's decoded text and return the ``extract`` record."""
+def extract_text(text: str, doc_id: str, source: str = "", lexicon: sectors_mod.Lexicon | None = None) -> dict[str, Any]:
+    """Run the whole pipeline on an article's decoded text and return the ``extract`` record.
+
+    ``lexicon`` replaces the built-in sector lexicon (see :func:`sahyog.sectors.load_lexicon`).
+    """
     article = split_article(text)
     entities = entities_mod.find_entities(article)
-    mentions = sectors_mod.find_sectors(article)
+    mentions = sectors_mod.find_sectors(article, lexicon)
     agreements = agreements_mod.find_agreements(article, mentions, entities)
     mentions = sectors_mod.with_agreement_context(mentions, agreements)
     return {
@@ -52,7 +55,7 @@ def _entity_record(entity: entities_mod.Entity) -> dict[str, Any]:
     return record
 
 
-def extract_file(path: str | Path) -> dict[str, Any]:
+def extract_file(path: str | Path, lexicon: sectors_mod.Lexicon | None = None) -> dict[str, Any]:
     """Load an article file (raising :class:`~sahyog.errors.InputError` if unusable) and extract it."""
     p = Path(path)
-    return extract_text(load_article(p), doc_id_for(p), str(p))
+    return extract_text(load_article(p), doc_id_for(p), str(p), lexicon)

@@ -24,6 +24,12 @@ ENTITY_COLUMNS = ["doc_id", "type", "id", "name_en", "name_hi", "lat", "lon", "r
 MENTION_COLUMNS = ["doc_id", "entity_id", "type", "text", "start", "end", "sentence_id"]
 
 
+def configure_display() -> None:
+    """Show evidence sentences whole in notebooks and reports (pandas cuts cells at 50 characters)."""
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", 300)
+
+
 def _records(data: Record | Iterable[Record]) -> list[Record]:
     return [data] if isinstance(data, Mapping) else list(data)
 
@@ -105,6 +111,7 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             _flatten(df).to_csv(fh, index=False)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; tables are for sharing
         os.replace(tmp, p)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -116,3 +123,80 @@ def write_all_csv(data: Record | Iterable[Record], out_dir: str | Path) -> list[
     """Write every table of :data:`TABLES` as ``<name>.csv`` under ``out_dir``."""
     recs = _records(data)
     return [write_csv(make(recs), Path(out_dir) / f"{name}.csv") for name, make in TABLES.items()]
+
+
+# --- tables for one article's text (notebook 01) ---------------------------------------------------
+
+
+def sentence_overview(article: Any) -> pd.DataFrame:
+    """Sentence table of a :class:`~sahyog.text.Article`: id, text, token count and offsets."""
+    from .text import tokenize
+
+    rows = [{"id": s.id, "text": s.text, "n_tokens": len(tokenize(s.text)), "start": s.start, "end": s.end}
+            for s in article.sentences]
+    return pd.DataFrame(rows, columns=["id", "text", "n_tokens", "start", "end"])
+
+
+def token_summary(stats: Any) -> pd.DataFrame:
+    """A :class:`~sahyog.text.TokenStats` as a two-column table (measure, value) for display and CSV."""
+    rows = [("tokens", stats.n_tokens), ("words", stats.n_words), ("distinct words (types)", stats.n_types),
+            ("type/token ratio", stats.type_token_ratio)]
+    rows += [(f"{kind} tokens", n) for kind, n in stats.kinds.items()]
+    return pd.DataFrame(rows, columns=["measure", "value"]).astype({"value": object})
+
+
+def top_words(stats: Any) -> pd.DataFrame:
+    """The top content words of a :class:`~sahyog.text.TokenStats` as a table (word, count)."""
+    return pd.DataFrame(stats.top_content_words, columns=["word", "count"])
+
+
+# --- sectors and agreements (notebooks 02 and 03) ------------------------------------------------------
+
+
+def sector_table(data: Record | Iterable[Record], labels: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
+    """Per sector: Hindi and English label, mentions, sentences, mentions by context, terms as written."""
+    df = sector_mentions(data)
+    cols = ["sector", "label_hi", "label_en", "mentions", "sentences", "agreement", "cooperation", "portfolio",
+            "terms"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    for sector, g in df.groupby("sector", sort=False):
+        ctx = g["context"].value_counts()
+        rows.append({"sector": sector, "label_hi": labels.get(sector, {}).get("label_hi", ""),
+                     "label_en": labels.get(sector, {}).get("label_en", sector), "mentions": len(g),
+                     "sentences": g[["doc_id", "sentence_id"]].drop_duplicates().shape[0],
+                     **{c: int(ctx.get(c, 0)) for c in ("agreement", "cooperation", "portfolio")},
+                     "terms": sorted(set(g["term"]))})
+    return pd.DataFrame(rows, columns=cols).sort_values(["mentions", "sector"], ascending=[False, True],
+                                                        ignore_index=True)
+
+
+def sector_sentence_matrix(record: Record) -> pd.DataFrame:
+    """Sectors (rows) × sentence ids (columns) of one article: how often each sector is named there."""
+    df = sector_mentions(record)
+    if df.empty:
+        return pd.DataFrame()
+    m = pd.crosstab(df["sector"], df["sentence_id"])
+    return m.reindex(columns=range(len(record["sentences"])), fill_value=0).loc[m.sum(axis=1).sort_values(
+        ascending=False).index]
+
+
+def category_counts(data: Record | Iterable[Record]) -> pd.DataFrame:
+    """Per agreement category: rows found and the number of documents stated where the text gives one."""
+    df = agreements(data)
+    if df.empty:
+        return pd.DataFrame(columns=["category", "found", "stated_count"])
+    g = df.groupby("category")
+    out = pd.DataFrame({"found": g.size(), "stated_count": g["count"].sum(min_count=1)}).reset_index()
+    return out.sort_values(["found", "category"], ascending=[False, True], ignore_index=True)
+
+
+def category_sector_matrix(data: Record | Iterable[Record]) -> pd.DataFrame:
+    """Agreement categories (rows) × sectors (columns): how many agreements name each sector."""
+    df = agreements(data)
+    pairs = [(c, s) for c, secs in zip(df["category"], df["sectors"], strict=True) for s in (secs or ["(none)"])]
+    if not pairs:
+        return pd.DataFrame()
+    p = pd.DataFrame(pairs, columns=["category", "sector"])
+    return pd.crosstab(p["category"], p["sector"])

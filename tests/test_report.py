@@ -1,0 +1,132 @@
+"""The report command end to end: notebooks run with papermill, HTML pages, index, failures, safety."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from sahyog import report
+from sahyog.errors import InputError
+from sahyog.paths import example_article
+
+EXAMPLE = example_article()
+
+
+@pytest.fixture(scope="module")
+def notebooks():
+    return report.discover_notebooks()
+
+
+# --- parameters ---------------------------------------------------------------------------------
+
+
+def test_article_notebooks_are_discovered_in_order(notebooks):
+    names = [nb.name for nb in notebooks]
+    assert names[0] == "01_tokenise"
+    assert names == sorted(names)
+    assert all("input_path" in nb.parameters for nb in notebooks)
+
+
+def test_parse_parameters():
+    assert report.parse_parameters(["top_n=5", "fold_nukta=true", "x="]) == {"top_n": "5", "fold_nukta": "true",
+                                                                            "x": ""}
+    with pytest.raises(InputError, match="NAME=VALUE"):
+        report.parse_parameters(["top_n"])
+
+
+def test_parameters_get_their_declared_types(notebooks):
+    params = report.validate_parameters({"top_n": "5", "fold_nukta": "yes"}, notebooks)
+    assert params == {"top_n": 5, "fold_nukta": True}
+
+
+def test_unknown_parameter_lists_valid_names_and_suggests(notebooks):
+    with pytest.raises(InputError) as info:
+        report.validate_parameters({"top_m": "5"}, notebooks)
+    msg = str(info.value)
+    assert "did you mean top_n?" in msg and "fold_nukta" in msg and "input_path" not in msg.split("valid:")[1]
+
+
+def test_wrong_type_is_an_error(notebooks):
+    with pytest.raises(InputError, match="top_n takes a value of type int"):
+        report.validate_parameters({"top_n": "many"}, notebooks)
+    with pytest.raises(InputError, match="type bool"):
+        report.validate_parameters({"fold_nukta": "perhaps"}, notebooks)
+
+
+def test_reserved_parameters_are_refused(notebooks):
+    with pytest.raises(InputError, match="set by the report command"):
+        report.validate_parameters({"input_path": "x.txt"}, notebooks)
+
+
+# --- end to end ---------------------------------------------------------------------------------
+
+def test_failed_article_gives_nonzero_exit_and_one_line_error(built):
+    out, proc = built
+    assert proc.returncode == 1
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("sahyog: error:")]
+    assert len(errors) == 1 and "d_bad.txt" in errors[0] and "not UTF-8" in errors[0]
+
+
+def test_every_good_article_has_every_page_and_tables(built, notebooks):
+    out, _ = built
+    for doc in ("a_example", "b_short", "c_injected"):
+        for nb in notebooks:
+            page = out / doc / f"{nb.name}.html"
+            assert page.is_file() and page.stat().st_size > 2000, page
+        assert list((out / doc).glob("*.csv")), doc
+        assert list((out / doc).glob("*.png")), doc
+    assert not (out / "d_bad").exists()
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "temporary folders left behind"
+
+
+def test_index_lists_articles_and_the_failure(built):
+    out, _ = built
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for doc in ("a_example", "b_short", "c_injected", "d_bad"):
+        assert doc in index
+    assert index.count('class="status-ok"') == 3
+    assert "failed</span>" in index and "not UTF-8" in index
+    assert "इस्लामाबाद" in index  # the example's dateline
+    assert 'href="a_example/01_tokenise.html"' in index
+
+
+def test_pages_are_offline_and_escaped(built):
+    out, _ = built
+    for page in out.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html), f"{page} loads from the network"
+        assert "<script" not in html.lower(), f"{page} has a script element"
+        assert not re.search(r"<img[^>]*onerror", html, re.I), page
+        assert not re.search(r"<a[^>]*javascript:", html, re.I), page
+    injected = "".join(p.read_text(encoding="utf-8") for p in (out / "c_injected").glob("*.html"))
+    assert "&lt;script&gt;document.title" in injected  # shown as text
+
+
+def test_previous_report_survives_a_failed_run(built, corpus, tmp_path):
+    out, _ = built
+    page = out / "a_example" / "01_tokenise.html"
+    before = page.read_bytes()
+    # top_n=0 leaves no content words, so the notebook's own sanity checks fail
+    res = report.build_reports([corpus / "a_example.txt"], out, {"top_n": "0"}, quiet=True)
+    assert not res.ok and "01_tokenise" in (res.articles[0].error or "")
+    assert page.read_bytes() == before
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "previous report kept" in index
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_inputs_are_never_modified(corpus):
+    # the module fixture ran the report over this folder: the files are byte-for-byte as written
+    assert (corpus / "a_example.txt").read_bytes() == EXAMPLE.read_bytes()
+    assert (corpus / "d_bad.txt").read_bytes() == "Café".encode("latin-1")
+
+
+def test_bad_parameter_fails_before_anything_runs(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "sahyog", "report", str(EXAMPLE), "--out", str(tmp_path / "r"),
+                           "-p", "topn=3", "--quiet"], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().count("\n") == 0 and "did you mean top_n?" in proc.stderr
+    assert not (tmp_path / "r").exists()
