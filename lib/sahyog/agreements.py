@@ -1,0 +1,371 @@
+"""Agreements, MoUs, roadmaps, corridors, loans, next meetings and visits reported in an article.
+
+Triggers come from ``data/agreements.csv`` (``category,term,requires``) and are matched like sector terms
+(whole tokens, inflected forms, nukta-folded). ``requires`` names a check on the sentence that a weak
+trigger must pass (``sense``: not ``X से समझौता`` = compromise; ``offer``: a loan is given or announced;
+``invitation``: an invitation to a visit in a diplomatic sentence; ``meeting``: an agreed *next* session;
+``naming``: streets are named; ``diplomatic``: a diplomatic cue word or a country in the sentence).
+
+Decisions: a trigger that is negated in its clause (``कोई समझौता नहीं हुआ``) or only hoped for
+(``समझौता होने की उम्मीद``, ``हो सकता है``) is dropped -- the table lists what was agreed, and a
+definite future (``हस्ताक्षर किए जाएंगे``) counts as agreed. A sentence with sports or film words
+yields no agreement except an explicit MoU. One sentence gives at most one agreement per category.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .sectors import (
+    DATA_DIR,
+    IGNORE,
+    PhraseIndex,
+    SectorMention,
+    read_terms,
+    sentence_tokens,
+    term_keys,
+)
+from .text import Article, normalize
+
+CATEGORIES: tuple[str, ...] = (
+    "mou",
+    "agreement",
+    "roadmap",
+    "treaty",
+    "declaration",
+    "corridor",
+    "cultural_initiative",
+    "financing",
+    "next_meeting",
+    "visit",
+)
+REQUIRES = ("", "sense", "offer", "invitation", "meeting", "naming", "diplomatic")
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Something agreed in one sentence: ``start``/``end`` locate the trigger in the original text."""
+
+    sentence_id: int
+    category: str
+    sectors: list[str] = field(hash=False)
+    parties: list[str] = field(hash=False)
+    count: int | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A trigger row of the CSV: category, the term as written there, and its sentence check."""
+
+    category: str
+    term: str
+    requires: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Word sets (normalised and nukta-folded like the text; ``inflected`` adds plural/oblique forms)
+
+
+def _plain(*groups: str) -> frozenset[str]:
+    """Normalised keys of the whitespace-separated words in ``groups``."""
+    return frozenset(normalize(w, fold_nukta=True).lower() for g in groups for w in g.split())
+
+
+def _inflected(*groups: str) -> frozenset[str]:
+    """Like :func:`_plain`, plus each word's plural and oblique forms."""
+    return frozenset(k for g in groups for w in g.split() for key in term_keys(w) for k in key)
+
+
+NEGATION = _plain("नहीं", "नही", "न", "ना", "बिना", "इनकार", "इंकार", "खारिज", "not", "no")
+_NOT_NEGATION_AFTER = _plain("केवल", "सिर्फ", "सिर्फ़", "तो", "सिर्फ़")
+HEDGE = _plain("उम्मीद", "संभावना", "संभव", "आशा", "अपेक्षा", "अपेक्षित", "सकता", "सकती", "सकते", "चाहिए")
+# "(प्रस्तावित) समझौते पर बातचीत/चर्चा": under negotiation, not agreed
+NEGOTIATION = _plain("बातचीत", "वार्ता", "चर्चा", "विचार", "मोलभाव")
+HEDGE_BEFORE = _plain("प्रस्तावित", "संभावित", "प्रस्ताव")
+_HEDGED_EVENT = _plain("होने", "हो", "करने", "हस्ताक्षर", "किए", "किये")
+_BEFORE_DENIAL = _plain("बिना") | HEDGE_BEFORE
+CLAUSE_BREAK = _plain(",", "।", "॥", ".", ";", "लेकिन", "जबकि", "बल्कि", "किंतु", "परंतु", "मगर")
+# "इसे उपलब्धि करार दिया": करार = "called", not an agreement
+_CALLED_AFTER = _plain("दिया", "दिए", "दी", "दे", "देते", "देना", "देने", "देता", "देकर", "दिये")
+# "X से (कोई/किसी तरह का) समझौता" and "समझौता करना पड़ा" are compromises, not agreements.
+_COMPROMISE_BEFORE = _plain("से")
+_COMPROMISE_SKIP = _plain("कोई", "किसी", "भी", "तरह", "प्रकार", "का", "के", "की", "कतई", "हरगिज")
+_COMPROMISE_AFTER = _plain("पड़ा", "पड़े", "पड़ी", "पड़ता", "पड़ते", "पड़ेगा", "पड़ेंगे", "पड़")
+SPORTS = _inflected(
+    "क्रिकेट मैच टेस्ट वनडे विकेट पारी बल्लेबाज गेंदबाज खिलाड़ी टीम कप्तान टूर्नामेंट सीरीज फुटबॉल "
+    "हॉकी टेनिस ओलंपिक स्टेडियम कोच फिल्म अभिनेता अभिनेत्री बॉलीवुड गायक गायिका निर्देशक सिनेमा"
+)
+DIPLOMATIC = _inflected(
+    "मंत्री प्रधानमंत्री राष्ट्रपति राजदूत उच्चायुक्त विदेश सरकार प्रतिनिधिमंडल शिष्टमंडल राजकीय "
+    "द्विपक्षीय शिखर दूतावास राजनयिक कूटनीतिक देश चांसलर सुल्तान अमीर"
+)
+OFFER = _plain(
+    "प्रदान पेशकश घोषणा मंजूरी मंजूर स्वीकृत स्वीकृति देने देगा देंगे देगी दिया दी दिए दिये सहमति "
+    "हस्ताक्षर उपलब्ध मुहैया प्रतिबद्धता offered granted extended announced"
+)
+VISIT = _inflected("यात्रा", "दौरा", "आने", "जाने", "आगमन", "स्वीकार", "visit") | _plain("दौरे", "दौरों")
+AGREED = _plain("सहमति", "सहमत", "तय", "निर्णय", "फैसला", "फैसले", "निश्चय", "agreed", "decided")
+FUTURE = _plain("होगी", "होगा", "होंगे", "होंगी", "जाएगा", "जाएगी", "जाएंगे", "जाएगे", "करेंगे", "करेगा", "करेगी")
+NEXT = _plain("अगला", "अगले", "अगली", "आगामी", "next")
+ORDINAL_SUFFIX = _plain("वें", "वीं", "वां", "वा", "वे", "th")
+STREET = _inflected("सड़क", "मार्ग", "रोड", "स्ट्रीट", "चौक", "पार्क", "गली", "street", "road")
+ROUTE = _inflected(
+    "मार्ग", "रूट", "गलियारा", "कॉरिडोर", "रेल", "रेलवे", "सड़क", "राजमार्ग", "पाइपलाइन", "लिंक", "route", "corridor"
+)
+_CHAIN_GLUE = _plain("और", "तथा", "एवं", ",", "व", "या")
+# Words that end a backward search for a count ("दो देशों ने समझौता" is not two agreements).
+_COUNT_STOP = _plain("ने में को से पर के का की और तथा एवं या है हैं था थे थी ही भी ( ) , । - : कई अनेक विभिन्न दर्जनों")
+_NUMBERS = (
+    "एक:1 दो:2 तीन:3 चार:4 पांच:5 पाँच:5 छह:6 छः:6 छह:6 सात:7 आठ:8 नौ:9 दस:10 ग्यारह:11 बारह:12 "
+    "तेरह:13 चौदह:14 पंद्रह:15 पन्द्रह:15 सोलह:16 सत्रह:17 अठारह:18 उन्नीस:19 बीस:20 पच्चीस:25 "
+    "तीस:30 पचास:50 सौ:100 one:1 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10"
+)
+NUMBER_WORDS = {normalize(w, fold_nukta=True): int(n) for w, n in (item.split(":") for item in _NUMBERS.split())}
+COUNTRY_TYPES = frozenset({"country"})
+PARTY_TYPES = frozenset({"country", "organisation", "organization", "org"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Trigger lexicon
+
+
+@lru_cache(maxsize=8)
+def load_triggers(path: str | Path | None = None) -> PhraseIndex[Trigger]:
+    """Read ``category,term,requires`` rows (default ``data/agreements.csv``) into a phrase index, once."""
+    rows = read_terms(Path(path) if path else DATA_DIR / "agreements.csv", "category", (*CATEGORIES, IGNORE))
+    items = []
+    for r in rows:
+        req = r.get("requires", "")
+        if req not in REQUIRES:
+            raise ValueError(f"unknown requires {req!r} for {r['term']!r}")
+        trig = Trigger(r["category"], r["term"], req)
+        items.extend((key, trig) for key in sorted(term_keys(r["term"])))
+    return PhraseIndex.build(items)
+
+
+# ---------------------------------------------------------------------------------------------
+# Checks on a trigger in its sentence
+
+
+def _clause_after(keys: Sequence[str], j: int, width: int = 8) -> list[str]:
+    out = []
+    for k in keys[j : j + width]:
+        if k in CLAUSE_BREAK:
+            break
+        out.append(k)
+    return out
+
+
+def is_negated_or_hedged(keys: Sequence[str], i: int, j: int) -> bool:
+    """True if the trigger ``keys[i:j]`` is denied (``नहीं``, ``बिना``) or only hoped for in its clause."""
+    after = _clause_after(keys, j)
+    for n, k in enumerate(after):
+        if k in NEGATION and not (n + 1 < len(after) and after[n + 1] in _NOT_NEGATION_AFTER):
+            return True
+    if any(k in HEDGE for k in after) and any(k in _HEDGED_EVENT for k in after):
+        return True
+    if any(k in NEGOTIATION for k in after[:4]):
+        return True
+    return any(k in _BEFORE_DENIAL for k in keys[max(0, i - 3) : i])
+
+
+def is_compromise(keys: Sequence[str], i: int, j: int) -> bool:
+    """``सुरक्षा से कोई समझौता नहीं``, ``गुणवत्ता से समझौता``, ``समझौता करना पड़ा``: compromise, not agreement;
+    ``इसे सफलता करार दिया``: करार as "called"."""
+    if j < len(keys) and keys[j] in _CALLED_AFTER:
+        return True
+    p = i - 1
+    while p >= 0 and i - p <= 4 and keys[p] in _COMPROMISE_SKIP:
+        p -= 1
+    if p >= 0 and keys[p] in _COMPROMISE_BEFORE:
+        return True
+    return any(k in _COMPROMISE_AFTER for k in keys[j : j + 4])
+
+
+def _is_ordinal_before(keys: Sequence[str], i: int) -> bool:
+    for p in range(max(0, i - 3), i):
+        k = keys[p]
+        if k in ORDINAL_SUFFIX and p > 0 and keys[p - 1][:1].isdigit():
+            return True
+        if k.endswith(("वें", "वीं")) and len(k) > 3:
+            return True
+    return False
+
+
+def is_next_meeting(keys: Sequence[str], i: int, words: frozenset[str]) -> bool:
+    """A meeting word preceded by "next"/an ordinal/a year, in a sentence that agrees on it or states it will happen."""
+    before = keys[max(0, i - 6) : i]
+    local_next = any(k in NEXT for k in keys[max(0, i - 3) : i]) or _is_ordinal_before(keys, i)
+    year = any(len(k) == 4 and k.isdigit() and 1900 <= int(k) <= 2200 for k in before)
+    return (local_next or year) and bool(words & AGREED or words & FUTURE)
+
+
+def stated_count(keys: Sequence[str], i: int) -> int | None:
+    """The number written just before a trigger (``दो समझौता ज्ञापन`` → 2, ``12 समझौते`` → 12), else None."""
+    for p in range(i - 1, max(-1, i - 4), -1):
+        k = keys[p]
+        if k in NUMBER_WORDS:
+            return NUMBER_WORDS[k]
+        if k.isdigit():
+            n = int(k)
+            return n if 0 < n < 1000 else None
+        if k in _COUNT_STOP or k in ORDINAL_SUFFIX:
+            return None
+    return None
+
+
+def route_chains(keys: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges of ``A-B-C(-D)`` name chains (three or more words, hyphens without spaces) next to a route
+    word (``मार्गों``, ``गलियारा``, ``रेल``), directly or through a coordinated chain: ``A-B-C और A-D-C मार्गों``."""
+    chains = []
+    n, i = len(keys), 0
+    while i < n:
+        j = i
+        while (
+            j + 2 < n
+            and keys[j + 1] == "-"
+            and spans[j][1] == spans[j + 1][0]
+            and spans[j + 1][1] == spans[j + 2][0]
+            and keys[j + 2][:1].isalpha()
+        ):
+            j += 2
+        if keys[i][:1].isalpha() and (j - i) // 2 + 1 >= 3:
+            chains.append((i, j + 1))
+        i = j + 1
+    out: list[tuple[int, int]] = []
+    next_ok: int | None = None  # start of the following qualifying chain
+    for i, j in reversed(chains):
+        near = set(keys[j : j + 3]) | set(keys[max(0, i - 2) : i])
+        joined = next_ok is not None and next_ok - j <= 2 and all(k in _CHAIN_GLUE for k in keys[j:next_ok])
+        if near & ROUTE or joined:
+            out.append((i, j))
+            next_ok = i
+        else:
+            next_ok = None
+    return out[::-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Parties
+
+
+def _party_index(entities: Iterable[Any] | None) -> tuple[dict[int, list[str]], list[str]]:
+    """Per sentence, ids of country/organisation entities mentioned; and the article's two main countries."""
+    by_sentence: dict[int, list[str]] = {}
+    country_count: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for ent in entities or ():
+        etype = str(getattr(ent, "type", "")).lower()
+        if etype not in PARTY_TYPES:
+            continue
+        for m in getattr(ent, "mentions", ()):
+            sid = m.sentence_id
+            ids = by_sentence.setdefault(sid, [])
+            if ent.id not in ids:
+                ids.append(ent.id)
+            if etype in COUNTRY_TYPES:
+                country_count[ent.id] += 1
+                first_seen[ent.id] = min(first_seen.get(ent.id, sid), sid)
+    main = sorted(country_count, key=lambda e: (-country_count[e], first_seen[e]))[:2]
+    return by_sentence, main
+
+
+def _country_ids_in(entities: Iterable[Any] | None, sentence_id: int) -> bool:
+    for ent in entities or ():
+        if str(getattr(ent, "type", "")).lower() in COUNTRY_TYPES and any(
+            m.sentence_id == sentence_id for m in getattr(ent, "mentions", ())
+        ):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# Main entry
+
+
+def _passes(trig: Trigger, keys: Sequence[str], i: int, j: int, words: frozenset[str], has_country: bool) -> bool:
+    """The trigger's own sentence check (see the module docstring)."""
+    req = trig.requires
+    diplomatic = bool(words & DIPLOMATIC) or has_country
+    if req == "sense":
+        return not is_compromise(keys, i, j)
+    if req == "offer":
+        return bool(words & OFFER)
+    if req == "invitation":  # "... आने का न्योता": a visit word just before the invitation is enough
+        return bool(words & VISIT) and (diplomatic or bool(set(keys[max(0, i - 3) : i]) & VISIT))
+    if req == "meeting":
+        return is_next_meeting(keys, i, words)
+    if req == "naming":
+        return bool(set(keys[max(0, i - 4) : i]) & STREET)
+    if req == "diplomatic":
+        return diplomatic
+    return True
+
+
+def find_agreements(
+    article: Article, mentions: Sequence[SectorMention], entities: Sequence[Any] | None = None
+) -> list[Agreement]:
+    """Agreements reported in the article, one per sentence and category, with sectors, parties and count.
+
+    ``entities`` (objects with ``.id``, ``.type``, ``.mentions[].sentence_id``) give the parties: the countries
+    and organisations of the sentence, else the article's two most mentioned countries; None gives ``[]``.
+    """
+    index = load_triggers()
+    by_sentence, main_countries = _party_index(entities)
+    sectors_by_sentence: dict[int, list[str]] = {}
+    for m in mentions:
+        if m.context != "portfolio":
+            secs = sectors_by_sentence.setdefault(m.sentence_id, [])
+            if m.sector not in secs:
+                secs.append(m.sector)
+    out: list[Agreement] = []
+    for sent in article.sentences:
+        toks = sentence_tokens(sent.text, sent.start)
+        keys = toks.keys
+        hits: list[tuple[int, int, Trigger]] = index.scan(keys)
+        hits += [(i, j, Trigger("corridor", "-".join(keys[i:j:2]), "")) for i, j in route_chains(keys, toks.spans)]
+        if not hits:
+            continue
+        words = frozenset(keys)
+        sporty = bool(words & SPORTS)
+        has_country = entities is not None and _country_ids_in(entities, sent.id)
+        found: dict[str, tuple[int, int, int | None]] = {}
+        for i, j, trig in sorted(hits, key=lambda h: h[0]):
+            if trig.category == IGNORE or (sporty and trig.category != "mou"):
+                continue
+            if not _passes(trig, keys, i, j, words, has_country) or is_negated_or_hedged(keys, i, j):
+                continue
+            count = stated_count(keys, i) if trig.category != "next_meeting" else None
+            if trig.category not in found:
+                found[trig.category] = (i, j, count)
+            elif found[trig.category][2] is None and count is not None:
+                fi, fj, _ = found[trig.category]
+                found[trig.category] = (fi, fj, count)
+        if not found:
+            continue
+        if entities is None:
+            parties: list[str] = []
+        else:
+            parties = list(by_sentence.get(sent.id, ())) or list(main_countries)
+        for cat, (i, j, count) in sorted(found.items(), key=lambda kv: kv[1][0]):
+            out.append(
+                Agreement(
+                    sentence_id=sent.id,
+                    category=cat,
+                    sectors=list(sectors_by_sentence.get(sent.id, ())),
+                    parties=list(parties),
+                    count=count,
+                    text=sent.text,
+                    start=toks.spans[i][0],
+                    end=toks.spans[j - 1][1],
+                )
+            )
+    return out
