@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 FAMILY = "Noto Sans Devanagari"
 ACCENT = "#2f6f8f"
@@ -56,6 +57,7 @@ def barh(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str
     bars = ax.barh(labels, values, color=ACCENT)
     ax.bar_label(bars, padding=3, fontsize=9)
     ax.set_xlabel(xlabel)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.margins(x=0.08)
     ax.tick_params(axis="y", labelsize=11)
     return _finish(fig, ax, title)

@@ -19,7 +19,9 @@ from .text import load_article, split_article, tokenize
 RECORD_KEYS = ("doc_id", "source", "dateline", "sentences", "n_tokens", "sectors", "agreements", "entities")
 
 
-def extract_text(text: str, doc_id: str, source: str = "", lexicon: sectors_mod.Lexicon | None = None) -> dict[str, Any]:
+def extract_text(
+    text: str, doc_id: str, source: str = "", lexicon: sectors_mod.Lexicon | None = None
+) -> dict[str, Any]:
     """Run the whole pipeline on an article's decoded text and return the ``extract`` record.
 
     ``lexicon`` replaces the built-in sector lexicon (see :func:`sahyog.sectors.load_lexicon`).
