@@ -64,7 +64,7 @@ def test_reserved_parameters_are_refused(notebooks):
 # --- end to end ---------------------------------------------------------------------------------
 
 def test_failed_article_gives_nonzero_exit_and_one_line_error(built):
-    out, proc = built
+    _out, proc = built
     assert proc.returncode == 1
     errors = [line for line in proc.stderr.splitlines() if line.startswith("sahyog: error:")]
     assert len(errors) == 1 and "d_bad.txt" in errors[0] and "not UTF-8" in errors[0]

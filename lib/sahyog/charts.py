@@ -89,3 +89,43 @@ def save(fig: Figure, path: str | Path) -> Path:
     p.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(p, dpi=110, bbox_inches="tight")
     return p
+
+
+def place_map(points: pd.DataFrame, routes: Sequence[tuple[str, Sequence[str]]] = (), title: str = "") -> Figure:
+    """Countries and places on longitude × latitude, labelled, with routes drawn as lines between stops.
+
+    ``points`` has columns ``id, label, type, lat, lon``; a country sits at its capital, so its label
+    goes below the point and a place's above. ``routes`` are ``(legend label, stop ids)``. No base map
+    is drawn (it would need map data from the network): the graticule gives the geography.
+    """
+    use_devanagari_font()
+    pts = points.dropna(subset=["lat", "lon"]).drop_duplicates("id").set_index("id")
+    fig, ax = plt.subplots(figsize=(11, 6.5), dpi=110)
+    palette = plt.get_cmap("tab10")
+    for k, (label, stops) in enumerate(routes):
+        coords = [(pts.loc[s, "lon"], pts.loc[s, "lat"]) for s in stops if s in pts.index]
+        if len(coords) >= 2:
+            xs, ys = zip(*coords, strict=True)
+            ax.plot(xs, ys, "-", color=palette(k % 10), lw=2.2, alpha=0.75, zorder=1, label=label)
+    styles = {"country": dict(marker="s", s=90, color="#b5462f"), "place": dict(marker="o", s=55, color=ACCENT)}
+    for kind, style in styles.items():
+        sub = pts[pts["type"] == kind]
+        if not sub.empty:
+            ax.scatter(sub["lon"], sub["lat"], zorder=3, label=f"{kind} ({'capital' if kind == 'country' else 'city'})",
+                       edgecolor="white", linewidth=0.8, **style)
+    # a country at its capital shares the point with the capital city: one label for both
+    for (lat, lon), group in pts.groupby([pts["lat"].round(2), pts["lon"].round(2)], sort=False):
+        group = group.sort_values("type", ascending=False)  # place first, then country
+        only_country = (group["type"] == "country").all()
+        ax.annotate("\n".join(group["label"]), (lon, lat), xytext=(7, -14 if only_country else 6),
+                    textcoords="offset points", fontsize=9.5, zorder=4, va="bottom" if not only_country else "baseline",
+                    color="#7a2b1c" if only_country else "#1d2a33",
+                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.75))
+    ax.set_xlabel("longitude (°E)")
+    ax.set_ylabel("latitude (°N)")
+    ax.grid(True, color="#dde4e8", lw=0.8)
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.margins(0.15)
+    if len(pts) or routes:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8.5, frameon=False)
+    return _finish(fig, ax, title)

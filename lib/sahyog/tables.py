@@ -6,6 +6,7 @@ and returns a DataFrame with a ``doc_id`` column, so the same code serves one ar
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -200,3 +201,70 @@ def category_sector_matrix(data: Record | Iterable[Record]) -> pd.DataFrame:
         return pd.DataFrame()
     p = pd.DataFrame(pairs, columns=["category", "sector"])
     return pd.crosstab(p["category"], p["sector"])
+
+
+# --- who and where (notebook 04) ---------------------------------------------------------------------
+
+MAPPABLE = ("country", "place")
+
+
+def co_mentions(record: Record, entity_type: str = "country") -> pd.DataFrame:
+    """Entities of one type × the same: in how many sentences both are named (diagonal: own sentences)."""
+    sentences_of: dict[str, set[int]] = {}
+    names = {}
+    for e in record["entities"]:
+        if e["type"] == entity_type:
+            sentences_of[e["id"]] = {m["sentence_id"] for m in e["mentions"] if m["sentence_id"] >= 0}
+            names[e["id"]] = e["name_en"]
+    ids = sorted(sentences_of, key=lambda i: -len(sentences_of[i]))
+    labels = [names[i] for i in ids]
+    data = [[len(sentences_of[a] & sentences_of[b]) for b in ids] for a in ids]
+    return pd.DataFrame(data, index=labels, columns=labels)
+
+
+def routes(record: Record) -> pd.DataFrame:
+    """Routes of the corridor agreements as ordered stops (country or place ids) for drawing on a map.
+
+    A chain of names joined by hyphens (``कजाकिस्तान-उजबेकिस्तान-अफगानिस्तान-पाकिस्तान``) is a route in
+    that order; otherwise the sentence's places in order of mention, with a country named as the way
+    (``पाकिस्तान के माध्यम से``) put between the first and the rest.
+    """
+    located = {e["id"]: e for e in record["entities"] if e["type"] in MAPPABLE}
+    rows = []
+    for a in record["agreements"]:
+        if a["category"] != "corridor":
+            continue
+        sid = a["sentence_id"]
+        marks = sorted((m["start"], m["end"], e["id"]) for e in located.values() for m in e["mentions"]
+                       if m["sentence_id"] == sid)
+        chains, current = [], marks[:1]
+        for prev, nxt in itertools.pairwise(marks):
+            if _between(record, prev[1], nxt[0]) == "-":
+                current.append(nxt)
+            else:
+                chains.append(current)
+                current = [nxt]
+        chains.append(current)
+        stops_list = [[m[2] for m in c] for c in chains if len(c) >= 2]
+        if not stops_list:
+            places = [m for m in marks if located[m[2]]["type"] == "place"]
+            via = [m for m in marks if located[m[2]]["type"] == "country"
+                   and _between(record, m[1], min(m[1] + 12, _sentence_end(record, sid))).startswith(" के माध्यम")]
+            if len(places) >= 2:
+                stops = [places[0][2], *(v[2] for v in via), *(p[2] for p in places[1:])]
+                stops_list = [list(dict.fromkeys(stops))]
+        for stops in stops_list:
+            rows.append({"doc_id": record["doc_id"], "sentence_id": sid, "stops": stops,
+                         "route": " → ".join(located[s]["name_en"] for s in stops)})
+    return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "route", "stops"])
+
+
+def _sentence_end(record: Record, sentence_id: int) -> int:
+    return next(s["end"] for s in record["sentences"] if s["id"] == sentence_id)
+
+
+def _between(record: Record, start: int, end: int) -> str:
+    for s in record["sentences"]:
+        if s["start"] <= start <= end <= s["end"]:
+            return s["text"][start - s["start"] : end - s["start"]]
+    return ""
