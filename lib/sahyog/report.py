@@ -28,6 +28,8 @@ from typing import Any
 from .errors import InputError, SahyogError
 from .paths import NOTEBOOKS_DIR, doc_id_for
 
+# The kernel's own log lines (a TCP-transport warning at start, a KeyboardInterrupt at shutdown) are noise.
+KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 # Parameters the report command sets itself for every notebook.
 RESERVED = ("input_path", "output_dir")
 
@@ -213,8 +215,9 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
             params.update(input_path=str(path), output_dir=str(tmp))
             executed = tmp / f"{nb.name}.ipynb"
             try:
+                # no cwd=: papermill's chdir is process-wide and articles run in parallel threads
                 papermill.execute_notebook(str(nb.path), str(executed), parameters=params, kernel_name="python3",
-                                           progress_bar=False, cwd=str(tmp))
+                                           progress_bar=False, extra_arguments=KERNEL_ARGS)
             except Exception as exc:  # papermill wraps the notebook's own error
                 result.error = f"{nb.name}: {_one_line(exc)}"
                 return result
