@@ -27,6 +27,7 @@ from typing import Any
 
 from .errors import InputError, SahyogError
 from .paths import NOTEBOOKS_DIR, doc_id_for
+from .tables import span_text
 
 # The kernel's own log lines (a TCP-transport warning at start, a KeyboardInterrupt at shutdown) are noise.
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
@@ -384,22 +385,14 @@ def highlight_sentences(record: Mapping[str, Any], spans: Sequence[tuple[int, in
             if start < pos or start >= sent["end"]:
                 continue
             end = min(end, sent["end"])
-            out.append(e(record_text(record, pos, start)))
-            out.append(f'<mark title="{e(tip)}" style="background:{e(colour)}">{e(record_text(record, start, end))}'
+            out.append(e(span_text(record, pos, start)))
+            out.append(f'<mark title="{e(tip)}" style="background:{e(colour)}">{e(span_text(record, start, end))}'
                        "</mark>")
             pos = end
-        out.append(e(record_text(record, pos, sent["end"])))
+        out.append(e(span_text(record, pos, sent["end"])))
         parts.append(f'<p><span class="muted">[{sent["id"]}]</span> {"".join(out)}</p>')
     legend = " ".join(f'<mark style="background:{c}">{e(k)}</mark>' for k, c in CONTEXT_COLOURS.items())
     return f'<div class="article" lang="hi"><p class="muted">{legend}</p>{"".join(parts)}</div>'
-
-
-def record_text(record: Mapping[str, Any], start: int, end: int) -> str:
-    """``original[start:end]`` rebuilt from the record's sentences (the record does not carry the text)."""
-    for sent in record["sentences"]:
-        if sent["start"] <= start and end <= sent["end"]:
-            return sent["text"][start - sent["start"] : end - sent["start"]]
-    raise ValueError(f"span {start}-{end} is not inside one sentence")
 
 
 def sector_highlights(record: Mapping[str, Any]) -> str:

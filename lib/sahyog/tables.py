@@ -31,6 +31,14 @@ def configure_display() -> None:
     pd.set_option("display.max_rows", 300)
 
 
+def span_text(record: Record, start: int, end: int) -> str:
+    """``original[start:end]`` rebuilt from a record's sentences ("" if the span is not inside one)."""
+    for sent in record["sentences"]:
+        if sent["start"] <= start <= end <= sent["end"]:
+            return sent["text"][start - sent["start"] : end - sent["start"]]
+    return ""
+
+
 def _records(data: Record | Iterable[Record]) -> list[Record]:
     return [data] if isinstance(data, Mapping) else list(data)
 
@@ -60,6 +68,16 @@ def sentences(data: Record | Iterable[Record]) -> pd.DataFrame:
 def sector_mentions(data: Record | Iterable[Record]) -> pd.DataFrame:
     """Every sector mention with its sentence, term, offsets and context."""
     return _rows(data, "sectors", SECTOR_COLUMNS)
+
+
+def with_evidence(df: pd.DataFrame, data: Record | Iterable[Record]) -> pd.DataFrame:
+    """``df`` (rows with doc_id, sentence_id, start, end) plus the words as written and the evidence sentence."""
+    recs = {r["doc_id"]: r for r in _records(data)}
+    sentence = {(d, s["id"]): s["text"] for d, r in recs.items() for s in r["sentences"]}
+    return df.assign(
+        written=[span_text(recs[d], s, e) for d, s, e in zip(df["doc_id"], df["start"], df["end"], strict=True)],
+        evidence=[sentence.get((d, i), "") for d, i in zip(df["doc_id"], df["sentence_id"], strict=True)],
+    )
 
 
 def agreements(data: Record | Iterable[Record]) -> pd.DataFrame:
@@ -239,7 +257,7 @@ def routes(record: Record) -> pd.DataFrame:
                        if m["sentence_id"] == sid)
         chains, current = [], marks[:1]
         for prev, nxt in itertools.pairwise(marks):
-            if _between(record, prev[1], nxt[0]) == "-":
+            if span_text(record, prev[1], nxt[0]) == "-":
                 current.append(nxt)
             else:
                 chains.append(current)
@@ -247,9 +265,11 @@ def routes(record: Record) -> pd.DataFrame:
         chains.append(current)
         stops_list = [[m[2] for m in c] for c in chains if len(c) >= 2]
         if not stops_list:
+            text = next(s["text"] for s in record["sentences"] if s["id"] == sid)
+            offset = next(s["start"] for s in record["sentences"] if s["id"] == sid)
             places = [m for m in marks if located[m[2]]["type"] == "place"]
             via = [m for m in marks if located[m[2]]["type"] == "country"
-                   and _between(record, m[1], min(m[1] + 12, _sentence_end(record, sid))).startswith(" के माध्यम")]
+                   and text[m[1] - offset :].startswith(" के माध्यम")]
             if len(places) >= 2:
                 stops = [places[0][2], *(v[2] for v in via), *(p[2] for p in places[1:])]
                 stops_list = [list(dict.fromkeys(stops))]
@@ -257,14 +277,3 @@ def routes(record: Record) -> pd.DataFrame:
             rows.append({"doc_id": record["doc_id"], "sentence_id": sid, "stops": stops,
                          "route": " → ".join(located[s]["name_en"] for s in stops)})
     return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "route", "stops"])
-
-
-def _sentence_end(record: Record, sentence_id: int) -> int:
-    return next(s["end"] for s in record["sentences"] if s["id"] == sentence_id)
-
-
-def _between(record: Record, start: int, end: int) -> str:
-    for s in record["sentences"]:
-        if s["start"] <= start <= end <= s["end"]:
-            return s["text"][start - s["start"] : end - s["start"]]
-    return ""

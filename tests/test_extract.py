@@ -1,0 +1,153 @@
+"""The extract record (the JSON contract), the ``extract`` command and the tables built from records."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from sahyog import tables
+from sahyog.extract import RECORD_KEYS, extract_file
+from sahyog.paths import example_article
+
+EXAMPLE = example_article()
+
+
+@pytest.fixture(scope="module")
+def record():
+    return extract_file(EXAMPLE)
+
+
+def test_record_has_the_contract_keys(record):
+    assert tuple(record) == RECORD_KEYS
+    assert record["doc_id"] == EXAMPLE.stem and record["dateline"] == "इस्लामाबाद"
+    s = record["sectors"][0]
+    assert set(s) == {"sentence_id", "sector", "term", "start", "end", "context"}
+    a = record["agreements"][0]
+    assert set(a) == {"sentence_id", "category", "sectors", "parties", "count", "text"}
+    e = record["entities"][0]
+    assert {"type", "id", "name_en", "name_hi", "lat", "lon", "mentions"} <= set(e)
+    assert set(e["mentions"][0]) == {"text", "start", "end", "sentence_id"}
+    json.dumps(record, ensure_ascii=False)  # plain data only
+
+
+def test_offsets_point_into_the_decoded_original(record):
+    raw = EXAMPLE.read_text(encoding="utf-8")
+    for s in record["sentences"]:
+        assert raw[s["start"] : s["end"]] == s["text"]
+    for e in record["entities"]:
+        for m in e["mentions"]:
+            assert raw[m["start"] : m["end"]] == m["text"]
+    for m in record["sectors"]:
+        assert m["start"] < m["end"] and raw[m["start"] : m["end"]].strip()
+
+
+def test_agreement_parties_are_entity_ids(record):
+    ids = {e["id"] for e in record["entities"]}
+    parties = {p for a in record["agreements"] for p in a["parties"]}
+    assert parties and parties <= ids
+
+
+def test_routes_of_the_example(record):
+    # read from the article: two hyphenated routes, and Almaty -> (via Pakistan) -> Jebel Ali
+    routes = tables.routes(record)
+    stops = [tuple(s) for s in routes["stops"]]
+    assert ("KZ", "TM", "AF", "PK") in stops
+    assert ("KZ", "UZ", "AF", "PK") in stops
+    almaty = next(s for s in stops if s[0].startswith("geo:") and len(s) == 3)
+    assert almaty[1] == "PK"
+    assert routes["route"].str.contains("Almaty → Pakistan → Jebel Ali").any()
+
+
+def test_country_co_mentions(record):
+    co = tables.co_mentions(record, "country")
+    assert (co.to_numpy() == co.to_numpy().T).all()
+    assert co.loc["Pakistan", "Kazakhstan"] >= 3  # sentences 0, 4, 9 name both at least
+    assert co.loc["Kazakhstan", "Kazakhstan"] >= co.loc["Pakistan", "Kazakhstan"]
+
+
+def test_sector_and_category_tables(record):
+    from sahyog.sectors import sector_labels
+
+    st = tables.sector_table(record, sector_labels())
+    assert st["mentions"].sum() == len(record["sectors"])
+    assert (st[["agreement", "cooperation", "portfolio"]].sum(axis=1) == st["mentions"]).all()
+    assert st.set_index("sector").loc["trade", "label_hi"] == "व्यापार"
+    counts = tables.category_counts(record)
+    assert counts["found"].sum() == len(record["agreements"])
+    m = tables.category_sector_matrix(record)
+    assert m.loc["cultural_initiative", "culture"] == 1
+
+
+def test_evidence_columns(record):
+    df = tables.with_evidence(tables.sector_mentions(record), record)
+    water = df[df["sector"] == "water"].iloc[0]
+    assert water["written"] == "जल संसाधन"
+    assert "मंत्रालयों" in water["evidence"]
+
+
+def test_csv_is_written_atomically_and_flattens_lists(tmp_path, record):
+    path = tables.write_csv(tables.agreements(record), tmp_path / "a.csv")
+    back = pd.read_csv(path)
+    assert len(back) == len(record["agreements"])
+    assert back["parties"].str.contains("; ").any()
+    assert [p.name for p in tmp_path.iterdir()] == ["a.csv"]
+
+
+# --- the command ---------------------------------------------------------------------------------------
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sahyog", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_extract_command_prints_one_json_object_per_article(tmp_path):
+    second = tmp_path / "second.txt"
+    second.write_text(EXAMPLE.read_text(encoding="utf-8").split("\n", 2)[2], encoding="utf-8")
+    proc = _run("extract", str(EXAMPLE), str(second))
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.strip().split("\n")
+    assert len(lines) == 2
+    first, other = (json.loads(line) for line in lines)
+    assert first["dateline"] == "इस्लामाबाद" and other["dateline"] is None
+    assert other["doc_id"] == "second"
+
+
+def test_extract_folder_to_csv(tmp_path):
+    proc = _run("extract", str(EXAMPLE.parent), "--format", "csv", "--out", str(tmp_path / "t"))
+    assert proc.returncode == 0, proc.stderr
+    names = {p.name for p in (tmp_path / "t").iterdir()}
+    assert {"documents.csv", "sentences.csv", "sectors.csv", "agreements.csv", "entities.csv"} <= names
+
+
+def _bad_input(folder, kind):
+    """Create one kind of bad input under ``folder`` and return its path."""
+    path = folder / {"missing": "missing.txt", "empty": "empty.txt", "english": "en.txt", "folder": "sub"}[kind]
+    if kind == "empty":
+        path.write_text("")
+    elif kind == "english":
+        path.write_text("Hello world, this is English.")
+    elif kind == "folder":
+        path.mkdir()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "problem"),
+    [("missing", "no such file"), ("empty", "empty"), ("english", "not Hindi"), ("folder", "no .txt articles")],
+)
+def test_extract_bad_input_is_one_line_and_nonzero(tmp_path, kind, problem):
+    path = _bad_input(tmp_path, kind)
+    proc = _run("extract", str(path))
+    assert proc.returncode != 0
+    assert proc.stdout == ""
+    err = proc.stderr.strip()
+    assert "\n" not in err and err.startswith("sahyog: error:") and str(path) in err and problem in err
+
+
+def test_csv_needs_out():
+    proc = _run("extract", str(EXAMPLE), "--format", "csv")
+    assert proc.returncode == 2 and "--out" in proc.stderr
