@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
-from .text import Article, normalize, normalize_with_offsets
+from .text import Article, normalize, normalize_with_offsets, tokenize
 
 if TYPE_CHECKING:
     from .agreements import Agreement
@@ -47,14 +47,7 @@ IGNORE = "ignore"
 DATA_DIR = Path(__file__).parent / "data"
 
 # ---------------------------------------------------------------------------------------------
-# Tokens of normalised text (a lean twin of text.tokenize: no Token objects, keys lowercased)
-
-_DEV = "\u0900-\u0963\u0971-\u097f\ua8e0-\ua8ff\u200c\u200d"
-_DIGIT = "0-9\u0966-\u096f"
-_LAT = "A-Za-z\u00c0-\u024f"
-_TOKEN = re.compile(
-    rf"[{_DIGIT}]+(?:[.,:/][{_DIGIT}]+)*|[{_DEV}]+|[{_LAT}0-9]*[{_LAT}][{_LAT}0-9]*(?:['\u2019][{_LAT}]+)?|\S"
-)
+# Tokens of normalised text, as matching keys
 
 
 @dataclass(frozen=True)
@@ -66,8 +59,8 @@ class SentenceTokens:
 
 
 def tokenize_keys(text: str) -> list[tuple[str, int, int]]:
-    """Matching keys of ``text`` (already normalised) with their spans in ``text``."""
-    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    """Matching keys of ``text`` (already normalised): :func:`sahyog.text.tokenize`'s tokens, lowercased."""
+    return [(t.text.lower(), t.start, t.end) for t in tokenize(text)]
 
 
 @lru_cache(maxsize=8192)
