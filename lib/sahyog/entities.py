@@ -207,10 +207,20 @@ def romanize(hindi: str) -> str:
         if acr:
             out.append(acr)
             continue
+        known = _name_spellings().get(_light_key(tok))
+        if known:
+            out.append(known)
+            continue
         lat = _romanize_word(tok)
         if lat:
             out.append(lat[0].upper() + lat[1:])
     return " ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _name_spellings() -> dict[str, str]:
+    """Conventional English spellings of name words (जिन्ना -> Jinnah), from the lexicon's ``name`` rows."""
+    return {_light_key(r["hindi"]): r["english"] for r in _read_lexicon() if r["kind"] == "name"}
 
 
 def _slug(text: str) -> str:
