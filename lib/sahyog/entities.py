@@ -84,6 +84,7 @@ _LOOSE_MAP = str.maketrans(
 )
 
 
+@lru_cache(maxsize=131072)
 def _light_key(word: str) -> str:
     """Exact-ish key: NFC, no nukta, no ZWJ/ZWNJ, lower-case Latin."""
     return fold_nukta(unicodedata.normalize("NFC", _ZW.sub("", word))).lower().rstrip(".")
@@ -104,6 +105,7 @@ def variant_key(word: str) -> str:
 _AKSHARA = re.compile(f"[{_CONS}](?!\u094d)|[\u0905-\u0914]")
 
 
+@lru_cache(maxsize=131072)
 def _aksharas(word: str) -> int:
     """Number of syllables (aksharas) in a Devanagari word; Latin letters count one each."""
     w = fold_nukta(word)
@@ -116,6 +118,7 @@ def _aksharas(word: str) -> int:
 _MIN_LOOSE_AKSHARAS = 4
 
 
+@lru_cache(maxsize=131072)
 def _same_word(a: str, b: str) -> bool:
     """True if two spellings name the same thing by Sahyog's tolerant rule."""
     if _light_key(a) == _light_key(b):
@@ -287,6 +290,7 @@ class _Tables:
     rolemods: frozenset[str] = frozenset()
     block: frozenset[str] = frozenset()
     max_words: int = 1
+    first_words: frozenset[str] = frozenset()  # first word of every exact and loose key: a cheap pre-check
 
 
 def _key_words(name: str) -> list[str]:
@@ -399,6 +403,7 @@ def _tables() -> _Tables:
         if key in taken_exact or words in taken_loose:
             continue  # countries and hand-kept spellings win over a city's alternate name
         _add(t, alt, ref, priority=False)
+    t.first_words = frozenset(k.split(" ", 1)[0] for k in (*t.exact, *t.loose))
     return t
 
 
@@ -486,6 +491,9 @@ def _gazetteer_hits(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
     while i < len(toks):
         if i in used or not _is_word(toks[i]):
             i += 1
+            continue
+        if toks[i].light not in t.first_words and variant_key(toks[i].text) not in t.first_words:
+            i += 1  # no gazetteer name starts with this word
             continue
         found = None
         for n in range(t.max_words, 0, -1):
@@ -828,12 +836,10 @@ def _bare_mentions(units: list[list[_Tok]], people: list[_Person], used: list[se
                 continue
             for p in people:
                 n = len(p.words)
-                span = list(range(i, i + n))
-                if (
-                    n > 1
-                    and span[-1] < len(toks)
-                    and all(j not in u and _same_word(toks[j].text, w) for j, w in zip(span, p.words, strict=True))
-                ):
+                if n < 2 or i + n > len(toks) or not _same_word(tk.text, p.words[0]):
+                    continue
+                span = range(i, i + n)
+                if all(j not in u and _same_word(toks[j].text, w) for j, w in zip(span, p.words, strict=True)):
                     p.hits.append(_Hit("person", "", tk.start, toks[span[-1]].end, "", tk.sid, words=tuple(p.words)))
                     u.update(span)
                     break

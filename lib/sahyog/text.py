@@ -214,13 +214,12 @@ def normalize(text: str, fold_nukta: bool = False) -> str:
     return normalize_with_offsets(text, fold_nukta).text
 
 
+_NUKTA_CHARS = re.compile("[\u093c\u0958-\u095f\u0929\u0931\u0934]")
+
+
 def fold_nukta(text: str) -> str:
     """Drop nukta signs (after decomposing precomposed nukta letters): a key for matching only."""
-    return unicodedata.normalize("NFD", text).replace(NUKTA, "") if _has_nukta(text) else text
-
-
-def _has_nukta(text: str) -> bool:
-    return NUKTA in text or any("\u0958" <= c <= "\u095f" or c in "\u0929\u0931\u0934" for c in text)
+    return unicodedata.normalize("NFD", text).replace(NUKTA, "") if _NUKTA_CHARS.search(text) else text
 
 
 # ---------------------------------------------------------------------------------------------
