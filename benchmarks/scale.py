@@ -1,0 +1,82 @@
+"""Scaling of ``sahyog corpus``: 1k, 5k and 20k articles with 1 and 2 local worker processes.
+
+Each configuration runs in a fresh subprocess with its own Dask ``LocalCluster`` (processes, one
+thread each) so peak memory is per run: the largest worker's ``ru_maxrss`` (read with ``client.run``)
+and the client's own. Corpora are JSON Lines files from ``make_corpus.py`` (client reads, ships text).
+Targets: time linear in articles, 2 workers >= 1.6x one, peak memory flat as the corpus grows.
+
+Usage::
+
+    python benchmarks/scale.py [--sizes 1000 5000 20000] [--workers 1 2] [--dir /tmp/sahyog-scale]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
+
+
+def run_one(corpus_path: Path, out: Path, workers: int) -> dict[str, float]:
+    """One measured run on a fresh cluster of ``workers`` processes; figures as a dict."""
+    from distributed import LocalCluster
+
+    from sahyog.corpus import run_corpus
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      silence_logs=40) as cluster:
+        from distributed import Client
+
+        t0 = time.perf_counter()
+        summary = run_corpus(corpus_path, out, scheduler=cluster.scheduler_address, progress=False)
+        wall = time.perf_counter() - t0
+        with Client(cluster) as client:
+            worker_peaks = client.run(_peak_rss_mb)
+    return {"articles": summary["articles"], "workers": workers, "seconds": round(wall, 1),
+            "articles_per_s": round(summary["articles"] / wall, 1),
+            "worker_peak_mb": round(max(worker_peaks.values())), "client_peak_mb": round(_peak_rss_mb()),
+            "errors": summary["errors"]}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--dir", type=Path, default=Path("/tmp/sahyog-scale"))
+    ap.add_argument("--one", nargs=2, metavar=("CORPUS", "WORKERS"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.one:
+        corpus_path = Path(args.one[0])
+        print(json.dumps(run_one(corpus_path, corpus_path.with_suffix(".out"), int(args.one[1]))), flush=True)
+        return 0
+
+    args.dir.mkdir(parents=True, exist_ok=True)
+    print("| articles | workers | seconds | articles/s | speed-up | largest worker peak MB | client peak MB |")
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |", flush=True)
+    for n in args.sizes:
+        path = args.dir / f"corpus-{n}.jsonl"
+        if not path.exists():
+            subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(n), str(path)], check=True)
+        base = None
+        for w in args.workers:
+            proc = subprocess.run([sys.executable, __file__, "--one", str(path), str(w)], capture_output=True,
+                                  text=True, check=True)
+            r = json.loads(proc.stdout.strip().splitlines()[-1])
+            base = base or r["seconds"]
+            print(f"| {r['articles']} | {w} | {r['seconds']} | {r['articles_per_s']} | {base / r['seconds']:.2f} "
+                  f"| {r['worker_peak_mb']} | {r['client_peak_mb']} |", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
