@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .text import Article, fold_nukta, stopwords, tokenize
 
@@ -290,7 +291,7 @@ class _Tables:
     rolemods: frozenset[str] = frozenset()
     block: frozenset[str] = frozenset()
     max_words: int = 1
-    first_words: frozenset[str] = frozenset()  # first word of every exact and loose key: a cheap pre-check
+    prefixes: frozenset[str] = frozenset()  # the first 1..n words of every exact and loose key
 
 
 def _key_words(name: str) -> list[str]:
@@ -403,7 +404,8 @@ def _tables() -> _Tables:
         if key in taken_exact or words in taken_loose:
             continue  # countries and hand-kept spellings win over a city's alternate name
         _add(t, alt, ref, priority=False)
-    t.first_words = frozenset(k.split(" ", 1)[0] for k in (*t.exact, *t.loose))
+    t.prefixes = frozenset(" ".join(w[:n]) for k in (*t.exact, *t.loose) for w in [k.split(" ")]
+                           for n in range(1, len(w) + 1))
     return t
 
 
@@ -428,8 +430,9 @@ def _capitals(countries: dict[str, dict], cities: dict[str, dict]) -> dict[str, 
 # Matching
 
 
-@dataclass
-class _Tok:
+class _Tok(NamedTuple):
+    """A token of a sentence as entity matching sees it (a tuple: cheap to build by the hundred thousand)."""
+
     text: str
     start: int
     end: int
@@ -469,13 +472,10 @@ def _tokens(article: Article) -> list[list[_Tok]]:
     units.extend((s.id, s.start, s.text) for s in article.sentences)
     out = []
     for sid, base, text in units:
-        toks: list[_Tok] = []
-        prev_end = 0
-        for tk in tokenize(text):
-            toks.append(_Tok(tk.text, base + tk.start, base + tk.end, tk.kind, sid, _light_key(tk.text),
-                             text[prev_end : tk.start]))  # fmt: skip
-            prev_end = tk.end
-        out.append(toks)
+        toks = tokenize(text)
+        ends = [0, *(tk.end for tk in toks)]  # a token's gap runs from the previous token's end
+        out.append([_Tok(tk.text, base + tk.start, base + tk.end, tk.kind, sid, _light_key(tk.text),
+                         text[ends[k] : tk.start]) for k, tk in enumerate(toks)])  # fmt: skip
     return out
 
 
@@ -492,11 +492,18 @@ def _gazetteer_hits(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
         if i in used or not _is_word(toks[i]):
             i += 1
             continue
-        if toks[i].light not in t.first_words and variant_key(toks[i].text) not in t.first_words:
-            i += 1  # no gazetteer name starts with this word
+        if toks[i].light not in t.prefixes and variant_key(toks[i].text) not in t.prefixes:
+            i += 1  # no gazetteer name starts with this word (most words: checked first, cheaply)
             continue
+        limit = 1  # the longest n-gram from i that begins some gazetteer key
+        for n in range(2, t.max_words + 1):
+            span = _ngram(toks, i, n)
+            if span is None or (" ".join(toks[j].light for j in span) not in t.prefixes
+                                and " ".join(variant_key(toks[j].text) for j in span) not in t.prefixes):
+                break
+            limit = n
         found = None
-        for n in range(t.max_words, 0, -1):
+        for n in range(limit, 0, -1):
             span = _ngram(toks, i, n)
             if span is None or any(j in used for j in span):
                 continue
@@ -830,9 +837,11 @@ def _resolve_people(cands: list[_Hit]) -> list[_Person]:
 
 def _bare_mentions(units: list[list[_Tok]], people: list[_Person], used: list[set[int]]) -> None:
     """Later mentions without a title: the full name again, or the surname alone (not खान in की खान में)."""
+    # every word that could be a name word by _same_word's rule, for a cheap pre-check per token
+    name_keys = {k for p in people for w in p.words for k in (_light_key(w), variant_key(w))}
     for toks, u in zip(units, used, strict=True):
         for i, tk in enumerate(toks):
-            if i in u or tk.kind != "word":
+            if i in u or tk.kind != "word" or (tk.light not in name_keys and variant_key(tk.text) not in name_keys):
                 continue
             for p in people:
                 n = len(p.words)

@@ -6,7 +6,6 @@ agreements, entities``. Offsets are into the decoded original text (see :mod:`sa
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -51,10 +50,11 @@ def extract_text(
     }
 
 
-def _entity_record(entity: entities_mod.Entity) -> dict[str, Any]:
-    record = dataclasses.asdict(entity)
-    record["mentions"] = [dataclasses.asdict(m) for m in entity.mentions]
-    return record
+def _entity_record(e: entities_mod.Entity) -> dict[str, Any]:
+    return {"type": e.type, "id": e.id, "name_en": e.name_en, "name_hi": e.name_hi, "lat": e.lat, "lon": e.lon,
+            "role": e.role, "country": e.country,
+            "mentions": [{"text": m.text, "start": m.start, "end": m.end, "sentence_id": m.sentence_id}
+                         for m in e.mentions]}
 
 
 def extract_file(path: str | Path, lexicon: sectors_mod.Lexicon | None = None) -> dict[str, Any]:

@@ -274,8 +274,22 @@ def find_dateline(text: str) -> Span | None:
 
 
 def _locate(line: str, offset: int, pieces: list[str]) -> list[tuple[int, int]]:
-    """Find each piece (whitespace may differ) in ``line`` in order; return original spans."""
-    positions = [i for i, ch in enumerate(line) if not ch.isspace()]
+    """Find each piece in ``line`` in order (the splitter may have changed whitespace); original spans."""
+    spans, pos = [], 0
+    for i, piece in enumerate(pieces):
+        piece = piece.strip()
+        if not piece:
+            continue
+        at = line.find(piece, pos)
+        if at < 0:  # whitespace inside the piece differs from the line: match non-space characters
+            return spans + _locate_by_characters(line, offset, pos, pieces[i:])
+        spans.append((offset + at, offset + at + len(piece)))
+        pos = at + len(piece)
+    return spans
+
+
+def _locate_by_characters(line: str, offset: int, pos: int, pieces: list[str]) -> list[tuple[int, int]]:
+    positions = [i for i in range(pos, len(line)) if not line[i].isspace()]
     spans, k = [], 0
     for piece in pieces:
         n = sum(1 for ch in piece if not ch.isspace())
