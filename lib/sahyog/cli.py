@@ -84,6 +84,10 @@ def cmd_corpus(args: argparse.Namespace) -> int:
                          partition_size=args.partition_size, progress=not args.quiet)
     if not args.quiet:
         print(json.dumps(summary, ensure_ascii=False, indent=1))
+    if summary["errors"]:
+        # bad articles are data (documents.error), not a failed run: warn, exit 0
+        print(f"sahyog: warning: {summary['errors']} of {summary['articles']} articles had errors"
+              f" (see documents.error in {args.out})", file=sys.stderr)
     return 0
 
 
