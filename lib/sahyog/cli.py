@@ -65,6 +65,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     paths = article_paths(args.paths or [_default_seeds()])
     result = build_reports(paths, out_dir=Path(args.out), parameters=params, show_code=args.show_code,
                            quiet=args.quiet, workers=args.workers)
+    built = sum(a.ok for a in result.articles)
+    print(f"{result.index}: {len(result.articles)} article(s), {built} built, {len(result.articles) - built} failed")
     return 0 if result.ok else 1
 
 
