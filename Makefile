@@ -16,7 +16,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	$(PY) -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (Sahyog)" >/dev/null
-	-git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/nbstripout --install --keep-id
+	-git rev-parse --git-dir >/dev/null 2>&1 && $(BIN)/nbstripout --install && git config filter.nbstripout.required false
 	touch $@
 
 report: setup

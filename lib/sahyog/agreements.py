@@ -44,7 +44,26 @@ CATEGORIES: tuple[str, ...] = (
     "next_meeting",
     "visit",
 )
+# Readable labels for charts and the report index: (Hindi, English).
+CATEGORY_LABELS: dict[str, tuple[str, str]] = {
+    "mou": ("समझौता ज्ञापन", "MoU"),
+    "agreement": ("समझौता", "agreement"),
+    "roadmap": ("रोडमैप", "roadmap"),
+    "treaty": ("संधि", "treaty / protocol"),
+    "declaration": ("संयुक्त घोषणा", "joint declaration"),
+    "corridor": ("गलियारा", "corridor / route"),
+    "cultural_initiative": ("सांस्कृतिक पहल", "cultural initiative"),
+    "financing": ("ऋण / अनुदान", "loan / grant / credit"),
+    "next_meeting": ("अगली बैठक", "next meeting"),
+    "visit": ("यात्रा / निमंत्रण", "visit / invitation"),
+}
 REQUIRES = ("", "sense", "offer", "invitation", "meeting", "naming", "diplomatic")
+
+
+def category_label(category: str) -> str:
+    """``समझौता ज्ञापन · MoU`` for ``mou``: how charts and the index name a category."""
+    hi, en = CATEGORY_LABELS.get(category, ("", category))
+    return f"{hi} · {en}" if hi else en
 
 
 @dataclass(frozen=True)

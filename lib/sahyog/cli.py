@@ -133,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "extract" and args.format == "csv" and not args.out:
         parser.error("--format csv needs --out DIR")
+    if args.command == "extract" and args.format == "json" and args.out:
+        parser.error("--out is for --format csv (JSON goes to standard output)")
     try:
         return args.func(args)
     except SahyogError as exc:

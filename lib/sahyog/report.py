@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .agreements import category_label
 from .errors import InputError, SahyogError
 from .paths import NOTEBOOKS_DIR, doc_id_for
 from .tables import span_text
@@ -409,7 +410,7 @@ def index_html(results: Sequence[ArticleResult], pages: Sequence[str], out_dir: 
     for r in results:
         s = r.summary
         sectors = ", ".join(f"{e(name)} ({n})" for name, n in s.get("top_sectors", [])) or "—"
-        agreements = ", ".join(f"{e(cat)}: {n}" for cat, n in s.get("agreements", {}).items()) or "—"
+        agreements = ", ".join(f"{e(category_label(cat))}: {n}" for cat, n in s.get("agreements", {}).items()) or "—"
         folder = out_dir / r.doc_id
         if r.ok:
             status = '<span class="status-ok">ok</span>'

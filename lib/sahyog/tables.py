@@ -81,8 +81,11 @@ def with_evidence(df: pd.DataFrame, data: Record | Iterable[Record]) -> pd.DataF
 
 
 def agreements(data: Record | Iterable[Record]) -> pd.DataFrame:
-    """Every agreement with category, sectors, parties, count and evidence sentence."""
-    return _rows(data, "agreements", AGREEMENT_COLUMNS)
+    """Every agreement with category, sectors, parties, count and evidence sentence.
+
+    ``count`` is a nullable integer: empty where the article states no number.
+    """
+    return _rows(data, "agreements", AGREEMENT_COLUMNS).astype({"count": "Int64"})
 
 
 def entities(data: Record | Iterable[Record]) -> pd.DataFrame:
@@ -161,7 +164,7 @@ def token_summary(stats: Any) -> pd.DataFrame:
     rows = [("tokens", stats.n_tokens), ("words", stats.n_words), ("distinct words (types)", stats.n_types),
             ("type/token ratio", stats.type_token_ratio)]
     rows += [(f"{kind} tokens", n) for kind, n in stats.kinds.items()]
-    return pd.DataFrame(rows, columns=["measure", "value"]).astype({"value": object})
+    return pd.DataFrame({"measure": [m for m, _ in rows], "value": pd.Series([v for _, v in rows], dtype=object)})
 
 
 def top_words(stats: Any) -> pd.DataFrame:
@@ -207,7 +210,8 @@ def category_counts(data: Record | Iterable[Record]) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame(columns=["category", "found", "stated_count"])
     g = df.groupby("category")
-    out = pd.DataFrame({"found": g.size(), "stated_count": g["count"].sum(min_count=1)}).reset_index()
+    stated = g["count"].sum(min_count=1).astype("Int64")
+    out = pd.DataFrame({"found": g.size(), "stated_count": stated}).reset_index()
     return out.sort_values(["found", "category"], ascending=[False, True], ignore_index=True)
 
 
