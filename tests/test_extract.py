@@ -151,3 +151,15 @@ def test_extract_bad_input_is_one_line_and_nonzero(tmp_path, kind, problem):
 def test_csv_needs_out():
     proc = _run("extract", str(EXAMPLE), "--format", "csv")
     assert proc.returncode == 2 and "--out" in proc.stderr
+
+
+def test_one_very_long_line_without_sentence_marks(tmp_path):
+    # an article pasted as one line with its dandas lost, repeated: every mention is still found, once
+    body = EXAMPLE.read_text(encoding="utf-8").replace("\n", " ").replace("।", " ")
+    path = tmp_path / "long.txt"
+    path.write_text(" ".join([body] * 40), encoding="utf-8")
+    rec = extract_file(path)
+    assert len(rec["sentences"]) < 10
+    kz = next(e for e in rec["entities"] if e["id"] == "KZ")
+    one = next(e for e in extract_file(EXAMPLE)["entities"] if e["id"] == "KZ")
+    assert len(kz["mentions"]) == 40 * len(one["mentions"])

@@ -130,3 +130,36 @@ def test_bad_parameter_fails_before_anything_runs(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "did you mean top_n?" in proc.stderr
     assert not (tmp_path / "r").exists()
+
+
+def test_index_keeps_articles_of_earlier_runs(built, corpus):
+    out, _ = built
+    res = report.build_reports([corpus / "b_short.txt"], out, quiet=True)
+    assert res.ok
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for doc in ("a_example", "b_short", "c_injected"):
+        assert f'href="{doc}/01_tokenise.html"' in index
+
+
+def test_hostile_file_names_stay_inside_the_report_folder(tmp_path):
+    articles = tmp_path / "in"
+    articles.mkdir()
+    (articles / "..txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (articles / "a#b c.txt").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "keep.txt").write_text("unrelated")
+    res = report.build_reports(sorted(articles.iterdir()), out, quiet=True, workers=1)
+    assert res.ok, [a.error for a in res.articles]
+    assert (out / "keep.txt").read_text() == "unrelated"
+    assert sorted(p.name for p in out.iterdir()) == ["a_b_c", "article", "index.html", "keep.txt"]
+    assert 'href="a_b_c/01_tokenise.html"' in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_path_parameters_are_taken_from_the_callers_folder_and_must_exist(notebooks, tmp_path):
+    lexicon = tmp_path / "my_lexicon.csv"
+    lexicon.write_text("sector,term\ntrade,व्यापार\n", encoding="utf-8")
+    params = report.validate_parameters({"lexicon_path": "my_lexicon.csv"}, notebooks, base=tmp_path)
+    assert params == {"lexicon_path": str(lexicon.resolve())}
+    with pytest.raises(InputError, match="no such file"):
+        report.validate_parameters({"lexicon_path": "nope.csv"}, notebooks, base=tmp_path)

@@ -70,6 +70,10 @@ def test_nul_bytes_are_binary(tmp_path):
     assert "binary" in _bad(tmp_path, "nul.txt", HINDI.encode() + b"\x00\x00")
 
 
+def test_utf16_without_bom_is_named(tmp_path):
+    assert "UTF-16 without a byte-order mark" in _bad(tmp_path, "le.txt", HINDI.encode("utf-16-le"))
+
+
 @pytest.mark.parametrize("data", [b"", b"   \n\t\n"], ids=["empty", "whitespace"])
 def test_empty_files(tmp_path, data):
     assert "empty" in _bad(tmp_path, "empty.txt", data)

@@ -21,8 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .paths import DATA_DIR
 from .sectors import (
-    DATA_DIR,
     IGNORE,
     PhraseIndex,
     SectorMention,

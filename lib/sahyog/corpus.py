@@ -28,7 +28,6 @@ import logging
 import os
 import random
 import shutil
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -44,6 +43,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import InputError
+from .files import make_staging_dir, replace_dir
 
 log = logging.getLogger(__name__)
 
@@ -471,17 +471,6 @@ def _check_out_dir(out: Path) -> None:
         raise InputError(out, "output folder exists and is not a Sahyog corpus output; choose another --out")
 
 
-def _replace_dir(tmp: Path, out: Path) -> None:
-    """Move the finished ``tmp`` folder to ``out``, replacing an earlier output only at the last moment."""
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        out.rename(old)
-    tmp.rename(out)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None, workers: int | None = None,
                text_column: str = "text", date_column: str = "date", source_column: str = "source",
                id_column: str = "doc_id", partition_size: int = 200, progress: bool = True,
@@ -498,9 +487,8 @@ def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None,
     corpus = open_input(input, text_column, date_column, source_column, id_column)
     out_dir = Path(out)
     _check_out_dir(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
     ship_bytes = not read_on_workers if read_on_workers is not None else bool(scheduler)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    tmp = make_staging_dir(out_dir)
     t0 = time.perf_counter()
     try:
         with dask_client(scheduler, workers) as client:
@@ -515,8 +503,7 @@ def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None,
         seconds = time.perf_counter() - t0
         summary = make_summary(corpus, stats, n_parts, seconds, n_workers, scheduler, partition_size)
         (tmp / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        os.chmod(tmp, 0o755)  # mkdtemp makes it private; tables are for sharing
-        _replace_dir(tmp, out_dir)
+        replace_dir(tmp, out_dir)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -964,12 +965,15 @@ def _trim_names(cands: list[_Hit]) -> list[_Hit]:
 
 
 def _index(toks: list[_Tok], hits: list[_Hit]) -> dict[int, _Hit]:
-    """Token index -> the hit covering that token."""
+    """Token index -> the hit covering that token (tokens are in order: bisect, not a scan per hit)."""
     out = {}
+    starts = [tk.start for tk in toks]
     for h in hits:
-        for i, tk in enumerate(toks):
-            if tk.start >= h.start and tk.end <= h.end and _is_word(tk):
+        i = bisect_left(starts, h.start)
+        while i < len(toks) and toks[i].end <= h.end:
+            if _is_word(toks[i]):
                 out[i] = h
+            i += 1
     return out
 
 

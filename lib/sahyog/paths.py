@@ -7,6 +7,7 @@ never rely on the working directory: they pass their path parameters through :fu
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -44,6 +45,10 @@ def example_article() -> Path:
     return seeds[0]
 
 
+_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_\-.\u0900-\u097f]+")
+
+
 def doc_id_for(path: str | os.PathLike[str]) -> str:
-    """A stable document id for an article file: its file name without extension."""
-    return Path(path).stem
+    """A stable document id for an article file: its file name without extension, made safe as a folder
+    and URL name (other characters become ``_``; no leading dot, so ``..txt`` cannot mean ``.``)."""
+    return _UNSAFE_ID.sub("_", Path(path).stem).lstrip(".") or "article"

@@ -12,21 +12,22 @@ from __future__ import annotations
 import ast
 import difflib
 import html
+import json
 import os
 import shutil
 import sys
-import tempfile
 import threading
-import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .agreements import category_label
 from .errors import InputError, SahyogError
+from .files import make_staging_dir, replace_dir, write_text_atomic
 from .paths import NOTEBOOKS_DIR, doc_id_for
 from .tables import span_text
 
@@ -120,10 +121,13 @@ def _convert(value: Any, param: Parameter) -> Any:
                          f" (default {param.default})") from None
 
 
-def validate_parameters(raw: Mapping[str, Any], notebooks: Sequence[NotebookSpec]) -> dict[str, Any]:
+def validate_parameters(raw: Mapping[str, Any], notebooks: Sequence[NotebookSpec],
+                        base: Path | None = None) -> dict[str, Any]:
     """Check every given parameter against what the notebooks declare; return them with their types.
 
     Unknown names are an error listing the valid names and the closest match (papermill only warns).
+    A ``*_path`` parameter is a file the user names: relative to ``base`` (the caller's folder), made
+    absolute for the notebooks, and it must exist.
     """
     declared: dict[str, Parameter] = {}
     for nb in notebooks:
@@ -139,6 +143,11 @@ def validate_parameters(raw: Mapping[str, Any], notebooks: Sequence[NotebookSpec
             hint = f"; did you mean {close[0]}?" if close else ""
             raise InputError(f"-p {name}", f"no notebook has this parameter (valid: {', '.join(valid)}){hint}")
         out[name] = _convert(value, declared[name])
+        if name.endswith("_path") and isinstance(out[name], str) and out[name]:
+            path = (base or Path.cwd()) / Path(out[name]).expanduser()
+            if not path.is_file():
+                raise InputError(path, f"no such file (given as -p {name}={value})")
+            out[name] = str(path.resolve())
     return out
 
 
@@ -201,18 +210,27 @@ def notebook_html(executed: Path, show_code: bool) -> str:
     return body
 
 
+SUMMARY_FILE = "summary.json"
+
+
 def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, parameters: Mapping[str, Any],
-                show_code: bool = False, on_notebook: Callable[[], None] | None = None) -> ArticleResult:
-    """Run every notebook for one article into a temp folder, export HTML, then move it into place."""
+                show_code: bool = False, on_notebook: Callable[[], None] | None = None,
+                summary: Mapping[str, Any] | None = None) -> ArticleResult:
+    """Run every notebook for one article into a staging folder, export HTML, then swap it into place.
+
+    Any failure (a notebook's error, the export, the swap) leaves the earlier report as it was and
+    is returned as a one-line error naming the article file.
+    """
     import papermill
 
     doc_id = doc_id_for(path)
-    result = ArticleResult(path=path, doc_id=doc_id)
-    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{doc_id}-", dir=out_dir))
-    tmp.chmod(0o755)  # mkdtemp makes it private; a report folder is for sharing
+    result = ArticleResult(path=path, doc_id=doc_id, summary=dict(summary or {}))
+    tmp = make_staging_dir(out_dir / doc_id)
+    pages = [nb.name for nb in notebooks]
+    step = "setup"
     try:
-        pages = [nb.name for nb in notebooks]
         for nb in notebooks:
+            step = nb.name
             params = {k: v for k, v in parameters.items() if k in nb.parameters}
             params.update(input_path=str(path), output_dir=str(tmp))
             executed = tmp / f"{nb.name}.ipynb"
@@ -220,38 +238,29 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
                 # no cwd=: papermill's chdir is process-wide and articles run in parallel threads
                 papermill.execute_notebook(str(nb.path), str(executed), parameters=params, kernel_name="python3",
                                            progress_bar=False, extra_arguments=KERNEL_ARGS)
-            except Exception as exc:  # papermill wraps the notebook's own error
-                result.error = f"{nb.name}: {_one_line(exc)}"
-                return result
             finally:
                 if on_notebook:
                     on_notebook()
             body = notebook_html(executed, show_code)
-            (tmp / f"{nb.name}.html").write_text(
-                page(f"{doc_id} · {nb.name}", body, nav=_nav(pages, current=nb.name)), encoding="utf-8")
-        _move_into_place(tmp, out_dir / doc_id)
+            write_text_atomic(tmp / f"{nb.name}.html", page(f"{doc_id} · {nb.name}", body,
+                                                            nav=_nav(pages, current=nb.name)))
+        step = "saving the report"
+        write_text_atomic(tmp / SUMMARY_FILE, json.dumps(
+            {"doc_id": doc_id, "source": str(path), "pages": pages, **result.summary}, ensure_ascii=False, indent=1))
+        replace_dir(tmp, out_dir / doc_id)
         result.ok, result.pages = True, pages
-        return result
+    except Exception as exc:  # papermill wraps the notebook's own error; anything else is reported too
+        result.error = f"{path}: {step}: {_one_line(exc)}"
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+    return result
 
 
-def _move_into_place(tmp: Path, final: Path) -> None:
-    """Replace ``final`` by ``tmp``; the old report is removed only after the new one is in place."""
-    if final.exists():
-        old = final.with_name(f".old-{final.name}-{uuid.uuid4().hex[:8]}")
-        final.rename(old)
-        tmp.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        tmp.rename(final)
-
-
-def _summary(path: Path) -> dict[str, Any]:
+def _summary(path: Path, lexicon: Any = None) -> dict[str, Any]:
     """The index row of one article, from the ``extract`` record (fast, no notebook needed)."""
     from .extract import extract_file
 
-    rec = extract_file(path)
+    rec = extract_file(path, lexicon=lexicon)
     sectors = Counter(m["sector"] for m in rec["sectors"] if m["context"] != "portfolio")
     agreements = Counter(a["category"] for a in rec["agreements"])
     return {"dateline": rec["dateline"], "n_sentences": len(rec["sentences"]),
@@ -282,11 +291,16 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
 
     results: list[ArticleResult] = []
     runnable: list[ArticleResult] = []
+    lexicon = None
+    if params.get("lexicon_path"):
+        from .sectors import load_lexicon
+
+        lexicon = load_lexicon(params["lexicon_path"])
     for p in paths:  # bad inputs are found before anything runs
         res = ArticleResult(path=p, doc_id=doc_id_for(p))
         try:
             load_article(p)
-            res.summary = _summary(p)
+            res.summary = _summary(p, lexicon)
             runnable.append(res)
         except SahyogError as exc:
             res.error = str(exc)
@@ -300,7 +314,7 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
             bar.update(1)
 
     def work(res: ArticleResult) -> None:
-        done = run_article(res.path, notebooks, out_dir, params, show_code, on_notebook=tick)
+        done = run_article(res.path, notebooks, out_dir, params, show_code, on_notebook=tick, summary=res.summary)
         res.ok, res.error, res.pages = done.ok, done.error, done.pages
 
     n = workers or os.cpu_count() or 1
@@ -403,45 +417,60 @@ def sector_highlights(record: Mapping[str, Any]) -> str:
     return highlight_sentences(record, spans)
 
 
-def index_html(results: Sequence[ArticleResult], pages: Sequence[str], out_dir: Path) -> str:
+def index_rows(out_dir: Path, results: Sequence[ArticleResult]) -> list[dict[str, Any]]:
+    """Every report under ``out_dir`` (from its ``summary.json``), updated by this run's results.
+
+    Earlier runs' reports stay listed; an article that failed now but has an earlier report keeps
+    its old summary and is marked failed, with the earlier report still linked.
+    """
+    rows: dict[str, dict[str, Any]] = {}
+    for f in sorted(out_dir.glob(f"*/{SUMMARY_FILE}")):
+        try:
+            rows[f.parent.name] = {"doc_id": f.parent.name, "summary": json.loads(f.read_text(encoding="utf-8")),
+                                   "ok": True, "error": None, "kept": False}
+        except (OSError, ValueError):
+            continue
+    for r in results:
+        earlier = rows.get(r.doc_id)
+        if r.ok or earlier is None:
+            rows[r.doc_id] = {"doc_id": r.doc_id, "summary": r.summary, "ok": r.ok, "error": r.error, "kept": False}
+        else:
+            earlier.update(ok=False, error=r.error, kept=True)
+    return [rows[k] for k in sorted(rows)]
+
+
+def index_html(rows: Sequence[Mapping[str, Any]], pages: Sequence[str], out_dir: Path) -> str:
     """The index page: one row per article with dateline, sentences, top sectors, agreements, links."""
     e = html.escape
-    rows = []
-    for r in results:
-        s = r.summary
+    body_rows = []
+    for r in rows:
+        s, doc = r["summary"], r["doc_id"]
         sectors = ", ".join(f"{e(name)} ({n})" for name, n in s.get("top_sectors", [])) or "—"
         agreements = ", ".join(f"{e(category_label(cat))}: {n}" for cat, n in s.get("agreements", {}).items()) or "—"
-        folder = out_dir / r.doc_id
-        if r.ok:
+        if r["ok"]:
             status = '<span class="status-ok">ok</span>'
         else:
-            kept = " (previous report kept)" if folder.is_dir() else ""
-            status = f'<span class="status-failed">failed</span>: {e(r.error or "")}{kept}'
-        links = " · ".join(f'<a href="{e(r.doc_id)}/{e(p)}.html">{e(p)}</a>'
-                           for p in pages if (folder / f"{p}.html").exists())
-        rows.append(
-            f"<tr><td>{e(r.doc_id)}</td><td>{e(s.get('dateline') or '—')}</td>"
-            f"<td class=\"num\">{s.get('n_sentences', '—')}</td><td>{sectors}</td><td>{agreements}</td>"
+            kept = " (previous report kept)" if r["kept"] else ""
+            status = f'<span class="status-failed">failed</span>: {e(r["error"] or "")}{kept}'
+        links = " · ".join(f'<a href="{e(quote(doc))}/{e(quote(p))}.html">{e(p)}</a>'
+                           for p in pages if (out_dir / doc / f"{p}.html").exists())
+        body_rows.append(
+            f"<tr><td>{e(doc)}</td><td>{e(s.get('dateline') or '—')}</td>"
+            f"<td class=\"num\">{e(str(s.get('n_sentences', '—')))}</td><td>{sectors}</td><td>{agreements}</td>"
             f"<td>{links or '—'}</td><td>{status}</td></tr>"
         )
-    n_ok = sum(r.ok for r in results)
+    n_ok = sum(bool(r["ok"]) for r in rows)
     body = (
         "<h1>Sahyog reports · सहयोग</h1>\n"
-        f"<p class=\"muted\">{len(results)} article(s), {n_ok} built, {len(results) - n_ok} failed. "
-        "Top sectors leave out ministry titles; agreement counts are by category.</p>\n"
+        f"<p class=\"muted\">{len(rows)} article(s): {n_ok} ok, {len(rows) - n_ok} failed in the last run. "
+        "Top sectors leave out ministry titles (portfolio mentions); agreements are counted by category.</p>\n"
         "<table>\n<thead><tr><th>article</th><th>dateline</th><th>sentences</th><th>top sectors</th>"
         "<th>agreements</th><th>reports</th><th>status</th></tr></thead>\n<tbody>\n"
-        + "\n".join(rows) + "\n</tbody>\n</table>"
+        + "\n".join(body_rows) + "\n</tbody>\n</table>"
     )
     return page("Sahyog reports", body)
 
 
 def write_index(out_dir: Path, results: Sequence[ArticleResult], pages: Sequence[str]) -> Path:
-    """Write ``index.html`` atomically."""
-    target = out_dir / "index.html"
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".index.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(index_html(results, pages, out_dir))
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, target)
-    return target
+    """Write ``index.html`` (atomically) listing every report in ``out_dir`` and this run's failures."""
+    return write_text_atomic(out_dir / "index.html", index_html(index_rows(out_dir, results), pages, out_dir))

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from .paths import DATA_DIR
 from .text import Article, normalize, normalize_with_offsets, tokenize
 
 if TYPE_CHECKING:
@@ -44,7 +45,6 @@ SECTORS: tuple[str, ...] = (
 )
 CONTEXTS = ("agreement", "portfolio", "cooperation")
 IGNORE = "ignore"
-DATA_DIR = Path(__file__).parent / "data"
 
 # ---------------------------------------------------------------------------------------------
 # Tokens of normalised text, as matching keys

@@ -7,13 +7,13 @@ and returns a DataFrame with a ``doc_id`` column, so the same code serves one ar
 from __future__ import annotations
 
 import itertools
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from .files import write_atomic
 
 Record = Mapping[str, Any]
 
@@ -126,19 +126,8 @@ def _flatten(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(df: pd.DataFrame, path: str | Path) -> Path:
-    """Write ``df`` as UTF-8 CSV atomically (temp file, then rename): a reader never sees half a file."""
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{p.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            _flatten(df).to_csv(fh, index=False)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; tables are for sharing
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return p
+    """Write ``df`` as UTF-8 CSV atomically: a reader never sees half a file."""
+    return write_atomic(path, lambda fh: _flatten(df).to_csv(fh, index=False))
 
 
 def write_all_csv(data: Record | Iterable[Record], out_dir: str | Path) -> list[Path]:

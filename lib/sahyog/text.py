@@ -91,7 +91,7 @@ def decode_bytes(data: bytes, source: object = "<bytes>") -> str:
             " save the file as UTF-8",
         ) from None
     if "\x00" in text:
-        raise InputError(source, "binary data (NUL bytes), not a text file")
+        raise InputError(source, "NUL bytes: binary data, or UTF-16 without a byte-order mark; save it as UTF-8")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -270,7 +270,11 @@ def find_dateline(text: str) -> Span | None:
     Matched on the original text: the normaliser would have turned its colon into a visarga.
     """
     m = _DATELINE.match(text)
-    return Span(m.start("place"), m.end("place"), m.group("place")) if m else None
+    return _place(m) if m else None
+
+
+def _place(m: re.Match[str]) -> Span:
+    return Span(m.start("place"), m.end("place"), m.group("place"))
 
 
 def _locate(line: str, offset: int, pieces: list[str]) -> list[tuple[int, int]]:
@@ -324,7 +328,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 def split_article(text: str) -> Article:
     """Separate the dateline (``इस्लामाबाद:``) from the body and split the body into sentences."""
     m = _DATELINE.match(text)
-    dateline = Span(m.start("place"), m.end("place"), m.group("place")) if m else None
+    dateline = _place(m) if m else None
     body_start = m.end() if m else 0  # past the place, any date, and the colon
     spans = split_sentences(text, body_start)
     sentences = [Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
