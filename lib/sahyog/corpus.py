@@ -318,22 +318,15 @@ class PartitionResult:
 
 def _article_text(item: Item) -> str:
     """The item's checked Hindi text, or :class:`InputError` (the same checks as ``load_article``)."""
-    from .text import check_hindi, decode_bytes
+    from .text import check_hindi, decode_bytes, load_article
 
     if item.error:
         raise _KnownError(item.error)
     if item.text is not None:
         return check_hindi(item.text.replace("\r\n", "\n").replace("\r", "\n"), item.origin)
-    data = item.data
-    if data is None:
-        p = Path(item.path or item.origin)
-        try:
-            data = p.read_bytes()
-        except FileNotFoundError:
-            raise InputError(p, "no such file") from None
-        except OSError as exc:
-            raise InputError(p, f"cannot be read ({exc.strerror or exc})") from None
-    return check_hindi(decode_bytes(data, item.origin), item.origin)
+    if item.data is None:
+        return load_article(Path(item.path or item.origin))
+    return check_hindi(decode_bytes(item.data, item.origin), item.origin)
 
 
 class _KnownError(Exception):
