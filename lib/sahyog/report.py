@@ -351,7 +351,8 @@ th, td { border:1px solid var(--line); padding:.3rem .55rem; text-align:left; ve
 thead th { background:#eef3f6; }
 tbody tr:nth-child(even) { background:#f7fafb; }
 .output_area img, img { max-width:100%; height:auto; }
-code, pre { font-family: "Noto Sans Mono", "DejaVu Sans Mono", "Noto Sans Devanagari", "Nirmala UI", monospace; }
+pre { font-family: "Noto Sans Mono", "DejaVu Sans Mono", "Noto Sans Devanagari", "Nirmala UI", monospace; }
+p code, li code { font-family: inherit; background:#eef2f5; padding:0 .25em; border-radius:3px; }
 pre { background:#f3f6f8; padding:.6rem .8rem; overflow-x:auto; white-space:pre-wrap; font-size:.85rem; }
 .input_area pre { background:#eef2f5; }
 .output_stderr { display:none; }
@@ -445,8 +446,8 @@ def index_html(rows: Sequence[Mapping[str, Any]], pages: Sequence[str], out_dir:
     body_rows = []
     for r in rows:
         s, doc = r["summary"], r["doc_id"]
-        sectors = ", ".join(f"{e(name)} ({n})" for name, n in s.get("top_sectors", [])) or "—"
-        agreements = ", ".join(f"{e(category_label(cat))}: {n}" for cat, n in s.get("agreements", {}).items()) or "—"
+        sectors = "<br>".join(f"{e(name)} ({n})" for name, n in s.get("top_sectors", [])) or "—"
+        agreements = "<br>".join(f"{e(category_label(cat))}: {n}" for cat, n in s.get("agreements", {}).items()) or "—"
         if r["ok"]:
             status = '<span class="status-ok">ok</span>'
         else:
