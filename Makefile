@@ -47,6 +47,7 @@ kernel: setup
 bench: setup
 	$(PY) benchmarks/tokenize_quality.py
 	$(PY) benchmarks/throughput.py
+	$(PY) benchmarks/evaluate.py
 
 strip: setup
 	$(BIN)/nbstripout --keep-id notebooks/*.ipynb
