@@ -13,13 +13,13 @@ import csv
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .text import Article, fold_nukta, stopwords, tokenize
+from .text import Article, Token, fold_nukta, stopwords, tokenize
 
 ENTITY_TYPES = ("country", "region", "place", "person", "organisation")
 DATELINE_SENTENCE_ID = -1  # sentence_id of mentions found in the article's dateline
@@ -464,37 +464,46 @@ _GENITIVE = frozenset({"का", "के", "की"})
 _SUGAR_WORDS = frozenset({"मिल", "मिलों", "मिलें", "गन्ना", "गन्ने", "शक्कर", "मिठाई", "उत्पादन", "चाय", "मीठी"})
 
 
-def _tokens(article: Article) -> list[list[_Tok]]:
-    """Tokens of the dateline and each sentence, with offsets into the original text."""
-    units: list[tuple[int, int, str]] = []
-    if article.dateline:
-        d = article.dateline
-        units.append((DATELINE_SENTENCE_ID, d.start, d.text))
-    units.extend((s.id, s.start, s.text) for s in article.sentences)
+def _tokens(article: Article, tokens: Sequence[Token] | None = None) -> list[list[_Tok]]:
+    """Tokens of the dateline and of each sentence, with offsets into the original text.
+
+    ``tokens`` are :func:`~sahyog.text.tokenize` of the whole ``article.text`` when the caller has
+    them already (``extract`` counts them too); each unit takes the tokens that start inside it.
+    """
+    text = article.text
+    toks = tokenize(text) if tokens is None else tokens
+    starts = [tk.start for tk in toks]
+    units = [(DATELINE_SENTENCE_ID, article.dateline.start, article.dateline.end)] if article.dateline else []
+    units += [(s.id, s.start, s.end) for s in article.sentences]
     out = []
-    for sid, base, text in units:
-        toks = tokenize(text)
-        ends = [0, *(tk.end for tk in toks)]  # a token's gap runs from the previous token's end
-        out.append([_Tok(tk.text, base + tk.start, base + tk.end, tk.kind, sid, _light_key(tk.text),
-                         text[ends[k] : tk.start]) for k, tk in enumerate(toks)])  # fmt: skip
+    for sid, a, b in units:
+        part = toks[bisect_left(starts, a) : bisect_left(starts, b)]
+        ends = [a, *(tk.end for tk in part)]  # a token's gap runs from the previous token's end
+        # tuple.__new__ skips the named tuple's Python-level constructor: this runs once per token
+        out.append([_new_tok(_Tok, (tk.text, tk.start, tk.end, tk.kind, sid, _light_key(tk.text),
+                                    text[ends[k] : tk.start])) for k, tk in enumerate(part)])  # fmt: skip
     return out
 
 
+_WORD_KINDS = frozenset({"word", "latin"})
+_new_tok = tuple.__new__
+
+
 def _is_word(tok: _Tok) -> bool:
-    return tok.kind in ("word", "latin")
+    return tok.kind in _WORD_KINDS
 
 
 def _gazetteer_hits(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
     """Longest-first n-gram lookup of gazetteer keys (words joined by spaces or a hyphen)."""
     hits: list[_Hit] = []
     sentence_words = {tk.light for tk in toks}
-    i = 0
-    while i < len(toks):
-        if i in used or not _is_word(toks[i]):
-            i += 1
-            continue
-        if toks[i].light not in t.prefixes and variant_key(toks[i].text) not in t.prefixes:
-            i += 1  # no gazetteer name starts with this word (most words: checked first, cheaply)
+    prefixes = t.prefixes
+    # only words that begin some gazetteer key can start a match (most words: one set lookup each)
+    starts = [i for i, tk in enumerate(toks) if tk.kind in _WORD_KINDS
+              and (tk.light in prefixes or variant_key(tk.text) in prefixes)]
+    next_free = 0
+    for i in starts:
+        if i < next_free or i in used:
             continue
         limit = 1  # the longest n-gram from i that begins some gazetteer key
         for n in range(2, t.max_words + 1):
@@ -522,17 +531,15 @@ def _gazetteer_hits(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
                 found = (span, ref)
                 break
         if found is None:
-            i += 1
             continue
         span, ref = found
         first, last = toks[span[0]], toks[span[-1]]
         if ref.demonym and first.light == "चीनी" and sentence_words & _SUGAR_WORDS:
-            i += 1
             continue  # चीनी the sugar, not Chinese
         text = first.text if len(span) == 1 else None
         hits.append(_Hit(ref.type, ref.id, first.start, last.end, text or "", first.sid, ref=ref))
         used.update(span)
-        i = span[-1] + 1
+        next_free = span[-1] + 1
     return hits
 
 
@@ -883,10 +890,13 @@ def _display_words(p: _Person) -> list[str]:
 # Assembly
 
 
-def find_entities(article: Article) -> list[Entity]:
-    """All entities of an article, one per real thing, sorted by type then first mention."""
+def find_entities(article: Article, tokens: Sequence[Token] | None = None) -> list[Entity]:
+    """All entities of an article, one per real thing, sorted by type then first mention.
+
+    ``tokens``: :func:`~sahyog.text.tokenize` of ``article.text``, if the caller has it already.
+    """
     t = _tables()
-    units = _tokens(article)
+    units = _tokens(article, tokens)
     used = [set() for _ in units]
     hits: list[_Hit] = []
     person_cands: list[_Hit] = []

@@ -26,7 +26,8 @@ def extract_text(
     ``lexicon`` replaces the built-in sector lexicon (see :func:`sahyog.sectors.load_lexicon`).
     """
     article = split_article(text)
-    entities = entities_mod.find_entities(article)
+    tokens = tokenize(text)
+    entities = entities_mod.find_entities(article, tokens)
     mentions = sectors_mod.find_sectors(article, lexicon)
     agreements = agreements_mod.find_agreements(article, mentions, entities)
     mentions = sectors_mod.with_agreement_context(mentions, agreements)
@@ -35,7 +36,7 @@ def extract_text(
         "source": source,
         "dateline": article.dateline.text if article.dateline else None,
         "sentences": [{"id": s.id, "start": s.start, "end": s.end, "text": s.text} for s in article.sentences],
-        "n_tokens": len(tokenize(text)),
+        "n_tokens": len(tokens),
         "sectors": [
             {"sentence_id": m.sentence_id, "sector": m.sector, "term": m.term, "start": m.start, "end": m.end,
              "context": m.context}
