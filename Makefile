@@ -38,7 +38,7 @@ browser:
 	  else echo "note: chromium is not installed (needs root + apt): browser tests will be skipped"; fi; }
 
 lab: setup
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Only for a JupyterLab installed outside this project: register the venv as kernel "sahyog".
 kernel: setup
