@@ -219,3 +219,14 @@ def test_make_articles_is_deterministic():
     a = list(corpus.make_articles([EXAMPLE_TEXT, SHORT], 5, seed=3))
     assert a == list(corpus.make_articles([EXAMPLE_TEXT, SHORT], 5, seed=3))
     assert [d for _, d, _ in a] == sorted(d for _, d, _ in a) and len({t for _, _, t in a}) > 1
+
+
+def test_article_ids_match_extract_for_odd_file_names(tmp_path):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "2025-03-04 a#b.txt").write_text(SHORT, encoding="utf-8")
+    out = tmp_path / "out"
+    corpus.run_corpus(folder, out, workers=1, progress=False)
+    docs = pd.read_parquet(out / "documents.parquet")
+    assert list(docs["doc_id"]) == [extract_file(folder / "2025-03-04 a#b.txt")["doc_id"]] == ["2025-03-04_a_b"]
+    assert str(docs["date"].iloc[0])[:10] == "2025-03-04"

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import InputError, SahyogError
+from .paths import article_files
 
 
 def article_paths(paths: Sequence[str | Path]) -> list[Path]:
@@ -21,7 +22,7 @@ def article_paths(paths: Sequence[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(q for q in p.glob("*.txt") if q.is_file())
+            found = article_files(p)
             if not found:
                 raise InputError(p, "folder has no .txt articles")
             out.extend(found)

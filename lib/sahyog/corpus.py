@@ -44,6 +44,7 @@ import pyarrow.parquet as pq
 
 from .errors import InputError
 from .files import make_staging_dir, replace_dir
+from .paths import article_files, doc_id_for
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,6 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("sentence_id", _INT)]),
 }
 SUMMARY_FILE = "summary.json"
-FORMATS = ("folder", "jsonl", "csv")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -132,7 +132,7 @@ def open_input(path: str | Path, text_column: str = "text", date_column: str = "
     if not p.exists():
         raise InputError(p, "no such file or folder")
     if p.is_dir():
-        n = sum(1 for _ in _txt_names(p))
+        n = len(article_files(p))
         if not n:
             raise InputError(p, "folder has no .txt articles")
         return CorpusInput(p, "folder", n, **cols)
@@ -146,11 +146,6 @@ def open_input(path: str | Path, text_column: str = "text", date_column: str = "
             raise InputError(p, f"no text column {text_column!r}; columns: {', '.join(columns) or '(none)'}")
         return CorpusInput(p, "csv", None, **cols)
     raise InputError(p, "not a corpus: give a folder of .txt files, a .jsonl file or a .csv file")
-
-
-def _txt_names(folder: Path) -> list[str]:
-    with os.scandir(folder) as it:
-        return sorted(e.name for e in it if e.name.endswith(".txt") and e.is_file())
 
 
 def _count_lines(path: Path) -> int:
@@ -205,8 +200,7 @@ def iter_partitions(corpus: CorpusInput, size: int, ship_bytes: bool = False) ->
 
 
 def _folder_items(folder: Path, ship_bytes: bool) -> Iterator[Item]:
-    for name in _txt_names(folder):
-        p = folder / name
+    for p in article_files(folder):
         data = None
         error = None
         if ship_bytes:
@@ -214,7 +208,7 @@ def _folder_items(folder: Path, ship_bytes: bool) -> Iterator[Item]:
                 data = p.read_bytes()
             except OSError as exc:
                 error = str(InputError(p, f"cannot be read ({exc.strerror or exc})"))
-        yield Item(doc_id=p.stem, source=str(p), origin=str(p), date=parse_date(name), data=data,
+        yield Item(doc_id=doc_id_for(p), source=str(p), origin=str(p), date=parse_date(p.name), data=data,
                    path=None if ship_bytes else str(p), error=error)
 
 

@@ -37,6 +37,12 @@ def repo_path(path: str | os.PathLike[str]) -> Path:
     return p if p.is_absolute() else REPO_ROOT / p
 
 
+def article_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """The articles of a folder: its ``.txt`` files, sorted by name (not recursive)."""
+    with os.scandir(folder) as it:
+        return sorted(Path(e.path) for e in it if e.name.endswith(".txt") and e.is_file())
+
+
 def example_article() -> Path:
     """The example article shipped in ``seeds/`` (the first ``.txt`` there, by name)."""
     seeds = sorted(SEEDS_DIR.glob("*.txt"))
