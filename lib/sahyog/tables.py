@@ -258,8 +258,8 @@ def routes(record: Record) -> pd.DataFrame:
         chains.append(current)
         stops_list = [[m[2] for m in c] for c in chains if len(c) >= 2]
         if not stops_list:
-            text = next(s["text"] for s in record["sentences"] if s["id"] == sid)
-            offset = next(s["start"] for s in record["sentences"] if s["id"] == sid)
+            sentence = next(s for s in record["sentences"] if s["id"] == sid)
+            text, offset = sentence["text"], sentence["start"]
             places = [m for m in marks if located[m[2]]["type"] == "place"]
             via = [m for m in marks if located[m[2]]["type"] == "country"
                    and text[m[1] - offset :].startswith(" के माध्यम")]
