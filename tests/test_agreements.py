@@ -129,6 +129,8 @@ def test_negatives(text: str) -> None:
 @dataclass(frozen=True)
 class M:
     sentence_id: int
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True)

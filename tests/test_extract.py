@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -27,7 +28,7 @@ def test_record_has_the_contract_keys(record):
     s = record["sectors"][0]
     assert set(s) == {"sentence_id", "sector", "term", "start", "end", "context"}
     a = record["agreements"][0]
-    assert set(a) == {"sentence_id", "category", "sectors", "parties", "count", "text"}
+    assert set(a) == {"sentence_id", "category", "sectors", "parties", "count", "text", "routes"}
     e = record["entities"][0]
     assert {"type", "id", "name_en", "name_hi", "lat", "lon", "mentions"} <= set(e)
     assert set(e["mentions"][0]) == {"text", "start", "end", "sentence_id"}
@@ -49,6 +50,20 @@ def test_agreement_parties_are_entity_ids(record):
     ids = {e["id"] for e in record["entities"]}
     parties = {p for a in record["agreements"] for p in a["parties"]}
     assert parties and parties <= ids
+
+
+def test_route_stops_are_kept_in_the_record_with_offsets(record):
+    raw = EXAMPLE.read_text(encoding="utf-8")
+    names = {m["text"]: e["id"] for e in record["entities"] for m in e["mentions"]}
+    corridors = [a for a in record["agreements"] if a["category"] == "corridor"]
+    routes = [r for a in corridors for r in a["routes"]]
+    assert routes and all(not a["routes"] for a in record["agreements"] if a["category"] != "corridor")
+    for route in routes:
+        assert len(route) >= 2
+        for stop in route:
+            assert names[raw[stop["start"] : stop["end"]]] == stop["id"]
+    hyphenated = [r for r in routes if all(raw[a["end"] : b["start"]] == "-" for a, b in itertools.pairwise(r))]
+    assert [s["id"] for s in hyphenated[0]] == ["KZ", "TM", "AF", "PK"]
 
 
 def test_routes_of_the_example(record):

@@ -14,23 +14,18 @@ yields no agreement except an explicit MoU. One sentence gives at most one agree
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, Protocol
 
+from .lexicon import IGNORE, group_schema, read_lexicon
+from .matching import PhraseMatcher, inflected_keys, plain_keys, term_keys
 from .paths import DATA_DIR
-from .sectors import (
-    IGNORE,
-    PhraseIndex,
-    SectorMention,
-    read_terms,
-    sentence_tokens,
-    term_keys,
-)
-from .text import Article, normalize
+from .text import Article, Document, as_document, normalize
 
 CATEGORIES: tuple[str, ...] = (
     "mou",
@@ -78,6 +73,15 @@ class Agreement:
     text: str
     start: int
     end: int
+    routes: list[list[RouteStop]] = field(default_factory=list, hash=False)
+
+
+class RouteStop(NamedTuple):
+    """One stop of a corridor's route: an entity id (country or place) and its mention's offsets."""
+
+    id: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -93,15 +97,7 @@ class Trigger:
 # Word sets (normalised and nukta-folded like the text; ``inflected`` adds plural/oblique forms)
 
 
-def _plain(*groups: str) -> frozenset[str]:
-    """Normalised keys of the whitespace-separated words in ``groups``."""
-    return frozenset(normalize(w, fold_nukta=True).lower() for g in groups for w in g.split())
-
-
-def _inflected(*groups: str) -> frozenset[str]:
-    """Like :func:`_plain`, plus each word's plural and oblique forms."""
-    return frozenset(k for g in groups for w in g.split() for key in term_keys(w) for k in key)
-
+_plain, _inflected = plain_keys, inflected_keys
 
 NEGATION = _plain("नहीं", "नही", "न", "ना", "बिना", "इनकार", "इंकार", "खारिज", "not", "no")
 _NOT_NEGATION_AFTER = _plain("केवल", "सिर्फ", "सिर्फ़", "तो", "सिर्फ़")
@@ -157,17 +153,15 @@ PARTY_TYPES = frozenset({"country", "organisation", "organization", "org"})
 
 
 @lru_cache(maxsize=8)
-def load_triggers(path: str | Path | None = None) -> PhraseIndex[Trigger]:
-    """Read ``category,term,requires`` rows (default ``data/agreements.csv``) into a phrase index, once."""
-    rows = read_terms(Path(path) if path else DATA_DIR / "agreements.csv", "category", (*CATEGORIES, IGNORE))
+def load_triggers(path: str | Path | None = None) -> PhraseMatcher[Trigger]:
+    """Read ``category,term,requires`` rows (default ``data/agreements.csv``) into a phrase matcher, once."""
+    schema = group_schema("category", (*CATEGORIES, IGNORE), extra={"requires": REQUIRES})
+    rows = read_lexicon(Path(path) if path else DATA_DIR / "agreements.csv", schema)
     items = []
     for r in rows:
-        req = r.get("requires", "")
-        if req not in REQUIRES:
-            raise ValueError(f"unknown requires {req!r} for {r['term']!r}")
-        trig = Trigger(r["category"], r["term"], req)
+        trig = Trigger(r["category"], r["term"], r["requires"])
         items.extend((key, trig) for key in sorted(term_keys(r["term"])))
-    return PhraseIndex.build(items)
+    return PhraseMatcher.build(items)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -273,37 +267,83 @@ def route_chains(keys: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[
 
 
 # ---------------------------------------------------------------------------------------------
-# Parties
+# Parties and route stops, from the entities (indexed once per article)
+
+ROUTE_STOP_TYPES = ("country", "place")  # entity types that can be stops of a route (and go on a map)
 
 
-def _party_index(entities: Iterable[Any] | None) -> tuple[dict[int, list[str]], list[str]]:
-    """Per sentence, ids of country/organisation entities mentioned; and the article's two main countries."""
-    by_sentence: dict[int, list[str]] = {}
+class _Mention(Protocol):
+    start: int
+    end: int
+    sentence_id: int
+
+
+class _Entity(Protocol):
+    id: str
+    type: str
+    mentions: Sequence[_Mention]
+
+
+@dataclass
+class _EntityIndex:
+    """Per sentence: party ids in order, whether a country is named, and mappable mentions by offset."""
+
+    parties: dict[int, list[str]] = field(default_factory=dict)
+    country_sentences: set[int] = field(default_factory=set)
+    marks: dict[int, list[tuple[int, int, str, str]]] = field(default_factory=dict)  # start, end, id, type
+    main_countries: list[str] = field(default_factory=list)
+
+
+def _entity_index(entities: Iterable[_Entity] | None) -> _EntityIndex:
+    """One pass over the entities' mentions (linear: looked up per sentence later)."""
+    idx = _EntityIndex()
     country_count: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for ent in entities or ():
         etype = str(getattr(ent, "type", "")).lower()
-        if etype not in PARTY_TYPES:
-            continue
         for m in getattr(ent, "mentions", ()):
             sid = m.sentence_id
-            ids = by_sentence.setdefault(sid, [])
+            if etype in ROUTE_STOP_TYPES:
+                idx.marks.setdefault(sid, []).append((m.start, m.end, ent.id, etype))
+            if etype not in PARTY_TYPES:
+                continue
+            ids = idx.parties.setdefault(sid, [])
             if ent.id not in ids:
                 ids.append(ent.id)
             if etype in COUNTRY_TYPES:
+                idx.country_sentences.add(sid)
                 country_count[ent.id] += 1
                 first_seen[ent.id] = min(first_seen.get(ent.id, sid), sid)
-    main = sorted(country_count, key=lambda e: (-country_count[e], first_seen[e]))[:2]
-    return by_sentence, main
+    idx.main_countries = sorted(country_count, key=lambda e: (-country_count[e], first_seen[e]))[:2]
+    return idx
 
 
-def _country_ids_in(entities: Iterable[Any] | None, sentence_id: int) -> bool:
-    for ent in entities or ():
-        if str(getattr(ent, "type", "")).lower() in COUNTRY_TYPES and any(
-            m.sentence_id == sentence_id for m in getattr(ent, "mentions", ())
-        ):
-            return True
-    return False
+def route_stops(text: str, sentence_text: str, sentence_start: int, marks: Sequence[tuple[int, int, str, str]]
+                ) -> list[list[RouteStop]]:  # fmt: skip
+    """The routes of a corridor sentence as ordered stops. A chain of names joined by hyphens
+    (``कजाकिस्तान-उजबेकिस्तान-अफगानिस्तान-पाकिस्तान``) is a route in that order; otherwise the sentence's
+    places in order of mention, with a country named as the way (``पाकिस्तान के माध्यम से``) put between
+    the first and the rest."""
+    marks = sorted(marks)
+    chains, current = [], marks[:1]
+    for prev, nxt in itertools.pairwise(marks):
+        if text[prev[1] : nxt[0]] == "-":
+            current.append(nxt)
+        else:
+            chains.append(current)
+            current = [nxt]
+    chains.append(current)
+    routes = [[RouteStop(m[2], m[0], m[1]) for m in c] for c in chains if len(c) >= 2]
+    if routes:
+        return routes
+    places = [m for m in marks if m[3] == "place"]
+    if len(places) < 2:
+        return []
+    via = [m for m in marks if m[3] == "country" and sentence_text[m[1] - sentence_start :].startswith(" के माध्यम")]
+    stops: dict[str, RouteStop] = {}
+    for m in [places[0], *via, *places[1:]]:
+        stops.setdefault(m[2], RouteStop(m[2], m[0], m[1]))
+    return [list(stops.values())]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -329,62 +369,81 @@ def _passes(trig: Trigger, keys: Sequence[str], i: int, j: int, words: frozenset
     return True
 
 
+class _SectorMention(Protocol):
+    sentence_id: int
+    sector: str
+    context: str
+
+
+def _sectors_by_sentence(mentions: Iterable[_SectorMention]) -> dict[int, list[str]]:
+    """Sentence id -> sectors named there other than in office titles, in order of mention."""
+    out: dict[int, list[str]] = {}
+    for m in mentions:
+        if m.context != "portfolio":
+            secs = out.setdefault(m.sentence_id, [])
+            if m.sector not in secs:
+                secs.append(m.sector)
+    return out
+
+
+def _sentence_hits(index: PhraseMatcher[Trigger], doc: Document, sid: int) -> list[tuple[int, int, Trigger]]:
+    """Trigger matches and hyphenated route chains of one sentence, as positions within the sentence."""
+    lo, hi = doc.bounds[sid]
+    keys = doc.keys[lo:hi]
+    spans = [(t.start, t.end) for t in doc.tokens[lo:hi]]
+    hits = [(i - lo, j - lo, trig) for i, j, trig in index.scan(doc.keys, lo, hi)]
+    hits += [(i, j, Trigger("corridor", "-".join(keys[i:j:2]), "")) for i, j in route_chains(keys, spans)]
+    return hits
+
+
+def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], has_country: bool
+            ) -> dict[str, tuple[int, int, int | None]]:  # fmt: skip
+    """Category -> (trigger start, end, stated count) of the triggers that pass their checks, first per category."""
+    words = frozenset(keys)
+    sporty = bool(words & SPORTS)
+    found: dict[str, tuple[int, int, int | None]] = {}
+    for i, j, trig in sorted(hits, key=lambda h: h[0]):
+        if trig.category == IGNORE or (sporty and trig.category != "mou"):
+            continue
+        if not _passes(trig, keys, i, j, words, has_country) or is_negated_or_hedged(keys, i, j):
+            continue
+        count = stated_count(keys, i) if trig.category != "next_meeting" else None
+        if trig.category not in found:
+            found[trig.category] = (i, j, count)
+        elif found[trig.category][2] is None and count is not None:
+            fi, fj, _ = found[trig.category]
+            found[trig.category] = (fi, fj, count)
+    return found
+
+
 def find_agreements(
-    article: Article, mentions: Sequence[SectorMention], entities: Sequence[Any] | None = None
+    article: Article, mentions: Iterable[_SectorMention], entities: Sequence[Any] | None = None
 ) -> list[Agreement]:
     """Agreements reported in the article, one per sentence and category, with sectors, parties and count.
 
-    ``entities`` (objects with ``.id``, ``.type``, ``.mentions[].sentence_id``) give the parties: the countries
-    and organisations of the sentence, else the article's two most mentioned countries; None gives ``[]``.
+    ``entities`` (objects with ``.id``, ``.type``, ``.mentions[]`` of ``start``, ``end``, ``sentence_id``) give
+    the parties: the countries and organisations of the sentence, else the article's two most mentioned
+    countries; None gives ``[]``. They also give a corridor's route stops.
     """
     index = load_triggers()
-    by_sentence, main_countries = _party_index(entities)
-    sectors_by_sentence: dict[int, list[str]] = {}
-    for m in mentions:
-        if m.context != "portfolio":
-            secs = sectors_by_sentence.setdefault(m.sentence_id, [])
-            if m.sector not in secs:
-                secs.append(m.sector)
+    doc = as_document(article)
+    ents = _entity_index(entities)
+    sectors_by_sentence = _sectors_by_sentence(mentions)
     out: list[Agreement] = []
-    for sent in article.sentences:
-        toks = sentence_tokens(sent.text, sent.start)
-        keys = toks.keys
-        hits: list[tuple[int, int, Trigger]] = index.scan(keys)
-        hits += [(i, j, Trigger("corridor", "-".join(keys[i:j:2]), "")) for i, j in route_chains(keys, toks.spans)]
+    for sent in doc.sentences:
+        hits = _sentence_hits(index, doc, sent.id)
         if not hits:
             continue
-        words = frozenset(keys)
-        sporty = bool(words & SPORTS)
-        has_country = entities is not None and _country_ids_in(entities, sent.id)
-        found: dict[str, tuple[int, int, int | None]] = {}
-        for i, j, trig in sorted(hits, key=lambda h: h[0]):
-            if trig.category == IGNORE or (sporty and trig.category != "mou"):
-                continue
-            if not _passes(trig, keys, i, j, words, has_country) or is_negated_or_hedged(keys, i, j):
-                continue
-            count = stated_count(keys, i) if trig.category != "next_meeting" else None
-            if trig.category not in found:
-                found[trig.category] = (i, j, count)
-            elif found[trig.category][2] is None and count is not None:
-                fi, fj, _ = found[trig.category]
-                found[trig.category] = (fi, fj, count)
+        lo, hi = doc.bounds[sent.id]
+        has_country = entities is not None and sent.id in ents.country_sentences
+        found = _agreed(hits, doc.keys[lo:hi], has_country)
         if not found:
             continue
-        if entities is None:
-            parties: list[str] = []
-        else:
-            parties = list(by_sentence.get(sent.id, ())) or list(main_countries)
+        parties = [] if entities is None else list(ents.parties.get(sent.id, ())) or list(ents.main_countries)
+        marks = ents.marks.get(sent.id, [])
         for cat, (i, j, count) in sorted(found.items(), key=lambda kv: kv[1][0]):
-            out.append(
-                Agreement(
-                    sentence_id=sent.id,
-                    category=cat,
-                    sectors=list(sectors_by_sentence.get(sent.id, ())),
-                    parties=list(parties),
-                    count=count,
-                    text=sent.text,
-                    start=toks.spans[i][0],
-                    end=toks.spans[j - 1][1],
-                )
-            )
+            routes = route_stops(doc.text, sent.text, sent.start, marks) if cat == "corridor" else []
+            start, end = doc.tokens[lo + i].start, doc.tokens[lo + j - 1].end
+            out.append(Agreement(sent.id, cat, list(sectors_by_sentence.get(sent.id, ())), list(parties), count,
+                                 sent.text, start, end, routes))  # fmt: skip
     return out

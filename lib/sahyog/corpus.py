@@ -45,29 +45,12 @@ import pyarrow.parquet as pq
 from .errors import InputError
 from .files import make_staging_dir, replace_dir
 from .paths import article_files, doc_id_for
+from .record import CORPUS_TABLES, arrow_schema
 
 log = logging.getLogger(__name__)
 
-TABLE_NAMES = ("documents", "sectors", "agreements", "entities", "entity_mentions")
-_STR, _INT, _FLOAT, _STRS = pa.string(), pa.int64(), pa.float64(), pa.list_(pa.string())
-SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema([
-        ("doc_id", _STR), ("date", pa.date32()), ("source", _STR), ("dateline", _STR), ("n_sentences", _INT),
-        ("n_tokens", _INT), ("n_sector_mentions", _INT), ("n_agreements", _INT), ("n_entities", _INT),
-        ("error", _STR)]),
-    "sectors": pa.schema([
-        ("doc_id", _STR), ("sentence_id", _INT), ("sector", _STR), ("term", _STR), ("start", _INT), ("end", _INT),
-        ("context", _STR)]),
-    "agreements": pa.schema([
-        ("doc_id", _STR), ("sentence_id", _INT), ("category", _STR), ("sectors", _STRS), ("parties", _STRS),
-        ("count", _INT), ("text", _STR)]),
-    "entities": pa.schema([
-        ("doc_id", _STR), ("type", _STR), ("id", _STR), ("name_en", _STR), ("name_hi", _STR), ("lat", _FLOAT),
-        ("lon", _FLOAT), ("role", _STR), ("country", _STR), ("n_mentions", _INT), ("variants", _STRS)]),
-    "entity_mentions": pa.schema([
-        ("doc_id", _STR), ("entity_id", _STR), ("type", _STR), ("text", _STR), ("start", _INT), ("end", _INT),
-        ("sentence_id", _INT)]),
-}
+TABLE_NAMES = CORPUS_TABLES
+SCHEMAS: dict[str, pa.Schema] = {name: arrow_schema(name) for name in TABLE_NAMES}  # defined in sahyog.record
 SUMMARY_FILE = "summary.json"
 
 

@@ -6,23 +6,24 @@ and returns a DataFrame with a ``doc_id`` column, so the same code serves one ar
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from .agreements import ROUTE_STOP_TYPES
 from .files import write_atomic
+from .record import columns
 
 Record = Mapping[str, Any]
 
-SENTENCE_COLUMNS = ["doc_id", "id", "start", "end", "text"]
-SECTOR_COLUMNS = ["doc_id", "sentence_id", "sector", "term", "start", "end", "context"]
-AGREEMENT_COLUMNS = ["doc_id", "sentence_id", "category", "sectors", "parties", "count", "text"]
-ENTITY_COLUMNS = ["doc_id", "type", "id", "name_en", "name_hi", "lat", "lon", "role", "country", "n_mentions",
-                  "variants"]
-MENTION_COLUMNS = ["doc_id", "entity_id", "type", "text", "start", "end", "sentence_id"]
+DOCUMENT_COLUMNS = columns("documents")
+SENTENCE_COLUMNS = columns("sentences")
+SECTOR_COLUMNS = columns("sectors")
+AGREEMENT_COLUMNS = columns("agreements")
+ENTITY_COLUMNS = columns("entities")
+MENTION_COLUMNS = columns("entity_mentions")
 
 
 def configure_display() -> None:
@@ -56,8 +57,7 @@ def documents(data: Record | Iterable[Record]) -> pd.DataFrame:
          "n_entities": len(r["entities"])}
         for r in _records(data)
     ]
-    return pd.DataFrame(rows, columns=["doc_id", "source", "dateline", "n_sentences", "n_tokens",
-                                       "n_sector_mentions", "n_agreements", "n_entities"])
+    return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
 
 
 def sentences(data: Record | Iterable[Record]) -> pd.DataFrame:
@@ -139,12 +139,11 @@ def write_all_csv(data: Record | Iterable[Record], out_dir: str | Path) -> list[
 # --- tables for one article's text (notebook 01) ---------------------------------------------------
 
 
-def sentence_overview(article: Any) -> pd.DataFrame:
-    """Sentence table of a :class:`~sahyog.text.Article`: id, text, token count and offsets."""
-    from .text import tokenize
-
-    rows = [{"id": s.id, "text": s.text, "n_tokens": len(tokenize(s.text)), "start": s.start, "end": s.end}
-            for s in article.sentences]
+def sentence_overview(doc: Any) -> pd.DataFrame:
+    """Sentence table of a :class:`~sahyog.text.Document`: id, text, token count (of its one token stream)
+    and offsets."""
+    rows = [{"id": s.id, "text": s.text, "n_tokens": hi - lo, "start": s.start, "end": s.end}
+            for s, (lo, hi) in zip(doc.sentences, doc.bounds, strict=True)]
     return pd.DataFrame(rows, columns=["id", "text", "n_tokens", "start", "end"])
 
 
@@ -216,7 +215,7 @@ def category_sector_matrix(data: Record | Iterable[Record]) -> pd.DataFrame:
 
 # --- who and where (notebook 04) ---------------------------------------------------------------------
 
-MAPPABLE = ("country", "place")
+MAPPABLE = ROUTE_STOP_TYPES
 
 
 def co_mentions(record: Record, entity_type: str = "country") -> pd.DataFrame:
@@ -236,37 +235,13 @@ def co_mentions(record: Record, entity_type: str = "country") -> pd.DataFrame:
 def routes(record: Record) -> pd.DataFrame:
     """Routes of the corridor agreements as ordered stops (country or place ids) for drawing on a map.
 
-    A chain of names joined by hyphens (``कजाकिस्तान-उजबेकिस्तान-अफगानिस्तान-पाकिस्तान``) is a route in
-    that order; otherwise the sentence's places in order of mention, with a country named as the way
-    (``पाकिस्तान के माध्यम से``) put between the first and the rest.
+    The stops are the agreement's ``routes`` in the record (see :func:`sahyog.agreements.route_stops`).
     """
-    located = {e["id"]: e for e in record["entities"] if e["type"] in MAPPABLE}
+    names = {e["id"]: e["name_en"] for e in record["entities"]}
     rows = []
     for a in record["agreements"]:
-        if a["category"] != "corridor":
-            continue
-        sid = a["sentence_id"]
-        marks = sorted((m["start"], m["end"], e["id"]) for e in located.values() for m in e["mentions"]
-                       if m["sentence_id"] == sid)
-        chains, current = [], marks[:1]
-        for prev, nxt in itertools.pairwise(marks):
-            if span_text(record, prev[1], nxt[0]) == "-":
-                current.append(nxt)
-            else:
-                chains.append(current)
-                current = [nxt]
-        chains.append(current)
-        stops_list = [[m[2] for m in c] for c in chains if len(c) >= 2]
-        if not stops_list:
-            sentence = next(s for s in record["sentences"] if s["id"] == sid)
-            text, offset = sentence["text"], sentence["start"]
-            places = [m for m in marks if located[m[2]]["type"] == "place"]
-            via = [m for m in marks if located[m[2]]["type"] == "country"
-                   and text[m[1] - offset :].startswith(" के माध्यम")]
-            if len(places) >= 2:
-                stops = [places[0][2], *(v[2] for v in via), *(p[2] for p in places[1:])]
-                stops_list = [list(dict.fromkeys(stops))]
-        for stops in stops_list:
-            rows.append({"doc_id": record["doc_id"], "sentence_id": sid, "stops": stops,
-                         "route": " → ".join(located[s]["name_en"] for s in stops)})
+        for route in a.get("routes") or []:
+            stops = [s["id"] for s in route]
+            rows.append({"doc_id": record["doc_id"], "sentence_id": a["sentence_id"], "stops": stops,
+                         "route": " → ".join(names[s] for s in stops)})
     return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "route", "stops"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -476,6 +477,16 @@ class TokenStats:
     top_content_words: list[tuple[str, int]]
 
 
+def document_stats(doc: Document, top: int = 20, fold_nukta: bool = False) -> TokenStats:
+    """:func:`token_stats` over the document's one token stream, each word in its normalised form
+    (nukta-folded too with ``fold_nukta``, so ज़ and ज count as one letter)."""
+    forms: dict[str, str] = {}
+    for t in doc.tokens:
+        if t.text not in forms:
+            forms[t.text] = normalize(t.text, fold_nukta=fold_nukta)
+    return token_stats([t._replace(text=forms[t.text]) for t in doc.tokens], top)
+
+
 def token_stats(tokens: list[Token], top: int = 20) -> TokenStats:
     """Summarise tokens; content words are word tokens (Devanagari or Latin) not in :func:`stopwords`."""
     kinds = Counter(t.kind for t in tokens)
@@ -491,3 +502,101 @@ def token_stats(tokens: list[Token], top: int = 20) -> TokenStats:
         kinds={k: kinds.get(k, 0) for k in TOKEN_KINDS},
         top_content_words=content.most_common(top),
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The document: sentences and one token stream, built once per article
+
+DATELINE_SENTENCE_ID = -1  # sentence id of the dateline's tokens (and of entity mentions in it)
+NO_SENTENCE = -2  # sentence id of tokens outside the dateline's place and every sentence (``, 13 मई:``)
+
+
+class _KeyCache(dict):
+    """token text -> matching key; computed once per distinct token text."""
+
+    def __missing__(self, tok: str) -> str:
+        key = normalize(tok, fold_nukta=True).lower()
+        self[tok] = key
+        return key
+
+
+_KEYS = _KeyCache()
+
+
+def token_key(token_text: str) -> str:
+    """The matching key of one token: normalised (indic-nlp, NFC), nukta-folded, lower-cased."""
+    if len(_KEYS) > _MAX_CACHED_KINDS:
+        _KEYS.clear()
+    return _KEYS[token_text]
+
+
+@dataclass(frozen=True, eq=False)
+class Document(Article):
+    """An article built once: its text, dateline, sentences and ONE token stream that every step reads.
+
+    ``tokens`` are :func:`tokenize` of the whole original text (offsets into it); ``keys[i]`` is token
+    ``i``'s matching key (:func:`token_key`) and ``sentence_of[i]`` its sentence id
+    (:data:`DATELINE_SENTENCE_ID` in the dateline's place, :data:`NO_SENTENCE` elsewhere outside the
+    sentences). ``bounds[s]`` is the token range ``(lo, hi)`` of sentence ``s``; ``dateline_bounds`` that of
+    the dateline's place. A token belongs to the unit it starts in.
+    """
+
+    tokens: list[Token] = field(default_factory=list, repr=False)
+    keys: list[str] = field(default_factory=list, repr=False)
+    sentence_of: list[int] = field(default_factory=list, repr=False)
+    bounds: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    dateline_bounds: tuple[int, int] | None = None
+
+    @property
+    def n_tokens(self) -> int:
+        return len(self.tokens)
+
+    def sentence_tokens(self, sentence_id: int) -> list[Token]:
+        """The tokens of one sentence (:data:`DATELINE_SENTENCE_ID` for the dateline's place)."""
+        lo, hi = self._range(sentence_id)
+        return self.tokens[lo:hi]
+
+    def sentence_keys(self, sentence_id: int) -> list[str]:
+        """The matching keys of one sentence's tokens."""
+        lo, hi = self._range(sentence_id)
+        return self.keys[lo:hi]
+
+    def _range(self, sentence_id: int) -> tuple[int, int]:
+        if sentence_id == DATELINE_SENTENCE_ID:
+            return self.dateline_bounds or (0, 0)
+        return self.bounds[sentence_id]
+
+
+def build_document(text: str) -> Document:
+    """Split ``text`` (an article's decoded original) into dateline, sentences and one token stream.
+
+    Linear in the text: one :func:`tokenize` pass, one key per distinct token, bisection for bounds.
+    """
+    article = split_article(text)
+    tokens = tokenize(text)
+    keys = list(map(token_key, (t.text for t in tokens)))
+    starts = [t.start for t in tokens]
+    sentence_of = [NO_SENTENCE] * len(tokens)
+    dateline_bounds = None
+    if article.dateline is not None:
+        dateline_bounds = _token_range(starts, article.dateline.start, article.dateline.end)
+        sentence_of[dateline_bounds[0] : dateline_bounds[1]] = repeat(DATELINE_SENTENCE_ID, _width(dateline_bounds))
+    bounds = []
+    for sent in article.sentences:
+        lo, hi = _token_range(starts, sent.start, sent.end)
+        sentence_of[lo:hi] = repeat(sent.id, hi - lo)
+        bounds.append((lo, hi))
+    return Document(text, article.dateline, article.sentences, tokens, keys, sentence_of, bounds, dateline_bounds)
+
+
+def _token_range(starts: list[int], start: int, end: int) -> tuple[int, int]:
+    return bisect_left(starts, start), bisect_left(starts, end)
+
+
+def _width(bounds: tuple[int, int]) -> int:
+    return bounds[1] - bounds[0]
+
+
+def as_document(article: Article) -> Document:
+    """``article`` itself if it is a :class:`Document`, else the document built from its text."""
+    return article if isinstance(article, Document) else build_document(article.text)

@@ -1,0 +1,103 @@
+"""The record contract, defined once: the ``extract`` record's keys, the tables' columns, the Arrow schemas.
+
+``extract`` builds records with :func:`make_record`, :mod:`sahyog.tables` and :mod:`sahyog.corpus` take
+their columns and schemas from here, and a test checks the README's list of keys against
+:data:`RECORD_KEYS` and :data:`ITEM_KEYS`. Adding a key is fine; renaming one breaks other tools.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+RECORD_KEYS = ("doc_id", "source", "dateline", "sentences", "n_tokens", "sectors", "agreements", "entities")
+# Keys of the items of each list in a record.
+SENTENCE_KEYS = ("id", "start", "end", "text")
+SECTOR_KEYS = ("sentence_id", "sector", "term", "start", "end", "context")
+AGREEMENT_KEYS = ("sentence_id", "category", "sectors", "parties", "count", "text", "routes")
+ENTITY_KEYS = ("type", "id", "name_en", "name_hi", "lat", "lon", "role", "country", "mentions")
+MENTION_KEYS = ("text", "start", "end", "sentence_id")  # an entity's mentions
+ROUTE_STOP_KEYS = ("id", "start", "end")  # each stop of each route of a corridor agreement
+ITEM_KEYS = {"sentences": SENTENCE_KEYS, "sectors": SECTOR_KEYS, "agreements": AGREEMENT_KEYS,
+             "entities": ENTITY_KEYS}  # fmt: skip
+NESTED_KEYS = {("agreements", "routes"): ROUTE_STOP_KEYS, ("entities", "mentions"): MENTION_KEYS}
+
+# Table columns with their Arrow types ("str", "int", "float", "strs" = list of strings, "date").
+# ``documents`` holds the corpus-only ``date`` and ``error`` too; :data:`CORPUS_ONLY` names them.
+TABLE_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
+    "documents": (("doc_id", "str"), ("date", "date"), ("source", "str"), ("dateline", "str"),
+                  ("n_sentences", "int"), ("n_tokens", "int"), ("n_sector_mentions", "int"),
+                  ("n_agreements", "int"), ("n_entities", "int"), ("error", "str")),
+    "sentences": (("doc_id", "str"), ("id", "int"), ("start", "int"), ("end", "int"), ("text", "str")),
+    "sectors": (("doc_id", "str"), *((k, "int" if k in ("sentence_id", "start", "end") else "str")
+                                     for k in SECTOR_KEYS)),
+    "agreements": (("doc_id", "str"), ("sentence_id", "int"), ("category", "str"), ("sectors", "strs"),
+                   ("parties", "strs"), ("count", "int"), ("text", "str")),
+    "entities": (("doc_id", "str"), ("type", "str"), ("id", "str"), ("name_en", "str"), ("name_hi", "str"),
+                 ("lat", "float"), ("lon", "float"), ("role", "str"), ("country", "str"), ("n_mentions", "int"),
+                 ("variants", "strs")),
+    "entity_mentions": (("doc_id", "str"), ("entity_id", "str"), ("type", "str"), ("text", "str"),
+                        ("start", "int"), ("end", "int"), ("sentence_id", "int")),
+}  # fmt: skip
+CORPUS_ONLY = frozenset({"date", "error"})
+CORPUS_TABLES = ("documents", "sectors", "agreements", "entities", "entity_mentions")
+
+
+def columns(table: str, corpus: bool = False) -> list[str]:
+    """The column names of a table; ``corpus=True`` includes the corpus-only ``date`` and ``error``."""
+    return [c for c, _ in TABLE_TYPES[table] if corpus or c not in CORPUS_ONLY]
+
+
+@cache
+def arrow_schema(table: str) -> Any:
+    """The Parquet/Arrow schema of a corpus table (pyarrow is imported only when asked for)."""
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "strs": pa.list_(pa.string()),
+             "date": pa.date32()}  # fmt: skip
+    return pa.schema([(c, types[t]) for c, t in TABLE_TYPES[table]])
+
+
+# ---------------------------------------------------------------------------------------------
+# Building and reading records
+
+
+def make_record(doc_id: str, source: str, doc: Any, mentions: Iterable[Any], agreements: Iterable[Any],
+                entities: Iterable[Any]) -> dict[str, Any]:  # fmt: skip
+    """The ``extract`` record of an article from its :class:`~sahyog.text.Document` and the annotators' results."""
+    return {
+        "doc_id": doc_id,
+        "source": source,
+        "dateline": doc.dateline.text if doc.dateline else None,
+        "sentences": [_item(s, SENTENCE_KEYS) for s in doc.sentences],
+        "n_tokens": len(doc.tokens),
+        "sectors": [_item(m, SECTOR_KEYS) for m in mentions],
+        "agreements": [_agreement(a) for a in agreements],
+        "entities": [_entity(e) for e in entities],
+    }
+
+
+def _item(obj: Any, keys: Sequence[str]) -> dict[str, Any]:
+    return {k: getattr(obj, k) for k in keys}
+
+
+def _agreement(a: Any) -> dict[str, Any]:
+    out = _item(a, AGREEMENT_KEYS[:-1])
+    out["sectors"], out["parties"] = list(a.sectors), list(a.parties)
+    out["routes"] = [[_item(stop, ROUTE_STOP_KEYS) for stop in route] for route in a.routes]
+    return out
+
+
+def _entity(e: Any) -> dict[str, Any]:
+    out = _item(e, ENTITY_KEYS[:-1])
+    out["mentions"] = [_item(m, MENTION_KEYS) for m in e.mentions]
+    return out
+
+
+def read_record(path: str | Path) -> dict[str, Any]:
+    """A record written as JSON (``sahyog extract`` writes one per line; this reads a file holding one)."""
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
