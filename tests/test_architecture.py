@@ -14,7 +14,7 @@ LAYERS = [
     {"__init__", "errors", "paths", "files"},
     {"text"},
     {"lexicon", "matching"},
-    {"sectors", "agreements", "entities"},  # the annotators (entities is a subpackage)
+    {"sectors", "agreements", "entities", "actors", "outcomes", "cooperation"},  # annotators (entities: a subpackage)
     {"record"},
     {"extract"},
     {"tables", "charts"},

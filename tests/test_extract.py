@@ -28,9 +28,9 @@ def test_record_has_the_contract_keys(record):
     s = record["sectors"][0]
     assert set(s) == {"sentence_id", "sector", "term", "start", "end", "context"}
     a = record["agreements"][0]
-    assert set(a) == {"sentence_id", "category", "sectors", "parties", "count", "text", "routes"}
+    assert set(a) == {"sentence_id", "category", "sectors", "parties", "count", "text", "level", "status", "routes"}
     e = record["entities"][0]
-    assert {"type", "id", "name_en", "name_hi", "lat", "lon", "mentions"} <= set(e)
+    assert {"type", "id", "name_en", "name_hi", "lat", "lon", "mentions", "country", "actor_type"} <= set(e)
     assert set(e["mentions"][0]) == {"text", "start", "end", "sentence_id"}
     json.dumps(record, ensure_ascii=False)  # plain data only
 
@@ -44,6 +44,19 @@ def test_offsets_point_into_the_decoded_original(record):
             assert raw[m["start"] : m["end"]] == m["text"]
     for m in record["sectors"]:
         assert m["start"] < m["end"] and raw[m["start"] : m["end"]].strip()
+
+
+def test_example_agreements_are_agreed_between_governments(record):
+    # the hand annotation: every agreement of the example is an outcome of the intergovernmental commission
+    assert len(record["agreements"]) == 10
+    assert {(a["level"], a["status"]) for a in record["agreements"]} == {("government", "agreed")}
+
+
+def test_entities_have_actor_types(record):
+    types = {e["id"]: e["actor_type"] for e in record["entities"]}
+    assert types["PK"] == types["KZ"] == "state"
+    assert types["org:nadra"] == "government"
+    assert all(types[e["id"]] is None for e in record["entities"] if e["type"] in ("place", "region"))
 
 
 def test_agreement_parties_are_entity_ids(record):

@@ -2,26 +2,32 @@
 
 Triggers come from ``data/agreements.csv`` (``category,term,requires``) and are matched like sector terms
 (whole tokens, inflected forms, nukta-folded). ``requires`` names a check on the sentence that a weak
-trigger must pass (``sense``: not ``X से समझौता`` = compromise; ``offer``: a loan is given or announced;
-``invitation``: an invitation to a visit in a diplomatic sentence; ``meeting``: an agreed *next* session;
-``naming``: streets are named; ``diplomatic``: a diplomatic cue word or a country in the sentence).
+trigger must pass (``sense``: not ``X से समझौता`` = compromise; ``offer``: a loan is given, announced or
+stated with an amount; ``invitation``: an invitation to a visit in a diplomatic sentence; ``meeting``: an
+agreed *next* session with a date or a place; ``naming``: streets are named; ``diplomatic``: a diplomatic
+cue word or a country in the sentence; ``signed``: signed, agreed or adopted in the sentence;
+``programme``: a programme *of cooperation* that is signed or agreed).
 
-Decisions: a trigger that is negated in its clause (``कोई समझौता नहीं हुआ``) or only hoped for
-(``समझौता होने की उम्मीद``, ``हो सकता है``) is dropped -- the table lists what was agreed, and a
-definite future (``हस्ताक्षर किए जाएंगे``) counts as agreed. A sentence with sports or film words
-yields no agreement except an explicit MoU. One sentence gives at most one agreement per category.
+Decisions: a trigger that is negated in its clause (``कोई समझौता नहीं हुआ``) is dropped. Each agreement has
+a ``status`` and a ``level`` (:mod:`sahyog.outcomes`): a future signing, a hope, an approval to sign or a
+negotiation is ``planned``; an agreement only mentioned as background (concluded earlier, between third
+countries) is dropped. A sentence with sports or film words yields no agreement except an explicit MoU.
+One sentence gives at most one agreement per category.
 """
 
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+from . import outcomes
+from .actors import entity_actor
 from .lexicon import IGNORE, group_schema, read_lexicon
 from .matching import PhraseMatcher, inflected_keys, plain_keys, term_keys
 from .paths import DATA_DIR
@@ -52,7 +58,7 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     "next_meeting": ("अगली बैठक", "next meeting"),
     "visit": ("यात्रा / निमंत्रण", "visit / invitation"),
 }
-REQUIRES = ("", "sense", "offer", "invitation", "meeting", "naming", "diplomatic")
+REQUIRES = ("", "sense", "offer", "invitation", "meeting", "naming", "diplomatic", "signed", "programme")
 
 
 def category_label(category: str) -> str:
@@ -74,6 +80,8 @@ class Agreement:
     start: int
     end: int
     routes: list[list[RouteStop]] = field(default_factory=list, hash=False)
+    level: str = "government"
+    status: str = "agreed"
 
 
 class RouteStop(NamedTuple):
@@ -101,12 +109,7 @@ _plain, _inflected = plain_keys, inflected_keys
 
 NEGATION = _plain("नहीं", "नही", "न", "ना", "बिना", "इनकार", "इंकार", "खारिज", "not", "no")
 _NOT_NEGATION_AFTER = _plain("केवल", "सिर्फ", "सिर्फ़", "तो", "सिर्फ़")
-HEDGE = _plain("उम्मीद", "संभावना", "संभव", "आशा", "अपेक्षा", "अपेक्षित", "सकता", "सकती", "सकते", "चाहिए")
-# "(प्रस्तावित) समझौते पर बातचीत/चर्चा": under negotiation, not agreed
-NEGOTIATION = _plain("बातचीत", "वार्ता", "चर्चा", "विचार", "मोलभाव")
-HEDGE_BEFORE = _plain("प्रस्तावित", "संभावित", "प्रस्ताव")
-_HEDGED_EVENT = _plain("होने", "हो", "करने", "हस्ताक्षर", "किए", "किये")
-_BEFORE_DENIAL = _plain("बिना") | HEDGE_BEFORE
+_BEFORE_DENIAL = _plain("बिना")
 CLAUSE_BREAK = _plain(",", "।", "॥", ".", ";", "लेकिन", "जबकि", "बल्कि", "किंतु", "परंतु", "मगर")
 # "इसे उपलब्धि करार दिया": करार = "called", not an agreement
 _CALLED_AFTER = _plain("दिया", "दिए", "दी", "दे", "देते", "देना", "देने", "देता", "देकर", "दिये")
@@ -124,13 +127,21 @@ DIPLOMATIC = _inflected(
 )
 OFFER = _plain(
     "प्रदान पेशकश घोषणा मंजूरी मंजूर स्वीकृत स्वीकृति देने देगा देंगे देगी दिया दी दिए दिये सहमति "
-    "हस्ताक्षर उपलब्ध मुहैया प्रतिबद्धता offered granted extended announced"
+    "हस्ताक्षर उपलब्ध मुहैया प्रतिबद्धता ऑफर offer offered granted extended announced"
+)
+# "50 करोड़ डॉलर का ऋण": a loan stated with an amount is a loan given
+AMOUNT = _plain("करोड़ अरब खरब लाख मिलियन बिलियन million billion crore")
+COOPERATION = _plain("सहयोग सहकार साझेदारी cooperation")
+# a framework (रूपरेखा, फ्रेमवर्क) counts when it is signed, agreed or adopted in the sentence
+SIGNED = _plain(
+    "हस्ताक्षर हस्ताक्षरित दस्तखत साइन सहमति सहमत अपनाया अपनाई अपनाए जारी तय स्वीकार signed agreed adopted"
 )
 VISIT = _inflected("यात्रा", "दौरा", "आने", "जाने", "आगमन", "स्वीकार", "visit") | _plain("दौरे", "दौरों")
 AGREED = _plain("सहमति", "सहमत", "तय", "निर्णय", "फैसला", "फैसले", "निश्चय", "agreed", "decided")
 FUTURE = _plain("होगी", "होगा", "होंगे", "होंगी", "जाएगा", "जाएगी", "जाएंगे", "जाएगे", "करेंगे", "करेगा", "करेगी")
 NEXT = _plain("अगला", "अगले", "अगली", "आगामी", "next")
 ORDINAL_SUFFIX = _plain("वें", "वीं", "वां", "वा", "वे", "th")
+ORDINAL_WORDS = _plain("पहला पहली दूसरा दूसरी दूसरे तीसरा तीसरी तीसरे चौथा चौथी चौथे छठा छठी छठे first second third")
 STREET = _inflected("सड़क", "मार्ग", "रोड", "स्ट्रीट", "चौक", "पार्क", "गली", "street", "road")
 ROUTE = _inflected(
     "मार्ग", "रूट", "गलियारा", "कॉरिडोर", "रेल", "रेलवे", "सड़क", "राजमार्ग", "पाइपलाइन", "लिंक", "route", "corridor"
@@ -177,16 +188,12 @@ def _clause_after(keys: Sequence[str], j: int, width: int = 8) -> list[str]:
     return out
 
 
-def is_negated_or_hedged(keys: Sequence[str], i: int, j: int) -> bool:
-    """True if the trigger ``keys[i:j]`` is denied (``नहीं``, ``बिना``) or only hoped for in its clause."""
+def is_negated(keys: Sequence[str], i: int, j: int) -> bool:
+    """True if the trigger ``keys[i:j]`` is denied in its clause (``नहीं``, ``बिना``)."""
     after = _clause_after(keys, j)
     for n, k in enumerate(after):
         if k in NEGATION and not (n + 1 < len(after) and after[n + 1] in _NOT_NEGATION_AFTER):
             return True
-    if any(k in HEDGE for k in after) and any(k in _HEDGED_EVENT for k in after):
-        return True
-    if any(k in NEGOTIATION for k in after[:4]):
-        return True
     return any(k in _BEFORE_DENIAL for k in keys[max(0, i - 3) : i])
 
 
@@ -208,7 +215,7 @@ def _is_ordinal_before(keys: Sequence[str], i: int) -> bool:
         k = keys[p]
         if k in ORDINAL_SUFFIX and p > 0 and keys[p - 1][:1].isdigit():
             return True
-        if k.endswith(("वें", "वीं")) and len(k) > 3:
+        if (k.endswith(("वें", "वीं")) and len(k) > 3) or k in ORDINAL_WORDS:
             return True
     return False
 
@@ -292,6 +299,9 @@ class _EntityIndex:
     country_sentences: set[int] = field(default_factory=set)
     marks: dict[int, list[tuple[int, int, str, str]]] = field(default_factory=dict)  # start, end, id, type
     main_countries: list[str] = field(default_factory=list)
+    # start, end, actor type, country of each mention that can be a party or a place (for status and level)
+    actors: dict[int, list[tuple[int, int, str | None, str | None]]] = field(default_factory=dict)
+    n_countries: int = 0  # distinct countries named (or a place of) outside the dateline
 
 
 def _entity_index(entities: Iterable[_Entity] | None) -> _EntityIndex:
@@ -299,10 +309,16 @@ def _entity_index(entities: Iterable[_Entity] | None) -> _EntityIndex:
     idx = _EntityIndex()
     country_count: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    countries: set[str] = set()
     for ent in entities or ():
         etype = str(getattr(ent, "type", "")).lower()
+        actor_type, country = _actor(ent)
         for m in getattr(ent, "mentions", ()):
             sid = m.sentence_id
+            if sid >= 0 and (actor_type is not None or etype == "place"):
+                idx.actors.setdefault(sid, []).append((m.start, m.end, actor_type, country))
+                if etype in ROUTE_STOP_TYPES and country:
+                    countries.add(country)
             if etype in ROUTE_STOP_TYPES:
                 idx.marks.setdefault(sid, []).append((m.start, m.end, ent.id, etype))
             if etype not in PARTY_TYPES:
@@ -315,7 +331,14 @@ def _entity_index(entities: Iterable[_Entity] | None) -> _EntityIndex:
                 country_count[ent.id] += 1
                 first_seen[ent.id] = min(first_seen.get(ent.id, sid), sid)
     idx.main_countries = sorted(country_count, key=lambda e: (-country_count[e], first_seen[e]))[:2]
+    idx.n_countries = len(countries)
     return idx
+
+
+def _actor(ent: Any) -> tuple[str | None, str | None]:
+    """An entity's actor type and country: its own attributes if set, else :func:`sahyog.actors.entity_actor`."""
+    actor_type = getattr(ent, "actor_type", None)
+    return (actor_type, getattr(ent, "country", None)) if actor_type is not None else entity_actor(ent)
 
 
 def route_stops(text: str, sentence_text: str, sentence_start: int, marks: Sequence[tuple[int, int, str, str]]
@@ -350,14 +373,20 @@ def route_stops(text: str, sentence_text: str, sentence_start: int, marks: Seque
 # Main entry
 
 
-def _passes(trig: Trigger, keys: Sequence[str], i: int, j: int, words: frozenset[str], has_country: bool) -> bool:
-    """The trigger's own sentence check (see the module docstring)."""
+def _has_amount_or_owner(keys: Sequence[str], i: int, countries: frozenset[int]) -> bool:
+    """``50 करोड़ डॉलर का ऋण``: an amount in the sentence; ``भारत के अनुदान से``: a country's grant."""
+    return bool(set(keys) & AMOUNT) or (i >= 2 and keys[i - 1] in ("के", "की", "का") and i - 2 in countries)
+
+
+def _passes(trig: Trigger, keys: Sequence[str], i: int, j: int, words: frozenset[str], countries: frozenset[int]
+            ) -> bool:  # fmt: skip
+    """The trigger's own sentence check (see the module docstring); ``countries``: token indices of countries."""
     req = trig.requires
-    diplomatic = bool(words & DIPLOMATIC) or has_country
+    diplomatic = bool(words & DIPLOMATIC) or bool(countries)
     if req == "sense":
         return not is_compromise(keys, i, j)
     if req == "offer":
-        return bool(words & OFFER)
+        return bool(words & OFFER) or _has_amount_or_owner(keys, i, countries)
     if req == "invitation":  # "... आने का न्योता": a visit word just before the invitation is enough
         return bool(words & VISIT) and (diplomatic or bool(set(keys[max(0, i - 3) : i]) & VISIT))
     if req == "meeting":
@@ -366,6 +395,10 @@ def _passes(trig: Trigger, keys: Sequence[str], i: int, j: int, words: frozenset
         return bool(set(keys[max(0, i - 4) : i]) & STREET)
     if req == "diplomatic":
         return diplomatic
+    if req == "signed":
+        return bool(words & SIGNED)
+    if req == "programme":
+        return bool(words & SIGNED) and bool(set(keys[max(0, i - 4) : i]) & COOPERATION)
     return True
 
 
@@ -376,10 +409,10 @@ class _SectorMention(Protocol):
 
 
 def _sectors_by_sentence(mentions: Iterable[_SectorMention]) -> dict[int, list[str]]:
-    """Sentence id -> sectors named there other than in office titles, in order of mention."""
+    """Sentence id -> sectors named there other than in office titles or as mere mentions, in order of mention."""
     out: dict[int, list[str]] = {}
     for m in mentions:
-        if m.context != "portfolio":
+        if m.context not in ("portfolio", "mention"):
             secs = out.setdefault(m.sentence_id, [])
             if m.sector not in secs:
                 secs.append(m.sector)
@@ -396,34 +429,69 @@ def _sentence_hits(index: PhraseMatcher[Trigger], doc: Document, sid: int) -> li
     return hits
 
 
-def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], has_country: bool
-            ) -> dict[str, tuple[int, int, int | None]]:  # fmt: skip
-    """Category -> (trigger start, end, stated count) of the triggers that pass their checks, first per category."""
+def _party_positions(doc: Document, sid: int, mentions: Sequence[tuple[int, int, str | None, str | None]]
+                     ) -> list[outcomes.PartyMention]:  # fmt: skip
+    """Entity mentions of a sentence (character offsets) as token ranges within the sentence."""
+    lo, hi = doc.bounds[sid]
+    starts = [t.start for t in doc.tokens[lo:hi]]
+    out = []
+    for start, end, actor_type, country in mentions:
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end)
+        if i < j:
+            out.append(outcomes.PartyMention(i, j, actor_type, country))
+    return out
+
+
+@dataclass
+class _Found:
+    """The chosen trigger of one category in one sentence: token range, count and status."""
+
+    i: int
+    j: int
+    count: int | None
+    status: str
+
+
+def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str],
+            parties: Sequence[outcomes.PartyMention] | None) -> dict[str, _Found]:  # fmt: skip
+    """Category -> the trigger that passes its checks, is neither negated nor background, with the best status.
+
+    ``parties`` None: no entities known (no date-or-place check for a next meeting)."""
     words = frozenset(keys)
     sporty = bool(words & SPORTS)
-    found: dict[str, tuple[int, int, int | None]] = {}
+    countries = frozenset(k for p in parties or () if p.actor_type == "state" for k in range(p.i, p.j))
+    found: dict[str, _Found] = {}
     for i, j, trig in sorted(hits, key=lambda h: h[0]):
-        if trig.category == IGNORE or (sporty and trig.category != "mou"):
+        cat = trig.category
+        if cat == IGNORE or (sporty and cat != "mou") or is_negated(keys, i, j):
             continue
-        if not _passes(trig, keys, i, j, words, has_country) or is_negated_or_hedged(keys, i, j):
+        if not _passes(trig, keys, i, j, words, countries):
             continue
-        count = stated_count(keys, i) if trig.category != "next_meeting" else None
-        if trig.category not in found:
-            found[trig.category] = (i, j, count)
-        elif found[trig.category][2] is None and count is not None:
-            fi, fj, _ = found[trig.category]
-            found[trig.category] = (fi, fj, count)
+        if cat == "next_meeting" and not outcomes.has_date_or_place(keys, parties):
+            continue
+        status = outcomes.trigger_status(keys, i, j, cat)
+        if status == outcomes.BACKGROUND:
+            continue
+        count = stated_count(keys, i) if cat != "next_meeting" else None
+        old = found.get(cat)
+        if old is None or outcomes.better_status(old.status, status):
+            found[cat] = _Found(i, j, count if count is not None or old is None else old.count, status)
+        elif old.count is None and count is not None:
+            old.count = count
     return found
 
 
 def find_agreements(
     article: Article, mentions: Iterable[_SectorMention], entities: Sequence[Any] | None = None
 ) -> list[Agreement]:
-    """Agreements reported in the article, one per sentence and category, with sectors, parties and count.
+    """Agreements reported in the article, one per sentence and category, with sectors, parties, count,
+    status and level (background agreements are left out; see :mod:`sahyog.outcomes`).
 
-    ``entities`` (objects with ``.id``, ``.type``, ``.mentions[]`` of ``start``, ``end``, ``sentence_id``) give
-    the parties: the countries and organisations of the sentence, else the article's two most mentioned
-    countries; None gives ``[]``. They also give a corridor's route stops.
+    ``entities`` (objects with ``.id``, ``.type``, ``.mentions[]`` of ``start``, ``end``, ``sentence_id``,
+    optionally ``.actor_type`` and ``.country``) give the parties: the countries and organisations of the
+    sentence, else the article's two most mentioned countries; None gives ``[]`` and level ``government``.
+    They also give a corridor's route stops.
     """
     index = load_triggers()
     doc = as_document(article)
@@ -435,15 +503,20 @@ def find_agreements(
         if not hits:
             continue
         lo, hi = doc.bounds[sent.id]
-        has_country = entities is not None and sent.id in ents.country_sentences
-        found = _agreed(hits, doc.keys[lo:hi], has_country)
+        keys = doc.keys[lo:hi]
+        actors = None if entities is None else _party_positions(doc, sent.id, ents.actors.get(sent.id, []))
+        if actors is not None and outcomes.is_third_country(keys, actors, ents.main_countries):
+            continue
+        found = _agreed(hits, keys, actors)
         if not found:
             continue
+        level = "government" if actors is None else outcomes.agreement_level(keys, actors, ents.n_countries)
         parties = [] if entities is None else list(ents.parties.get(sent.id, ())) or list(ents.main_countries)
         marks = ents.marks.get(sent.id, [])
-        for cat, (i, j, count) in sorted(found.items(), key=lambda kv: kv[1][0]):
+        for cat, f in sorted(found.items(), key=lambda kv: kv[1].i):
             routes = route_stops(doc.text, sent.text, sent.start, marks) if cat == "corridor" else []
-            start, end = doc.tokens[lo + i].start, doc.tokens[lo + j - 1].end
-            out.append(Agreement(sent.id, cat, list(sectors_by_sentence.get(sent.id, ())), list(parties), count,
-                                 sent.text, start, end, routes))  # fmt: skip
-    return out
+            start, end = doc.tokens[lo + f.i].start, doc.tokens[lo + f.j - 1].end
+            out.append(Agreement(sent.id, cat, list(sectors_by_sentence.get(sent.id, ())), list(parties), f.count,
+                                 sent.text, start, end, routes, level, f.status))  # fmt: skip
+    statuses = outcomes.resolve_references(a.status for a in out)
+    return [replace(a, status=st) if st != a.status else a for a, st in zip(out, statuses, strict=True)]

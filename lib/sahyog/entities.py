@@ -51,6 +51,7 @@ class Entity:
     mentions: tuple[Mention, ...]
     role: str | None = None
     country: str | None = None
+    actor_type: str | None = None  # filled by sahyog.actors.with_actor_types
 
 
 # ---------------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from . import actors
 from . import agreements as agreements_mod
 from . import entities as entities_mod
 from . import sectors as sectors_mod
@@ -28,7 +29,7 @@ def extract_text(
     ``lexicon`` replaces the built-in sector lexicon (see :func:`sahyog.sectors.load_lexicon`).
     """
     doc = build_document(text)
-    entities = entities_mod.find_entities(doc, doc.tokens)
+    entities = actors.with_actor_types(entities_mod.find_entities(doc, doc.tokens))
     mentions = sectors_mod.find_sectors(doc, lexicon)
     agreements = agreements_mod.find_agreements(doc, mentions, entities)
     mentions = sectors_mod.with_agreement_context(mentions, agreements)

@@ -17,8 +17,8 @@ RECORD_KEYS = ("doc_id", "source", "dateline", "sentences", "n_tokens", "sectors
 # Keys of the items of each list in a record.
 SENTENCE_KEYS = ("id", "start", "end", "text")
 SECTOR_KEYS = ("sentence_id", "sector", "term", "start", "end", "context")
-AGREEMENT_KEYS = ("sentence_id", "category", "sectors", "parties", "count", "text", "routes")
-ENTITY_KEYS = ("type", "id", "name_en", "name_hi", "lat", "lon", "role", "country", "mentions")
+AGREEMENT_KEYS = ("sentence_id", "category", "sectors", "parties", "count", "text", "level", "status", "routes")
+ENTITY_KEYS = ("type", "id", "name_en", "name_hi", "lat", "lon", "role", "country", "actor_type", "mentions")
 MENTION_KEYS = ("text", "start", "end", "sentence_id")  # an entity's mentions
 ROUTE_STOP_KEYS = ("id", "start", "end")  # each stop of each route of a corridor agreement
 ITEM_KEYS = {"sentences": SENTENCE_KEYS, "sectors": SECTOR_KEYS, "agreements": AGREEMENT_KEYS,
@@ -35,10 +35,10 @@ TABLE_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
     "sectors": (("doc_id", "str"), *((k, "int" if k in ("sentence_id", "start", "end") else "str")
                                      for k in SECTOR_KEYS)),
     "agreements": (("doc_id", "str"), ("sentence_id", "int"), ("category", "str"), ("sectors", "strs"),
-                   ("parties", "strs"), ("count", "int"), ("text", "str")),
+                   ("parties", "strs"), ("count", "int"), ("text", "str"), ("level", "str"), ("status", "str")),
     "entities": (("doc_id", "str"), ("type", "str"), ("id", "str"), ("name_en", "str"), ("name_hi", "str"),
-                 ("lat", "float"), ("lon", "float"), ("role", "str"), ("country", "str"), ("n_mentions", "int"),
-                 ("variants", "strs")),
+                 ("lat", "float"), ("lon", "float"), ("role", "str"), ("country", "str"), ("actor_type", "str"),
+                 ("n_mentions", "int"), ("variants", "strs")),
     "entity_mentions": (("doc_id", "str"), ("entity_id", "str"), ("type", "str"), ("text", "str"),
                         ("start", "int"), ("end", "int"), ("sentence_id", "int")),
 }  # fmt: skip

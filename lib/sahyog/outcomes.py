@@ -1,0 +1,231 @@
+"""An agreement's ``status`` (agreed or only planned, or mere background) and ``level`` (between states or not).
+
+Pure functions over the token keys of one sentence and the position of the trigger, with cue words from
+``data/outcome_cues.csv`` (future and hope verb forms, approvals to sign, negotiations under way, words of
+an earlier time) and actor words from ``data/actors.csv``.
+
+- ``status``: ``agreed`` when the sentence reports the signing, agreeing or announcing; ``planned`` when it
+  is still to come (``हस्ताक्षर किए जाएंगे``), hoped for (``की उम्मीद``), approved to be signed (``कैबिनेट ने
+  ... हस्ताक्षर करने को मंजूरी दी``) or under negotiation (``बातचीत चल रही``). A trigger in a sentence without
+  any verb of agreeing (``समझौता ज्ञापन का उद्देश्य ...``) refers back and takes the status of the agreement
+  before it. Agreements that are only background -- concluded earlier (``पहले``, ``पूर्व में``, a year with a
+  past perfect ``हुआ था``) or between third countries -- get no status and are not reported.
+- ``level``: ``government`` when states, government bodies or an intergovernmental meeting are the parties;
+  ``institutional`` when only companies, universities, unions ... of two or more countries are;
+  ``domestic`` when the article names fewer than two countries (every party is in one country).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .actors import NON_STATE_TYPES, actor_words
+from .lexicon import group_schema, read_lexicon
+from .matching import PhraseMatcher, plain_keys, term_keys
+from .paths import DATA_DIR
+
+STATUSES: tuple[str, ...] = ("agreed", "planned")
+LEVELS: tuple[str, ...] = ("government", "institutional", "domestic")
+AGREED, PLANNED, BACKGROUND, REFERENCE = "agreed", "planned", "background", "reference"
+# What the default tables, charts and the report index count.
+DEFAULT_LEVELS: frozenset[str] = frozenset({"government"})
+DEFAULT_STATUSES: frozenset[str] = frozenset({"agreed"})
+CUES = (
+    "future", "hope", "negotiation", "ongoing", "approval", "approver", "to_sign", "prospective", "background",
+    "perfect", "consequence", "done", "event", "state", "bilateral", "date",
+)  # fmt: skip
+# Categories that are about the future by nature: a next meeting or an accepted visit is an outcome.
+FUTURE_BY_NATURE = frozenset({"next_meeting", "visit"})
+
+
+_plain = plain_keys
+CLAUSE_BREAK = _plain(",", "।", "॥", ".", ";", ":", "लेकिन", "जबकि", "बल्कि", "किंतु", "परंतु", "मगर")
+_GENITIVE = _plain("के", "की", "का")
+_LOCATIVE = _plain("में")
+_AFTER = _plain("बाद")
+# After a party's name: "X ने", "X और Y", "X (XYZ)", "X के बीच/साथ", "X द्वारा"
+_PARTY_NEXT = _plain("ने", "और", "तथा", "एवं", "व", ",", "(", "द्वारा")
+_PARTY_AFTER_GENITIVE = _plain("बीच", "साथ", "मध्य", "कुलपति", "अध्यक्ष", "प्रबंधन", "प्रतिनिधि", "अधिकारियों")
+
+
+@lru_cache(maxsize=2)
+def load_cues(path: str | None = None) -> dict[str, PhraseMatcher[str]]:
+    """Read ``cue,term`` rows (default ``data/outcome_cues.csv``): one phrase matcher per cue kind."""
+    rows = read_lexicon(DATA_DIR / "outcome_cues.csv" if path is None else path, group_schema("cue", CUES))
+    items: dict[str, list[tuple[tuple[str, ...], str]]] = {c: [] for c in CUES}
+    for r in rows:
+        items[r["cue"]].extend((key, r["term"]) for key in sorted(term_keys(r["term"])))
+    return {c: PhraseMatcher.build(v) for c, v in items.items()}
+
+
+def has_cue(cue: str, keys: Sequence[str]) -> bool:
+    """True if a term of ``cue`` occurs among ``keys``."""
+    return bool(load_cues()[cue].scan(keys))
+
+
+def clause_before(keys: Sequence[str], i: int, width: int = 8) -> list[str]:
+    """Up to ``width`` keys before position ``i``, stopping at a clause break (in text order)."""
+    out: list[str] = []
+    for k in reversed(keys[max(0, i - width) : i]):
+        if k in CLAUSE_BREAK:
+            break
+        out.append(k)
+    return out[::-1]
+
+
+def clause_after(keys: Sequence[str], j: int, width: int = 10) -> list[str]:
+    """Up to ``width`` keys from position ``j``, stopping at a clause break."""
+    out: list[str] = []
+    for k in keys[j : j + width]:
+        if k in CLAUSE_BREAK:
+            break
+        out.append(k)
+    return out
+
+
+def _is_year(k: str) -> bool:
+    return len(k) == 4 and k.isdigit() and 1900 <= int(k) <= 2200
+
+
+def is_background(keys: Sequence[str], i: int, j: int) -> bool:
+    """Concluded earlier: ``पहले``/``पूर्व में``/``पिछले साल`` before the trigger in its clause (not ``पहले ही``,
+    already), or a year before it and a past perfect (``हुआ था``) after it."""
+    before = clause_before(keys, i)
+    for n, k in enumerate(before):
+        if k == "पहले" and n + 1 < len(before) and before[n + 1] == "ही":
+            before = before[:n]
+            break
+    if has_cue("background", before):
+        return True
+    after = clause_after(keys, j)
+    return any(_is_year(k) for k in before) and has_cue("perfect", after)
+
+
+def _follows_from(keys: Sequence[str], i: int, j: int) -> bool:
+    """``समझौते से ...``, ``समझौते के तहत ...``, ``कल हुए समझौते``: the agreement exists already."""
+    cons = load_cues()["consequence"]
+    if j < len(keys) and cons.scan(keys[j : j + 1]):
+        return True
+    if j + 1 < len(keys) and keys[j] in _GENITIVE and cons.scan(keys[j + 1 : j + 2]):
+        return True
+    return has_cue("done", keys[max(0, i - 1) : i])
+
+
+def is_planned(keys: Sequence[str], i: int, j: int) -> bool:
+    """Still to come: a future, hope, ongoing or to-sign form after the trigger, a negotiation just after it,
+    an approval to sign, or ``प्रस्तावित`` just before it."""
+    after = clause_after(keys, j)
+    if has_cue("prospective", keys[max(0, i - 3) : i]) or has_cue("negotiation", after[:4]):
+        return True
+    for n, k in enumerate(after):  # "हस्ताक्षर करने के बाद": after signing, done
+        if k in _AFTER and n and after[n - 1] in _GENITIVE:
+            after = after[: n - 1]
+            break
+    if any(has_cue(c, after) for c in ("future", "hope", "ongoing", "to_sign")):
+        return True
+    return has_cue("approval", after) and (has_cue("approver", keys) or has_cue("to_sign", keys))
+
+
+def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
+    """Status of the trigger ``keys[i:j]``: agreed, planned, background, or reference (no verb of its own)."""
+    if is_background(keys, i, j):
+        return BACKGROUND
+    if category in FUTURE_BY_NATURE or _follows_from(keys, i, j):
+        return AGREED
+    if is_planned(keys, i, j):
+        return PLANNED
+    return AGREED if has_cue("event", keys) else REFERENCE
+
+
+_RANK = {AGREED: 0, REFERENCE: 1, PLANNED: 2}
+
+
+def better_status(a: str | None, b: str) -> bool:
+    """True if status ``b`` should replace ``a`` for one category in one sentence (agreed beats planned)."""
+    return a is None or _RANK.get(b, 9) < _RANK.get(a, 9)
+
+
+def resolve_references(statuses: Iterable[str]) -> list[str]:
+    """Statuses in article order with each ``reference`` replaced by the status before it (agreed if none)."""
+    out, last = [], AGREED
+    for s in statuses:
+        if s == REFERENCE:
+            s = last
+        out.append(s)
+        last = s
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Level
+
+
+@dataclass(frozen=True)
+class PartyMention:
+    """An entity that can be a party, as mentioned in a sentence: token range ``[i, j)``, type and country."""
+
+    i: int
+    j: int
+    actor_type: str | None
+    country: str | None
+
+
+def is_acting(keys: Sequence[str], p: PartyMention) -> bool:
+    """A country mention that acts (``भारत ने``, ``भारत और नेपाल के बीच``), not a location (``चीन में``) nor the
+    owner of a non-state body (``ऑस्ट्रेलिया के मेलबर्न विश्वविद्यालय``, ``चीनी कंपनी``)."""
+    nxt = keys[p.j] if p.j < len(keys) else ""
+    if nxt in _LOCATIVE:
+        return False
+    if nxt in _PARTY_NEXT:
+        return True
+    window = keys[p.j + 1 : p.j + 6] if nxt in _GENITIVE else keys[p.j : p.j + 4]
+    return not any(t.actor_type in NON_STATE_TYPES for _, _, t in actor_words(window))
+
+
+def is_party_position(keys: Sequence[str], j: int) -> bool:
+    """The name ending before ``keys[j]`` stands where a party stands: ``X ने``, ``X और Y``, ``X के साथ/बीच``,
+    ``X के कुलपति`` -- not ``X की स्थापना`` (the purpose of an agreement)."""
+    if j >= len(keys):
+        return False
+    if keys[j] in _PARTY_NEXT:
+        return True
+    return keys[j] in _GENITIVE and j + 1 < len(keys) and keys[j + 1] in _PARTY_AFTER_GENITIVE
+
+
+def is_third_country(keys: Sequence[str], parties: Sequence[PartyMention], main: Iterable[str]) -> bool:
+    """Two or more countries act in the sentence and none is one of the article's main countries."""
+    acting = {p.country for p in parties if p.actor_type == "state" and p.country and is_acting(keys, p)}
+    return len(acting) >= 2 and not acting & set(main)
+
+
+def agreement_level(keys: Sequence[str], parties: Sequence[PartyMention], n_countries: int) -> str:
+    """``government``, ``institutional`` or ``domestic`` for an agreement in the sentence ``keys``.
+
+    ``n_countries``: how many countries the article names. It is international with two or more, or with one
+    and a state-level word in the sentence, or with a bilateral word (``द्विपक्षीय``). State-level evidence is a
+    country or an IGO acting in the sentence or a word such as ``प्रधानमंत्री``, ``दोनों देश``; without it, a
+    company, university, union, party, sports or media name where a party stands (:func:`is_party_position`)
+    makes the agreement institutional.
+    """
+    state_word = has_cue("state", keys)
+    if n_countries < 2 and not (n_countries == 1 and state_word) and not has_cue("bilateral", keys):
+        return "domestic"
+    strong = state_word or any(
+        p.actor_type in ("state", "igo") and is_acting(keys, p) for p in parties
+    )
+    non_state = any(
+        t.actor_type in NON_STATE_TYPES and is_party_position(keys, j) for _, j, t in actor_words(keys)
+    ) or any(p.actor_type in NON_STATE_TYPES and is_party_position(keys, p.j) for p in parties)
+    if non_state and not strong:
+        return "institutional"
+    return "government"
+
+
+def has_date_or_place(keys: Sequence[str], places: Sequence[PartyMention] | None) -> bool:
+    """A date (month, weekday, ``अगले सप्ताह``, a year) or a place followed by ``में`` in the sentence;
+    ``places`` None (no entities known) counts as yes."""
+    if places is None or has_cue("date", keys) or any(_is_year(k) for k in keys):
+        return True
+    return any(p.j < len(keys) and keys[p.j] in _LOCATIVE for p in places)
