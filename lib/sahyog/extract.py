@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from . import actors
+from . import actors, cooperation
 from . import agreements as agreements_mod
 from . import entities as entities_mod
 from . import sectors as sectors_mod
@@ -33,6 +33,7 @@ def extract_text(
     mentions = sectors_mod.find_sectors(doc, lexicon)
     agreements = agreements_mod.find_agreements(doc, mentions, entities)
     mentions = sectors_mod.with_agreement_context(mentions, agreements)
+    mentions = cooperation.with_mention_context(mentions, doc, entities, agreements)
     return make_record(doc_id, source, doc, mentions, agreements, entities)
 
 

@@ -34,7 +34,7 @@ DEFAULT_LEVELS: frozenset[str] = frozenset({"government"})
 DEFAULT_STATUSES: frozenset[str] = frozenset({"agreed"})
 CUES = (
     "future", "hope", "negotiation", "ongoing", "approval", "approver", "to_sign", "prospective", "background",
-    "perfect", "consequence", "done", "event", "state", "bilateral", "date",
+    "perfect", "consequence", "done", "event", "state", "bilateral", "date", "cooperation",
 )  # fmt: skip
 # Categories that are about the future by nature: a next meeting or an accepted visit is an outcome.
 FUTURE_BY_NATURE = frozenset({"next_meeting", "visit"})
