@@ -230,3 +230,12 @@ def test_article_ids_match_extract_for_odd_file_names(tmp_path):
     docs = pd.read_parquet(out / "documents.parquet")
     assert list(docs["doc_id"]) == [extract_file(folder / "2025-03-04 a#b.txt")["doc_id"]] == ["2025-03-04_a_b"]
     assert str(docs["date"].iloc[0])[:10] == "2025-03-04"
+
+
+def test_partition_agreements_are_the_reported_ones_unless_all():
+    text = "भारत और नेपाल ने ऊर्जा समझौते पर हस्ताक्षर किए। दोनों देशों के बीच व्यापार संधि पर बातचीत चल रही है।\n"
+    items = [corpus.Item("a", "a.txt", "a.txt", text=text)]
+    default = corpus.process_partition(items).tables["agreements"].to_pandas()
+    full = corpus.process_partition(items, all_agreements=True).tables["agreements"].to_pandas()
+    assert list(default["status"]) == ["agreed"]
+    assert sorted(full["status"]) == ["agreed", "planned"] and set(full["level"]) == {"government"}

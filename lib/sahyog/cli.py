@@ -38,11 +38,12 @@ def _error(message: object) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print one JSON object per article (or write CSV tables with ``--format csv --out DIR``)."""
     from .extract import extract_file
+    from .tables import reported
 
     records, failed = [], 0
     for path in article_paths(args.paths):
         try:
-            record = extract_file(path)
+            (record,) = reported(extract_file(path), args.all_agreements)
         except SahyogError as exc:
             _error(exc)
             failed += 1
@@ -84,7 +85,8 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     summary = run_corpus(args.input, args.out, scheduler=args.scheduler, workers=args.workers,
                          text_column=args.text_column, date_column=args.date_column,
                          source_column=args.source_column, id_column=args.id_column,
-                         partition_size=args.partition_size, progress=not args.quiet)
+                         partition_size=args.partition_size, progress=not args.quiet,
+                         all_agreements=args.all_agreements)
     if not args.quiet:
         print(json.dumps(summary, ensure_ascii=False, indent=1))
     if summary["errors"]:
@@ -92,6 +94,10 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         print(f"sahyog: warning: {summary['errors']} of {summary['articles']} articles had errors"
               f" (see documents.error in {args.out})", file=sys.stderr)
     return 0
+
+
+_ALL_HELP = ("also list agreements that are only planned or not between governments (default: government-level "
+             "agreements that were agreed)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", metavar="PATH", help="article files, or folders of .txt files")
     ex.add_argument("--format", choices=("json", "csv"), default="json")
     ex.add_argument("--out", default=None, help="folder for --format csv")
+    ex.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
     ex.set_defaults(func=cmd_extract)
 
     rp = sub.add_parser("report", help="build HTML reports (one per article and notebook) and an index")
@@ -125,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--id-column", default="doc_id")
     cp.add_argument("--partition-size", type=int, default=200, help="articles per Dask task")
     cp.add_argument("--quiet", action="store_true")
+    cp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
     cp.set_defaults(func=cmd_corpus)
     return parser
 

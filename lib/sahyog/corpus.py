@@ -315,8 +315,10 @@ def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(df, schema=SCHEMAS[name], preserve_index=False)
 
 
-def process_partition(items: Sequence[Item]) -> PartitionResult:
-    """Extract every article of a partition (runs on a worker); bad articles become error rows."""
+def process_partition(items: Sequence[Item], all_agreements: bool = False) -> PartitionResult:
+    """Extract every article of a partition (runs on a worker); bad articles become error rows.
+
+    Agreements are those the default tables count (:func:`sahyog.tables.reported`) unless ``all_agreements``."""
     from . import tables
     from .extract import extract_text
 
@@ -337,6 +339,7 @@ def process_partition(items: Sequence[Item]) -> PartitionResult:
             if len(stats.first_errors) < 10:
                 stats.first_errors.append(row["error"])
         doc_rows.append(row)
+    records = tables.reported(records, all_agreements)
     counts = iter(tables.documents(records).drop(columns=["doc_id", "source"]).to_dict("records"))
     for row in doc_rows:
         if row["error"] is None:
@@ -396,7 +399,8 @@ class _Writers:
             w.close()
 
 
-def _stream(client: Any, parts: Iterator[list[Item]], writers: _Writers, bar: Any) -> tuple[PartitionStats, int]:
+def _stream(client: Any, parts: Iterator[list[Item]], writers: _Writers, bar: Any, all_agreements: bool = False
+            ) -> tuple[PartitionStats, int]:  # fmt: skip
     """Submit partitions with a bounded window, write results in input order; return totals and count."""
     from distributed import as_completed
 
@@ -413,7 +417,8 @@ def _stream(client: Any, parts: Iterator[list[Item]], writers: _Writers, bar: An
             part = next(parts, None)
             if part is None:
                 return
-            fut = client.submit(process_partition, part, pure=False, key=f"sahyog-partition-{submitted}-{id(ac)}")
+            fut = client.submit(process_partition, part, all_agreements, pure=False,
+                                key=f"sahyog-partition-{submitted}-{id(ac)}")
             index_of[fut.key] = submitted
             ac.add(fut)
             submitted += 1
@@ -444,8 +449,11 @@ def _check_out_dir(out: Path) -> None:
 def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None, workers: int | None = None,
                text_column: str = "text", date_column: str = "date", source_column: str = "source",
                id_column: str = "doc_id", partition_size: int = 200, progress: bool = True,
-               read_on_workers: bool | None = None) -> dict[str, Any]:
+               read_on_workers: bool | None = None, all_agreements: bool = False) -> dict[str, Any]:
     """Extract every article of ``input`` on Dask and write the Parquet tables and summary to ``out``.
+
+    The agreements table holds government-level agreements that were agreed, or every agreement found
+    (planned, institutional, domestic too) with ``all_agreements``.
 
     ``read_on_workers`` (folder input): workers read the files themselves; default True on the local
     cluster, False with ``scheduler`` (the client ships the bytes). Returns the summary dict.
@@ -467,7 +475,7 @@ def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None,
             try:
                 with tqdm(total=corpus.n_articles, unit="article", disable=not progress, desc="corpus") as bar:
                     stats, n_parts = _stream(client, iter_partitions(corpus, partition_size, ship_bytes), writers,
-                                             bar)
+                                             bar, all_agreements)
             finally:
                 writers.close()
         seconds = time.perf_counter() - t0
@@ -534,9 +542,12 @@ def load_summary(out_dir: str | Path) -> dict[str, Any]:
     return json.loads((Path(out_dir) / SUMMARY_FILE).read_text(encoding="utf-8"))
 
 
-def sector_shares(documents: pd.DataFrame, sectors: pd.DataFrame) -> pd.DataFrame:
-    """Per sector: articles mentioning it, their share of readable articles, and mentions."""
+def sector_shares(documents: pd.DataFrame, sectors: pd.DataFrame, all_contexts: bool = False) -> pd.DataFrame:
+    """Per sector: articles mentioning it, their share of readable articles, and mentions; office titles
+    (``portfolio``) and mere mentions (``mention``) are left out unless ``all_contexts``."""
     n_ok = int(documents["error"].isna().sum())
+    if not all_contexts and "context" in sectors:
+        sectors = sectors[~sectors["context"].isin(("portfolio", "mention"))]
     if sectors.empty:
         return pd.DataFrame(columns=["sector", "articles", "share", "mentions"])
     g = sectors.groupby("sector")

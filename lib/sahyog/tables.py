@@ -14,6 +14,7 @@ import pandas as pd
 
 from .agreements import ROUTE_STOP_TYPES
 from .files import write_atomic
+from .outcomes import DEFAULT_LEVELS, DEFAULT_STATUSES
 from .record import columns
 
 Record = Mapping[str, Any]
@@ -47,6 +48,23 @@ def _records(data: Record | Iterable[Record]) -> list[Record]:
 def _rows(data: Record | Iterable[Record], key: str, columns: list[str]) -> pd.DataFrame:
     rows = [{"doc_id": r["doc_id"], **item} for r in _records(data) for item in r[key]]
     return pd.DataFrame(rows, columns=columns)
+
+
+def is_reported(agreement: Mapping[str, Any]) -> bool:
+    """True for an agreement the default tables count: level ``government`` and status ``agreed``
+    (a record written before these keys existed counts)."""
+    return (agreement.get("level", "government") in DEFAULT_LEVELS
+            and agreement.get("status", "agreed") in DEFAULT_STATUSES)
+
+
+def reported(data: Record | Iterable[Record], all_agreements: bool = False) -> list[Record]:
+    """The records as the default tables, charts, report index and corpus tables count them: only agreements
+    between governments that were agreed. ``all_agreements=True`` keeps planned, institutional and domestic
+    ones too (the ``--all-agreements`` option and the notebooks' ``all_agreements`` parameter)."""
+    recs = _records(data)
+    if all_agreements:
+        return recs
+    return [{**r, "agreements": [a for a in r["agreements"] if is_reported(a)]} for r in recs]
 
 
 def documents(data: Record | Iterable[Record]) -> pd.DataFrame:
@@ -164,10 +182,13 @@ def top_words(stats: Any) -> pd.DataFrame:
 
 
 def sector_table(data: Record | Iterable[Record], labels: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
-    """Per sector: Hindi and English label, mentions, sentences, mentions by context, terms as written."""
+    """Per sector: Hindi and English label, mentions, sentences, mentions by context, terms as written.
+
+    Charts count ``agreement`` + ``cooperation``; ``portfolio`` (office titles) and ``mention`` (no cooperation
+    between states in the sentence) are shown as columns but left out by default."""
     df = sector_mentions(data)
     cols = ["sector", "label_hi", "label_en", "mentions", "sentences", "agreement", "cooperation", "portfolio",
-            "terms"]
+            "mention", "terms"]
     if df.empty:
         return pd.DataFrame(columns=cols)
     rows = []
@@ -176,7 +197,7 @@ def sector_table(data: Record | Iterable[Record], labels: Mapping[str, Mapping[s
         rows.append({"sector": sector, "label_hi": labels.get(sector, {}).get("label_hi", ""),
                      "label_en": labels.get(sector, {}).get("label_en", sector), "mentions": len(g),
                      "sentences": g[["doc_id", "sentence_id"]].drop_duplicates().shape[0],
-                     **{c: int(ctx.get(c, 0)) for c in ("agreement", "cooperation", "portfolio")},
+                     **{c: int(ctx.get(c, 0)) for c in ("agreement", "cooperation", "portfolio", "mention")},
                      "terms": sorted(set(g["term"]))})
     return pd.DataFrame(rows, columns=cols).sort_values(["mentions", "sector"], ascending=[False, True],
                                                         ignore_index=True)
