@@ -1,0 +1,261 @@
+"""People: names after a title (``मंत्री मारात करबायेव``) or before ``के नाम पर``, merged across spellings,
+and their later bare mentions (the surname alone)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, insort
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..text import stopwords
+from .base import _BIG_PLACE, _GENITIVE, _POSTPOSITIONS, _Hit, _is_word, _Tok
+from .gazetteer import _Tables
+from .names import _aksharas, _devanagari_acronym, _light_key, _same_word, variant_key
+
+# ---------------------------------------------------------------------------------------------
+# People
+
+
+def _name_word_ok(tk: _Tok, t: _Tables, used: set[int], i: int) -> bool:
+    if tk.kind != "word" or i in used:
+        return False
+    light = tk.light
+    if light in stopwords() or light in _POSTPOSITIONS or light in t.nonname or light in t.titles:
+        return False
+    ref = t.exact.get(light)
+    if ref is not None and not (0 < ref.population < _BIG_PLACE):
+        return False  # a country, region, organisation or big city; a small town's name can be a first name
+    if light in t.orgheads or _devanagari_acronym(tk.text):
+        return False
+    if light.endswith(("ों", "ओं")):
+        return False  # plural oblique (देशों, नेताओं): never a name
+    return not light.endswith(".") or _aksharas(light) == 1
+
+
+def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], known: dict[int, _Hit]) -> list[_Hit]:
+    """Names right after a title (मंत्री मारात करबायेव), with the role and country the sentence gives."""
+    out = []
+    i = 0
+    while i < len(toks):
+        tk = toks[i]
+        if tk.kind != "word" or tk.light not in t.titles:
+            i += 1
+            continue
+        title_end = i
+        while title_end + 1 < len(toks) and toks[title_end + 1].light in t.titles:
+            title_end += 1
+        names: list[int] = []
+        j = title_end + 1
+        while j < len(toks) and len(names) < 3 and not toks[j].gap.strip() and _name_word_ok(toks[j], t, used, j):
+            names.append(j)
+            j += 1
+        if len(names) == 3 and j < len(toks) and toks[j].kind == "word" and toks[j].light not in stopwords():
+            names.pop()  # a third word not followed by a postposition is probably not part of the name
+        if not names:
+            i = title_end + 1
+            continue
+        role, country = _role(text, toks, i, title_end, t, known)
+        first, last = toks[names[0]], toks[names[-1]]
+        out.append(_Hit("person", "", first.start, last.end, "", first.sid, role=role, country=country,
+                        words=tuple(toks[k].text for k in names)))  # fmt: skip
+        used.update(names)
+        i = names[-1] + 1
+    return out
+
+
+def _role(
+    text: str, toks: list[_Tok], i: int, title_end: int, t: _Tables, known: dict[int, _Hit]
+) -> tuple[str | None, str | None]:
+    """Role words up to the title (``परिवहन मंत्री``, ``आर्थिक मामलों के मंत्री``) and the country named before."""
+    stop = stopwords()
+
+    def content(k: int) -> bool:
+        w = toks[k]
+        return _is_word(w) and k not in known and w.light in t.rolemods and w.light not in stop
+
+    start, k = i, i - 1
+    while k >= 0 and i - k <= 2 and content(k):
+        start, k = k, k - 1
+    start, country = _role_country(toks, k, start, content, known)
+    if start == i and not any(t.titles.get(toks[k].light) for k in range(i, title_end + 1)):
+        return None, country  # an honorific alone (श्री, डॉ.) is no role
+    return text[toks[start].start : toks[title_end].end], country
+
+
+def _country_at(known: dict[int, _Hit], k: int) -> str | None:
+    h = known.get(k)
+    return h.ref.country if h is not None and h.ref is not None and h.type == "country" else None
+
+
+def _role_country(
+    toks: list[_Tok], k: int, start: int, content: Callable[[int], bool], known: dict[int, _Hit]
+) -> tuple[int, str | None]:
+    """The role's start and country from the words before it (``k`` is the word before the role):
+    ``पाकिस्तानी विदेश मंत्री``, ``कजाकिस्तान के परिवहन मंत्री``, ``आर्थिक मामलों के मंत्री``."""
+    if k >= 0 and (c := _country_at(known, k)) and known[k].ref.demonym:  # type: ignore[union-attr]
+        return start, c
+    if k < 1 or toks[k].light not in _GENITIVE:
+        return start, None
+    if c := _country_at(known, k - 1):
+        return start, c
+    m = k - 1
+    while m >= 0 and k - m <= 2 and content(m):
+        m -= 1
+    if m == k - 1:
+        return start, None
+    return m + 1, _country_at(known, m - 1) if m >= 1 and toks[m].light in _GENITIVE else None
+
+
+_NAMED_AFTER = re.compile("नामकरण|नाम पर|नाम से")
+
+
+def _named_after_candidates(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
+    """People things are named after: ``X और Y के बाद ... नामकरण``, ``X के नाम पर``."""
+    sentence = " ".join(tk.text for tk in toks)
+    if not _NAMED_AFTER.search(sentence):
+        return []
+    out = []
+    for i in range(1, len(toks) - 1):
+        if toks[i].light != "के" or toks[i + 1].light not in ("बाद", "नाम"):
+            continue
+        k = i - 1
+        while k >= 0:
+            names: list[int] = []
+            while k >= 0 and len(names) < 3 and _name_word_ok(toks[k], t, used, k) and not toks[k + 1].gap.strip():
+                names.insert(0, k)
+                k -= 1
+            if not names:
+                break
+            first, last = toks[names[0]], toks[names[-1]]
+            out.append(_Hit("person", "", first.start, last.end, "", first.sid,
+                            words=tuple(toks[j].text for j in names)))  # fmt: skip
+            used.update(names)
+            if k >= 1 and toks[k].light in ("और", ",", "तथा", "एवं"):
+                k -= 1
+                continue
+            break
+    return out
+
+
+@dataclass
+class _Person:
+    words: list[str]
+    hits: list[_Hit]
+    role: str | None = None
+    country: str | None = None
+    starts: list[int] = field(default_factory=list)  # the hits' starts, sorted: "latest mention before x" by bisection
+
+    def __post_init__(self) -> None:
+        self.starts = sorted(h.start for h in self.hits)
+
+    def add(self, hit: _Hit) -> None:
+        self.hits.append(hit)
+        insort(self.starts, hit.start)
+
+    def latest_before(self, offset: int, default: int | None = None) -> int | None:
+        """The start of this person's last mention before ``offset`` (``default`` if none)."""
+        k = bisect_left(self.starts, offset)
+        return self.starts[k - 1] if k else default
+
+
+def _matches(cand: tuple[str, ...], p: _Person) -> bool:
+    """Does the name ``cand`` refer to person ``p`` (same full name, or surname/suffix of it)?"""
+    pw = p.words
+    if len(cand) == len(pw):
+        return all(_same_word(a, b) for a, b in zip(cand, pw, strict=True))
+    short, long_ = (cand, pw) if len(cand) < len(pw) else (pw, cand)
+    if len(short) == 1:
+        return _same_word(short[0], long_[-1])
+    return _same_word(short[-1], long_[-1]) and _same_word(short[0], long_[0])
+
+
+def _resolve_people(cands: list[_Hit]) -> list[_Person]:
+    """Merge name candidates into people: longer names first, then short forms to the latest match."""
+    people: list[_Person] = []
+    for c in sorted(cands, key=lambda h: (-len(h.words), h.start)):
+        same = [p for p in people if _matches(c.words, p)]
+        if len(c.words) > 1:
+            same = [p for p in same if len(p.words) > 1 or len(c.words) == 1]
+        if same:
+            before = [p for p in same if p.hits[0].start < c.start]
+            p = max(before, key=lambda p: p.latest_before(c.start)) if before else same[0]  # type: ignore[arg-type,return-value]
+            p.add(c)
+            p.role = p.role or c.role
+            p.country = p.country or c.country
+        else:
+            people.append(_Person(list(c.words), [c], c.role, c.country))
+    return people
+
+
+def _bare_mentions(units: list[list[_Tok]], people: list[_Person], used: list[set[int]]) -> None:
+    """Later mentions without a title: the full name again, or the surname alone (not खान in की खान में)."""
+    # every word that could be a name word by _same_word's rule, for a cheap pre-check per token
+    name_keys = {k for p in people for w in p.words for k in (_light_key(w), variant_key(w))}
+    for toks, u in zip(units, used, strict=True):
+        for i, tk in enumerate(toks):
+            if i in u or tk.kind != "word" or (tk.light not in name_keys and variant_key(tk.text) not in name_keys):
+                continue
+            for p in people:
+                n = len(p.words)
+                if n < 2 or i + n > len(toks) or not _same_word(tk.text, p.words[0]):
+                    continue
+                span = range(i, i + n)
+                if all(j not in u and _same_word(toks[j].text, w) for j, w in zip(span, p.words, strict=True)):
+                    p.add(_Hit("person", "", tk.start, toks[span[-1]].end, "", tk.sid, words=tuple(p.words)))
+                    u.update(span)
+                    break
+            if i in u:
+                continue
+            owners = [p for p in people if _same_word(tk.text, p.words[-1])]
+            if not owners:
+                continue
+            prev = toks[i - 1].light if i else ""
+            nxt = toks[i + 1].light if i + 1 < len(toks) else ""
+            if prev in _GENITIVE or nxt in ("में", "पर"):
+                continue  # "कोयले की खान में": a possessed noun or a location, not a person
+            before = [p for p in owners if p.starts and p.starts[0] < tk.start]
+            p = max(before or owners, key=lambda p: p.latest_before(tk.start, -1))  # type: ignore[arg-type,return-value]
+            p.add(_Hit("person", "", tk.start, tk.end, tk.text, tk.sid, words=(tk.text,)))
+            u.add(i)
+
+
+def _display_words(p: _Person) -> list[str]:
+    """The fullest spelling of each name word across mentions (कराबायेव over करबायेव)."""
+    words = list(p.words)
+    for h in p.hits:
+        offset = len(words) - len(h.words)
+        for k, w in enumerate(h.words):
+            if 0 <= offset + k < len(words) and _same_word(w, words[offset + k]) and len(w) > len(words[offset + k]):
+                words[offset + k] = w
+    return words
+
+
+
+def _trim_names(cands: list[_Hit]) -> list[_Hit]:
+    """Cut words that ran past a name: if ``नरेंद्र मोदी`` or ``मोदी`` is a name elsewhere, so is the start of
+    ``नरेंद्र मोदी होंगे`` / ``मोदी कुर्ता``. Decided once per distinct name (linear in the candidates)."""
+    names = list(dict.fromkeys(c.words for c in cands))
+    trimmed = {words: _trimmed(words, names) for words in names}
+    out = []
+    for c in cands:
+        words = trimmed[c.words]
+        if words != c.words:
+            tail_chars = len(" ".join(c.words)) - len(" ".join(words))
+            c = _Hit(c.type, c.id, c.start, c.end - tail_chars, "", c.sid, role=c.role, country=c.country, words=words)
+        out.append(c)
+    return out
+
+
+def _trimmed(words: tuple[str, ...], names: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """``words`` cut by the first shorter name (in order of first occurrence) that it starts with or
+    whose surname it starts with."""
+    for other in names:
+        n = len(other)
+        if n >= len(words):
+            continue
+        if all(_same_word(a, b) for a, b in zip(words[:n], other, strict=True)):
+            return words[:n]
+        if n > 1 and _same_word(words[0], other[-1]):
+            return words[:1]  # मोदी कुर्ते when नरेंद्र मोदी is a name
+    return words
