@@ -7,6 +7,9 @@ sentences, n_tokens, sectors, agreements, entities``). Offsets are into the deco
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +31,28 @@ def extract_text(
 
     ``lexicon`` replaces the built-in sector lexicon (see :func:`sahyog.sectors.load_lexicon`).
     """
-    doc = build_document(text)
-    entities = actors.with_actor_types(entities_mod.find_entities(doc, doc.tokens))
-    mentions = sectors_mod.find_sectors(doc, lexicon)
-    agreements = agreements_mod.find_agreements(doc, mentions, entities)
-    mentions = sectors_mod.with_agreement_context(mentions, agreements)
-    mentions = cooperation.with_mention_context(mentions, doc, entities, agreements)
-    return make_record(doc_id, source, doc, mentions, agreements, entities)
+    with _no_cyclic_gc():
+        doc = build_document(text)
+        entities = actors.with_actor_types(entities_mod.find_entities(doc, doc.tokens))
+        mentions = sectors_mod.find_sectors(doc, lexicon)
+        agreements = agreements_mod.find_agreements(doc, mentions, entities)
+        mentions = sectors_mod.with_agreement_context(mentions, agreements)
+        mentions = cooperation.with_mention_context(mentions, doc, entities, agreements)
+        return make_record(doc_id, source, doc, mentions, agreements, entities)
+
+
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one extraction. The pipeline builds no reference cycles
+    (reference counting frees everything), but the collector's passes over the growing token tables made
+    a long article's time grow faster than its length (about +45% at 600 KB, more as the heap grows)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def extract_file(path: str | Path, lexicon: sectors_mod.Lexicon | None = None) -> dict[str, Any]:
