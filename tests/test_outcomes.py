@@ -121,3 +121,15 @@ def test_next_meeting_needs_a_date_or_a_place() -> None:
     placed = "भारत और नेपाल के संयुक्त आयोग की चौथी बैठक काठमांडू में होगी।"
     assert levels(soon) == set()
     assert levels(dated) == levels(placed) == {("next_meeting", "government")}
+
+
+def test_agreements_between_third_countries_are_background() -> None:
+    text = (
+        "भारत और नेपाल के प्रधानमंत्रियों की बैठक हुई। भारत और नेपाल ने बिजली समझौते पर हस्ताक्षर किए। "
+        "नेताओं ने चीन और पाकिस्तान के बीच हुए समझौते पर भी बात की।"
+    )
+    rec = extract_text(text, "t")
+    assert [a["sentence_id"] for a in rec["agreements"]] == [1]
+    # with no country named twice, no pair is the article's own: both agreements are reported
+    rec = extract_text("भारत और नेपाल ने व्यापार समझौता किया। चीन और पाकिस्तान ने भी समझौता किया।", "t")
+    assert [a["sentence_id"] for a in rec["agreements"]] == [0, 1]

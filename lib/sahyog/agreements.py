@@ -302,6 +302,7 @@ class _EntityIndex:
     # start, end, actor type, country of each mention that can be a party or a place (for status and level)
     actors: dict[int, list[tuple[int, int, str | None, str | None]]] = field(default_factory=dict)
     n_countries: int = 0  # distinct countries named (or a place of) outside the dateline
+    home_countries: list[str] = field(default_factory=list)  # main countries named twice or more
 
 
 def _entity_index(entities: Iterable[_Entity] | None) -> _EntityIndex:
@@ -332,6 +333,7 @@ def _entity_index(entities: Iterable[_Entity] | None) -> _EntityIndex:
                 first_seen[ent.id] = min(first_seen.get(ent.id, sid), sid)
     idx.main_countries = sorted(country_count, key=lambda e: (-country_count[e], first_seen[e]))[:2]
     idx.n_countries = len(countries)
+    idx.home_countries = [c for c in idx.main_countries if country_count[c] >= 2]
     return idx
 
 
@@ -505,7 +507,7 @@ def find_agreements(
         lo, hi = doc.bounds[sent.id]
         keys = doc.keys[lo:hi]
         actors = None if entities is None else _party_positions(doc, sent.id, ents.actors.get(sent.id, []))
-        if actors is not None and outcomes.is_third_country(keys, actors, ents.main_countries):
+        if actors is not None and ents.home_countries and outcomes.is_third_country(keys, actors, ents.home_countries):
             continue
         found = _agreed(hits, keys, actors)
         if not found:
