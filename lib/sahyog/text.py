@@ -369,16 +369,22 @@ _SYLLABLE = re.compile(
 )
 
 # The token kinds as alternatives, in order of frequency (plain ``re`` with explicit ranges: faster
-# than ``regex`` here). A word takes a following '.' when more text follows on the line (``डॉ.``);
-# tokenize() then keeps the dot only if the word is an abbreviation. Numbers keep an attached ordinal
-# or letter suffix (२१वीं, 11वां, धारा 304ए, 1993बी); Latin tokens may start with ASCII digits (5G)
-# but contain a letter.
+# than ``regex`` here). A word takes a following '.' when more text follows on the line (``डॉ.``) or a
+# letter or digit follows at once (initials ``ए.पी.जे.``, ``रु.500``); tokenize() then keeps the dot only
+# if the word is an abbreviation. Numbers keep an attached ordinal or letter suffix (२१वीं, 11वां, धारा
+# 304ए, 1993बी) and, as in UD treebanks, a range or date joined by hyphens or an en dash (2015-16,
+# १९९०–९१, 10-12-2015). Latin tokens may start with ASCII digits (5G) but contain a letter; dotted
+# acronyms and initials stay whole (U.S., J.P.) and a currency code before digits is its own token
+# (Rs500 -> Rs 500, like ₹500 -> ₹ 500). A run of one punctuation mark (``..``, ``...``, ``--``, ``!!``,
+# ``।।``) is one token, as UD treebanks tokenise it.
 _TOKEN_KINDS_RE = (
-    rf"(?P<word>[{_DEV_WORD}]+(?:\.(?=[ \t]+[^\s\u0964\u0965]))?)"
-    rf"|(?P<latin>[0-9]*[{_LATIN}][{_LATIN}0-9]*(?:['\u2019][{_LATIN}]+)?)"
-    rf"|(?P<number>[{_DIGIT}]+(?:[.,:/][{_DIGIT}]+)*"
+    rf"(?P<word>[{_DEV_WORD}]+(?:\.(?=[ \t]+[^\s\u0964\u0965]|[{_DEV_WORD}{_DIGIT}]))?)"
+    rf"|(?P<latin>(?:[A-Za-z]\.){{2,}}|(?:Rs|INR|USD|EUR|GBP)(?=[0-9])|Rs\."
+    rf"|[0-9]*[{_LATIN}][{_LATIN}0-9]*(?:['\u2019][{_LATIN}]+)?)"
+    rf"|(?P<number>[{_DIGIT}]+(?:[.,:/][{_DIGIT}]+)*(?:[\-\u2013][{_DIGIT}]+(?:[.,:/][{_DIGIT}]+)*)*"
     rf"(?:(?:\u0935[\u093e\u0940\u0947][\u0901\u0902]?|\u090f|\u092c\u0940|\u0938\u0940|\u0921\u0940)(?![{_DEV_WORD}]))?)"
-    rf"|(?P<punct>[\u0964\u0965.,;:?!\"'()\[\]{{}}\u2018\u2019\u201c\u201d\u2013\u2014\-/\u2026|])"
+    rf"|(?P<punct>\.{{2,}}|-{{2,}}|!{{2,}}|\?{{2,}}|\u0964{{2,}}"
+    rf"|[\u0964\u0965.,;:?!\"'()\[\]{{}}\u2018\u2019\u201c\u201d\u2013\u2014\-/\u2026|])"
     r"|(?P<symbol>\S)"
 )
 _TOKEN = re.compile(_TOKEN_KINDS_RE)
@@ -406,7 +412,7 @@ class _KindCache(dict):
     order and only the abbreviation dot looks past the token), so it is computed once per type."""
 
     def __missing__(self, tok: str) -> str:
-        if len(tok) > 1 and tok[-1] == ".":  # only a word with its abbreviation dot ends in '.'
+        if len(tok) > 1 and tok[-1] == "." and "\u0900" <= tok[0] <= "\u097f":  # a word with its abbreviation dot
             kind = "word" if is_abbreviation(tok[:-1]) else _ABBR_CANDIDATE
         else:
             m = _TOKEN.fullmatch(tok)
