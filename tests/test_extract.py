@@ -205,3 +205,15 @@ def test_one_very_long_line_without_sentence_marks(tmp_path):
     kz = next(e for e in rec["entities"] if e["id"] == "KZ")
     one = next(e for e in extract_file(EXAMPLE)["entities"] if e["id"] == "KZ")
     assert len(kz["mentions"]) == 40 * len(one["mentions"])
+
+
+def test_agreements_with_named_and_typed_parties(record):
+    df = tables.agreements_with_parties(record)
+    mou = df[df["sentence_id"] == 13].iloc[0]
+    assert "NADRA (government body, PK)" in mou["parties"] and "Kazakhstan (state)" in mou["parties"]
+    assert mou["party_types"][mou["parties"].index("NADRA (government body, PK)")] == "government"
+    assert set(df["level"]) == {"government"} and set(df["status"]) == {"agreed"}
+    parties = tables.parties_table(record).set_index("id")
+    assert parties.loc["KZ", "actor_type"] == "state" and parties.loc["KZ", "agreements"] >= 5
+    assert parties.loc["org:nadra", ["name_hi", "country"]].tolist() == ["नादरा", "PK"]
+    assert set(parties.index) <= {p for a in record["agreements"] for p in a["parties"]}

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from .actors import ACTOR_LABELS
 from .agreements import ROUTE_STOP_TYPES
 from .files import write_atomic
 from .outcomes import DEFAULT_LEVELS, DEFAULT_STATUSES
@@ -222,6 +223,43 @@ def category_counts(data: Record | Iterable[Record]) -> pd.DataFrame:
     stated = g["count"].sum(min_count=1).astype("Int64")
     out = pd.DataFrame({"found": g.size(), "stated_count": stated}).reset_index()
     return out.sort_values(["found", "category"], ascending=[False, True], ignore_index=True)
+
+
+def party_label(entity: Mapping[str, Any]) -> str:
+    """``Pakistan (state)``, ``NADRA (government body, PK)``: an entity's English name with its actor type and,
+    for a body, the country it belongs to."""
+    kind = ACTOR_LABELS.get(entity.get("actor_type") or "", entity.get("type", ""))
+    country = entity.get("country")
+    extra = f", {country}" if country and entity.get("actor_type") not in ("state", None) else ""
+    return f"{entity['name_en']} ({kind}{extra})"
+
+
+def agreements_with_parties(data: Record | Iterable[Record]) -> pd.DataFrame:
+    """The agreement table with readable columns: ``parties`` as names with actor types (not ids), ``level``,
+    ``status``, and ``party_types`` (the parties' actor types, in order)."""
+    recs = _records(data)
+    label = {(r["doc_id"], e["id"]): party_label(e) for r in recs for e in r["entities"]}
+    types = {(r["doc_id"], e["id"]): e.get("actor_type") or "" for r in recs for e in r["entities"]}
+    df = agreements(recs)
+    keys = [[(d, p) for p in parties] for d, parties in zip(df["doc_id"], df["parties"], strict=True)]
+    return df.assign(parties=[[label.get(k, k[1]) for k in ks] for ks in keys],
+                     party_types=[[types.get(k, "") for k in ks] for ks in keys])
+
+
+def parties_table(data: Record | Iterable[Record]) -> pd.DataFrame:
+    """One row per entity that is a party to an agreement: name (English, Hindi), actor type, country and the
+    number of agreements, by level and status (who agreed with whom, and at what level)."""
+    cols = ["doc_id", "id", "name_en", "name_hi", "actor_type", "country", "agreements", "government_agreed"]
+    rows = []
+    for r in _records(data):
+        for e in r["entities"]:
+            mine = [a for a in r["agreements"] if e["id"] in a["parties"]]
+            if mine:
+                rows.append({"doc_id": r["doc_id"], "id": e["id"], "name_en": e["name_en"], "name_hi": e["name_hi"],
+                             "actor_type": e.get("actor_type"), "country": e.get("country"), "agreements": len(mine),
+                             "government_agreed": sum(is_reported(a) for a in mine)})
+    return pd.DataFrame(rows, columns=cols).sort_values(["doc_id", "agreements"], ascending=[True, False],
+                                                        ignore_index=True)
 
 
 def category_sector_matrix(data: Record | Iterable[Record]) -> pd.DataFrame:
