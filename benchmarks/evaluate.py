@@ -51,7 +51,7 @@ def summarise(folder: Path, show: bool) -> dict[str, object]:
         n_docs += 1
         n_sent += len(rec["sentences"])
         contexts.update(m["context"] for m in rec["sectors"])
-        sectors.update(m["sector"] for m in rec["sectors"] if m["context"] != "portfolio")
+        sectors.update(m["sector"] for m in rec["sectors"] if m["context"] not in ("portfolio", "mention"))
         categories.update(a["category"] for a in rec["agreements"])
         outcomes.update(f"{a['level']}+{a['status']}" for a in rec["agreements"])
         types.update(e["type"] for e in rec["entities"])
