@@ -172,6 +172,14 @@ def test_list_ending_in_a_title_is_all_portfolio() -> None:
     assert {m.context for m in ms} == {"portfolio"}
 
 
+def test_a_commission_name_and_longer_titles_are_portfolio() -> None:
+    got = found("संयुक्त आर्थिक आयोग की बैठक में व्यापार पर चर्चा हुई।")
+    assert ("economy", "आर्थिक", "portfolio") in got and ("trade", "व्यापार", "cooperation") in got
+    got = found("कृषि एवं किसान कल्याण मंत्री ने ऊर्जा सहयोग पर बात की।")
+    assert {c for s, _, c in got if s == "agriculture"} == {"portfolio"}
+    assert ("energy", "ऊर्जा", "cooperation") in got
+
+
 def test_title_with_ke_liye_and_affairs() -> None:
     assert ("technology", "संचार", "portfolio") in found("संचार के लिए संघीय मंत्री ने मुलाकात की।")
     assert ("economy", "आर्थिक मामलों", "portfolio") in found("आर्थिक मामलों के मंत्री अहद चीमा मौजूद थे।")
