@@ -67,6 +67,9 @@ def test_a_sentence_without_a_verb_of_its_own_takes_the_status_before_it() -> No
     signed = "दोनों देशों ने समझौता ज्ञापन पर हस्ताक्षर किए।"
     assert statuses(planned + aim) == [("mou", "planned"), ("mou", "planned")]
     assert statuses(signed + aim) == [("mou", "agreed"), ("mou", "agreed")]
+    effect = " इस समझौता ज्ञापन से दोनों देशों के बीच स्वास्थ्य में सहयोग बढ़ेगा।"  # a consequence refers back
+    assert statuses(planned + effect) == [("mou", "planned"), ("mou", "planned")]
+    assert statuses(signed + effect) == [("mou", "agreed"), ("mou", "agreed")]
     assert resolve_references(["reference", "planned", "reference", "agreed"]) == [
         "agreed", "planned", "planned", "agreed"]  # fmt: skip
 

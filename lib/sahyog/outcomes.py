@@ -103,14 +103,13 @@ def is_background(keys: Sequence[str], i: int, j: int) -> bool:
     return any(_is_year(k) for k in before) and has_cue("perfect", after)
 
 
-def _follows_from(keys: Sequence[str], i: int, j: int) -> bool:
-    """``समझौते से ...``, ``समझौते के तहत ...``, ``कल हुए समझौते``: the agreement exists already."""
+def _follows_from(keys: Sequence[str], j: int) -> bool:
+    """``समझौते से ...``, ``समझौते के तहत ...``: something follows from an agreement named before (a future verb
+    after it is not the agreement's own)."""
     cons = load_cues()["consequence"]
     if j < len(keys) and cons.scan(keys[j : j + 1]):
         return True
-    if j + 1 < len(keys) and keys[j] in _GENITIVE and cons.scan(keys[j + 1 : j + 2]):
-        return True
-    return has_cue("done", keys[max(0, i - 1) : i])
+    return j + 1 < len(keys) and keys[j] in _GENITIVE and bool(cons.scan(keys[j + 1 : j + 2]))
 
 
 def is_planned(keys: Sequence[str], i: int, j: int) -> bool:
@@ -132,8 +131,10 @@ def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
     """Status of the trigger ``keys[i:j]``: agreed, planned, background, or reference (no verb of its own)."""
     if is_background(keys, i, j):
         return BACKGROUND
-    if category in FUTURE_BY_NATURE or _follows_from(keys, i, j):
+    if category in FUTURE_BY_NATURE or has_cue("done", keys[max(0, i - 1) : i]):  # "कल हुए समझौते"
         return AGREED
+    if _follows_from(keys, j):
+        return REFERENCE
     if is_planned(keys, i, j):
         return PLANNED
     return AGREED if has_cue("event", keys) else REFERENCE
