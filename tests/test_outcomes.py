@@ -71,7 +71,17 @@ def test_a_sentence_without_a_verb_of_its_own_takes_the_status_before_it() -> No
     assert statuses(planned + effect) == [("mou", "planned"), ("mou", "planned")]
     assert statuses(signed + effect) == [("mou", "agreed"), ("mou", "agreed")]
     assert resolve_references(["reference", "planned", "reference", "agreed"]) == [
-        "agreed", "planned", "planned", "agreed"]  # fmt: skip
+        "planned", "planned", "planned", "agreed"]  # fmt: skip
+    assert resolve_references(["reference"]) == ["agreed"]
+    assert resolve_references(["follows"], signed_in_article=False) == ["background"]
+    assert resolve_references(["follows"], signed_in_article=True) == ["agreed"]
+
+
+def test_an_agreement_only_named_for_what_follows_from_it_is_background() -> None:
+    crime = "पुलिस ने विदेशी नागरिक को गिरफ्तार किया। भारत और अमेरिका के बीच प्रत्यर्पण संधि के तहत उसे सौंपा जाएगा।"
+    assert statuses(crime) == []
+    signed = "भारत और नेपाल के बीच बिजली व्यापार समझौता। इस पर दोनों देशों के मंत्रियों ने हस्ताक्षर किए।"
+    assert statuses(signed) == [("agreement", "agreed")]
 
 
 def test_status_functions_on_keys() -> None:

@@ -520,5 +520,6 @@ def find_agreements(
             start, end = doc.tokens[lo + f.i].start, doc.tokens[lo + f.j - 1].end
             out.append(Agreement(sent.id, cat, list(sectors_by_sentence.get(sent.id, ())), list(parties), f.count,
                                  sent.text, start, end, routes, level, f.status))  # fmt: skip
-    statuses = outcomes.resolve_references(a.status for a in out)
-    return [replace(a, status=st) if st != a.status else a for a, st in zip(out, statuses, strict=True)]
+    statuses = outcomes.resolve_references((a.status for a in out), outcomes.has_cue("signing", doc.keys))
+    return [a if st == a.status else replace(a, status=st)
+            for a, st in zip(out, statuses, strict=True) if st != outcomes.BACKGROUND]

@@ -29,12 +29,13 @@ from .paths import DATA_DIR
 STATUSES: tuple[str, ...] = ("agreed", "planned")
 LEVELS: tuple[str, ...] = ("government", "institutional", "domestic")
 AGREED, PLANNED, BACKGROUND, REFERENCE = "agreed", "planned", "background", "reference"
+FOLLOWS = "follows"  # "समझौते के तहत ...": a reference by what follows from the agreement
 # What the default tables, charts and the report index count.
 DEFAULT_LEVELS: frozenset[str] = frozenset({"government"})
 DEFAULT_STATUSES: frozenset[str] = frozenset({"agreed"})
 CUES = (
     "future", "hope", "negotiation", "ongoing", "approval", "approver", "to_sign", "prospective", "background",
-    "perfect", "consequence", "done", "event", "state", "bilateral", "date", "cooperation",
+    "perfect", "consequence", "done", "event", "state", "bilateral", "date", "cooperation", "signing",
 )  # fmt: skip
 # Categories that are about the future by nature: a next meeting or an accepted visit is an outcome.
 FUTURE_BY_NATURE = frozenset({"next_meeting", "visit"})
@@ -128,19 +129,20 @@ def is_planned(keys: Sequence[str], i: int, j: int) -> bool:
 
 
 def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
-    """Status of the trigger ``keys[i:j]``: agreed, planned, background, or reference (no verb of its own)."""
+    """Status of the trigger ``keys[i:j]``: agreed, planned, background, or reference (no verb of its own;
+    ``follows`` when only a consequence of the agreement is told)."""
     if is_background(keys, i, j):
         return BACKGROUND
     if category in FUTURE_BY_NATURE or has_cue("done", keys[max(0, i - 1) : i]):  # "कल हुए समझौते"
         return AGREED
     if _follows_from(keys, j):
-        return REFERENCE
+        return FOLLOWS
     if is_planned(keys, i, j):
         return PLANNED
     return AGREED if has_cue("event", keys) else REFERENCE
 
 
-_RANK = {AGREED: 0, REFERENCE: 1, PLANNED: 2}
+_RANK = {AGREED: 0, REFERENCE: 1, FOLLOWS: 1, PLANNED: 2}
 
 
 def better_status(a: str | None, b: str) -> bool:
@@ -148,14 +150,23 @@ def better_status(a: str | None, b: str) -> bool:
     return a is None or _RANK.get(b, 9) < _RANK.get(a, 9)
 
 
-def resolve_references(statuses: Iterable[str]) -> list[str]:
-    """Statuses in article order with each ``reference`` replaced by the status before it (agreed if none)."""
-    out, last = [], AGREED
-    for s in statuses:
-        if s == REFERENCE:
-            s = last
-        out.append(s)
-        last = s
+def resolve_references(statuses: Iterable[str], signed_in_article: bool = True) -> list[str]:
+    """Statuses in article order with each ``reference``/``follows`` replaced by the status before it (a leading
+    one by the first status after it, else agreed). An article that only tells what follows from an agreement
+    (``संधि के तहत उसे सौंपा जाएगा`` in a crime report) reports none -- they become ``background`` -- unless it
+    tells of a signing somewhere (``signed_in_article``: ``इस पर हस्ताक्षर हुए``)."""
+    statuses = list(statuses)
+    refs = (REFERENCE, FOLLOWS)
+    first = next((st for st in statuses if st not in refs), None)
+    if first is None:
+        only_follows = bool(statuses) and all(st == FOLLOWS for st in statuses)
+        first = BACKGROUND if only_follows and not signed_in_article else AGREED
+    out, last = [], first
+    for st in statuses:
+        if st in refs:
+            st = last
+        out.append(st)
+        last = st
     return out
 
 
