@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import or_
 
+from ..matching import PhraseMatcher
 from ..text import DATELINE_SENTENCE_ID, Document, stopwords, tokenize
 from .base import (
     _BIG_PLACE,
@@ -14,7 +17,6 @@ from .base import (
     _SUGAR_WORDS,
     _WORD_KINDS,
     _Hit,
-    _is_word,
     _new_tok,
     _read_lexicon,
     _Ref,
@@ -37,7 +39,9 @@ class _Tables:
     rolemods: frozenset[str] = frozenset()
     block: frozenset[str] = frozenset()
     max_words: int = 1
-    prefixes: frozenset[str] = frozenset()  # the first 1..n words of every exact and loose key
+    # the same names as phrase matchers over token keys: light keys, and loose (variant) keys
+    exact_matcher: PhraseMatcher[_Ref] = field(default_factory=lambda: PhraseMatcher({}, {}))
+    loose_matcher: PhraseMatcher[_Ref] = field(default_factory=lambda: PhraseMatcher({}, {}))
 
 
 def _key_words(name: str) -> list[str]:
@@ -86,9 +90,14 @@ def _tables() -> _Tables:
     _add_countries(t, rows, refs)
     _add_lexicon_places_and_orgs(t, rows, cities)
     _add_cities(t, cities)
-    t.prefixes = frozenset(" ".join(w[:n]) for k in (*t.exact, *t.loose) for w in [k.split(" ")]
-                           for n in range(1, len(w) + 1))  # fmt: skip
+    t.exact_matcher = _matcher(t.exact, t.max_words)
+    t.loose_matcher = _matcher(t.loose, t.max_words)
     return t
+
+
+def _matcher(names: dict[str, _Ref], max_words: int) -> PhraseMatcher[_Ref]:
+    """A phrase matcher over word keys for the names of up to ``max_words`` words (longer ones never match)."""
+    return PhraseMatcher.build((tuple(k.split(" ")), ref) for k, ref in names.items() if k.count(" ") < max_words)
 
 
 def _word_lists(rows: list[dict[str, str]]) -> _Tables:
@@ -215,75 +224,79 @@ def _tokens(doc: Document) -> list[list[_Tok]]:
 
 
 def _gazetteer_hits(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
-    """Longest-first n-gram lookup of gazetteer keys (words joined by spaces or a hyphen)."""
+    """Gazetteer names in a sentence, leftmost then longest first (words joined by spaces or a hyphen):
+    the exact and the loose phrase matcher over the sentence's word stream."""
     hits: list[_Hit] = []
     sugar = bool({tk.light for tk in toks} & _SUGAR_WORDS)
-    prefixes = t.prefixes
-    # only words that begin some gazetteer key can start a match (most words: one set lookup each)
-    starts = [i for i, tk in enumerate(toks) if tk.kind in _WORD_KINDS
-              and (tk.light in prefixes or variant_key(tk.text) in prefixes)]  # fmt: skip
-    next_free = 0
-    for i in starts:
-        if i < next_free or i in used:
+    stream, light, loose = _word_stream(toks)
+    exact_starts = map(t.exact_matcher.longest.__contains__, light)
+    loose_starts = map(t.loose_matcher.longest.__contains__, loose)
+    free = 0
+    for s in compress(range(len(stream)), map(or_, exact_starts, loose_starts)):
+        if s < free:
             continue
-        found = _lookup(toks, i, _prefix_limit(toks, i, t), t, used)
+        found = _longest_name(s, stream, light, loose, toks, t)
         if found is None:
             continue
-        span, ref = found
-        first, last = toks[span[0]], toks[span[-1]]
+        e, ref = found
+        first, last = toks[stream[s]], toks[stream[e - 1]]
         if ref.demonym and first.light == "चीनी" and sugar:
             continue  # चीनी the sugar, not Chinese
-        text = first.text if len(span) == 1 else None
-        hits.append(_Hit(ref.type, ref.id, first.start, last.end, text or "", first.sid, ref=ref))
-        used.update(span)
-        next_free = span[-1] + 1
+        text = first.text if e - s == 1 else ""
+        hits.append(_Hit(ref.type, ref.id, first.start, last.end, text, first.sid, ref=ref))
+        used.update(stream[s:e])
+        free = e
     return hits
 
 
-def _prefix_limit(toks: list[_Tok], i: int, t: _Tables) -> int:
-    """The longest n-gram from ``i`` that begins some gazetteer key (exact or loose)."""
-    limit = 1
-    for n in range(2, t.max_words + 1):
-        span = _ngram(toks, i, n)
-        if span is None or (" ".join(toks[j].light for j in span) not in t.prefixes
-                            and " ".join(variant_key(toks[j].text) for j in span) not in t.prefixes):  # fmt: skip
-            break
-        limit = n
-    return limit
+_BREAK = "\x00"  # a key no name has: ends every n-gram at a token that is neither a word nor a joining hyphen
 
 
-def _lookup(toks: list[_Tok], i: int, limit: int, t: _Tables, used: set[int]) -> tuple[list[int], _Ref] | None:
-    """The longest free n-gram from ``i`` (at most ``limit`` words) that names a gazetteer entry."""
-    for n in range(limit, 0, -1):
-        span = _ngram(toks, i, n)
-        if span is None or any(j in used for j in span):
-            continue
-        ref = t.exact.get(" ".join(toks[j].light for j in span)) or _loose_ref([toks[j].text for j in span], t)
+def _word_stream(toks: list[_Tok]) -> tuple[list[int], list[str], list[str]]:
+    """The sentence's word tokens as one stream for name matching: token indices, light keys, loose keys.
+
+    Words next to each other or joined by one hyphen (``पाकिस्तान-कजाकिस्तान``) are consecutive; anything
+    else between two words puts a break between them.
+    """
+    stream: list[int] = []
+    light: list[str] = []
+    loose: list[str] = []
+    joined = False  # the previous token is a word, or a hyphen right after a word
+    for i, tk in enumerate(toks):
+        if tk.kind in _WORD_KINDS:
+            if not joined and stream:
+                stream.append(-1)
+                light.append(_BREAK)
+                loose.append(_BREAK)
+            stream.append(i)
+            light.append(tk.light)
+            loose.append(variant_key(tk.text))
+            joined = True
+        else:
+            joined = joined and tk.text == "-" and toks[i - 1].kind in _WORD_KINDS
+    return stream, light, loose
+
+
+def _longest_name(s: int, stream: list[int], light: list[str], loose: list[str], toks: list[_Tok], t: _Tables
+                  ) -> tuple[int, _Ref] | None:  # fmt: skip
+    """The longest n-gram from stream position ``s`` that names a gazetteer entry: by its exact spelling,
+    else by a loose one (long names only, never a small town); ``(end, entry)`` or None."""
+    exact = dict(t.exact_matcher.match_at(light, s))
+    by_loose = dict(t.loose_matcher.match_at(loose, s))
+    for e in sorted(exact.keys() | by_loose.keys(), reverse=True):
+        if e in exact:
+            return e, exact[e]
+        ref = _loose_ref([toks[stream[k]].text for k in range(s, e)], by_loose[e])
         if ref is not None:
-            return span, ref
+            return e, ref
     return None
 
 
-def _loose_ref(words: list[str], t: _Tables) -> _Ref | None:
-    """A gazetteer entry by loose spelling: long enough names only, and never a small town."""
+def _loose_ref(words: list[str], ref: _Ref) -> _Ref | None:
+    """``ref`` found by loose spelling, if that is trusted: long enough names only, and never a small town."""
     if sum(_aksharas(w) for w in words) < _MIN_LOOSE_AKSHARAS or max(_aksharas(w) for w in words) < 3:
         return None
-    ref = t.loose.get(" ".join(variant_key(w) for w in words))
-    return None if ref is not None and 0 < ref.population < _BIG_PLACE else ref
-
-
-def _ngram(toks: list[_Tok], i: int, n: int) -> list[int] | None:
-    """Indices of n consecutive word tokens from i, joined by spaces or one hyphen, else None."""
-    span = [i]
-    j = i
-    while len(span) < n:
-        j += 1
-        if j < len(toks) and toks[j].kind == "punct" and toks[j].text == "-" and not toks[j].gap.strip():
-            j += 1
-        if j >= len(toks) or not _is_word(toks[j]) or toks[j].gap.strip() not in ("", "-"):
-            return None
-        span.append(j)
-    return span
+    return None if 0 < ref.population < _BIG_PLACE else ref
 
 
 
