@@ -130,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--date-column", default="date")
     cp.add_argument("--source-column", default="source")
     cp.add_argument("--id-column", default="doc_id")
-    cp.add_argument("--partition-size", type=int, default=200, help="articles per Dask task")
+    cp.add_argument("--partition-size", type=int, default=None,
+                    help="articles per Dask task (default: sized to the input and the workers, at most 200)")
     cp.add_argument("--quiet", action="store_true")
     cp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
     cp.set_defaults(func=cmd_corpus)

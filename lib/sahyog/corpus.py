@@ -438,6 +438,19 @@ def _stream(client: Any, parts: Iterator[list[Item]], writers: _Writers, bar: An
     return total, written
 
 
+TASKS_PER_WORKER = 8  # enough tasks that no worker idles long at the end of a run
+MIN_PARTITION, MAX_PARTITION = 10, 200
+
+
+def auto_partition_size(n_articles: int | None, workers: int) -> int:
+    """Articles per task: about :data:`TASKS_PER_WORKER` tasks per worker thread (2,000 articles on two
+    workers: 16 tasks of 125, not 10 of 200), between 10 (task overhead) and 200 (memory per task);
+    200 when the input's size is not known in advance."""
+    if not n_articles:
+        return MAX_PARTITION
+    return max(MIN_PARTITION, min(MAX_PARTITION, -(-n_articles // (max(1, workers) * TASKS_PER_WORKER))))
+
+
 def _check_out_dir(out: Path) -> None:
     """Refuse to replace a folder that is not an earlier corpus output (``--out ~`` must not delete a home)."""
     if out.is_file():
@@ -448,7 +461,7 @@ def _check_out_dir(out: Path) -> None:
 
 def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None, workers: int | None = None,
                text_column: str = "text", date_column: str = "date", source_column: str = "source",
-               id_column: str = "doc_id", partition_size: int = 200, progress: bool = True,
+               id_column: str = "doc_id", partition_size: int | None = None, progress: bool = True,
                read_on_workers: bool | None = None, all_agreements: bool = False) -> dict[str, Any]:
     """Extract every article of ``input`` on Dask and write the Parquet tables and summary to ``out``.
 
@@ -456,11 +469,12 @@ def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None,
     (planned, institutional, domestic too) with ``all_agreements``.
 
     ``read_on_workers`` (folder input): workers read the files themselves; default True on the local
-    cluster, False with ``scheduler`` (the client ships the bytes). Returns the summary dict.
+    cluster, False with ``scheduler`` (the client ships the bytes). ``partition_size`` (articles per task)
+    defaults to :func:`auto_partition_size` of the input and the workers. Returns the summary dict.
     """
     from tqdm import tqdm
 
-    if partition_size < 1:
+    if partition_size is not None and partition_size < 1:
         raise InputError("--partition-size", "must be at least 1")
     corpus = open_input(input, text_column, date_column, source_column, id_column)
     out_dir = Path(out)
@@ -471,6 +485,7 @@ def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None,
     try:
         with dask_client(scheduler, workers) as client:
             n_workers = len(client.nthreads())
+            partition_size = partition_size or auto_partition_size(corpus.n_articles, sum(client.nthreads().values()))
             writers = _Writers(tmp)
             try:
                 with tqdm(total=corpus.n_articles, unit="article", disable=not progress, desc="corpus") as bar:
