@@ -20,7 +20,9 @@ from sahyog.corpus import make_articles, write_corpus
 from sahyog.paths import SEEDS_DIR
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SHARED = REPO_ROOT.parent / "shared" / "data"
+# ../shared/data next to the repository (or next to a folder of worktrees above it)
+SHARED = next((p / "shared" / "data" for p in REPO_ROOT.parents if (p / "shared" / "data").is_dir()),
+              REPO_ROOT.parent / "shared" / "data")
 TREEBANK = SHARED / "ud" / "hi_hdtb2015-ud-dev.conllu"
 NEWS = SHARED / "news" / "diplomacy"
 SENTENCES_PER_TEXT = 20

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -527,6 +528,7 @@ class _KeyCache(dict):
 
 
 _KEYS = _KeyCache()
+_TOKEN_TEXT = itemgetter(0)
 
 
 def token_key(token_text: str) -> str:
@@ -580,7 +582,9 @@ def build_document(text: str) -> Document:
     """
     article = split_article(text)
     tokens = tokenize(text)
-    keys = list(map(token_key, (t.text for t in tokens)))
+    if len(_KEYS) > _MAX_CACHED_KINDS:
+        _KEYS.clear()
+    keys = list(map(_KEYS.__getitem__, map(_TOKEN_TEXT, tokens)))  # C-level; computed once per distinct token
     starts = [t.start for t in tokens]
     sentence_of = [NO_SENTENCE] * len(tokens)
     dateline_bounds = None

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from ..text import Article, Token, as_document
 from .base import ENTITY_TYPES, Entity, Mention, _Hit, _is_word, _Tok
-from .gazetteer import _gazetteer_hits, _plausible_place, _Tables, _tables, _tokens
+from .gazetteer import _gazetteer_hits, _plausible_place, _Tables, _tables, _view
 from .names import _LATIN_ACRONYM, _slug, romanize
 from .organisations import _acronym_hits, _coordinated_org_hits, _org_name_en, _org_phrase_hits
 from .people import (
@@ -28,11 +28,12 @@ def find_entities(article: Article, tokens: Sequence[Token] | None = None) -> li
     """
     t = _tables()
     article = as_document(article)
-    units = _tokens(article)
-    used = [set() for _ in units]
+    view = _view(article)
+    units = view.units
+    used: list[set[int]] = [set() for _ in units]
     hits: list[_Hit] = []
     person_cands: list[_Hit] = []
-    gazetteer = [_gazetteer_hits(toks, t, u) for toks, u in zip(units, used, strict=True)]
+    gazetteer = _gazetteer_hits(view, t, used)
     countries = {h.id for g in gazetteer for h in g if h.type == "country"}
     for toks, u, g in zip(units, used, gazetteer, strict=True):
         gaz = [h for h in g if _plausible_place(h, toks, countries, u)]

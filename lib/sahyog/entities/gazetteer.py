@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
-from operator import or_
+from itertools import compress, repeat
+from operator import itemgetter, or_
 
 from ..matching import PhraseMatcher
-from ..text import DATELINE_SENTENCE_ID, Document, stopwords, tokenize
+from ..text import DATELINE_SENTENCE_ID, NO_SENTENCE, Document, stopwords, tokenize
 from .base import (
     _BIG_PLACE,
     _MAX_NGRAM,
@@ -207,88 +207,116 @@ def _capitals(countries: dict[str, dict], cities: dict[str, dict]) -> dict[str, 
 
 
 
-def _tokens(doc: Document) -> list[list[_Tok]]:
-    """The document's tokens by unit (the dateline's place, then each sentence) as entity matching sees
-    them: with the sentence id, the light key (the document's key without a final dot) and the gap of
-    original text since the previous token of the unit."""
-    text, tokens, keys = doc.text, doc.tokens, doc.keys
-    units = [(DATELINE_SENTENCE_ID, doc.dateline.start, doc.dateline_bounds)] if doc.dateline else []
-    units += [(s.id, s.start, b) for s, b in zip(doc.sentences, doc.bounds, strict=True)]
-    out = []
-    for sid, a, (lo, hi) in units:
-        ends = [a, *(tk.end for tk in tokens[lo : hi - 1])]  # a token's gap runs from the previous token's end
-        # tuple.__new__ skips the named tuple's Python-level constructor: this runs once per token
-        out.append([_new_tok(_Tok, (tk.text, tk.start, tk.end, tk.kind, sid, keys[lo + k].rstrip("."),
-                                    text[ends[k] : tk.start])) for k, tk in enumerate(tokens[lo:hi])])  # fmt: skip
-    return out
+class _LightKeys(dict):
+    """document key -> light key (the key without an abbreviation's final dot), once per distinct key."""
+
+    def __missing__(self, key: str) -> str:
+        light = self[key] = key.rstrip(".")
+        return light
 
 
-def _gazetteer_hits(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
-    """Gazetteer names in a sentence, leftmost then longest first (words joined by spaces or a hyphen):
-    the exact and the loose phrase matcher over the sentence's word stream."""
-    hits: list[_Hit] = []
-    sugar = bool({tk.light for tk in toks} & _SUGAR_WORDS)
-    stream, light, loose = _word_stream(toks)
-    exact_starts = map(t.exact_matcher.longest.__contains__, light)
-    loose_starts = map(t.loose_matcher.longest.__contains__, loose)
+_LIGHT = _LightKeys()
+_TEXT, _START, _END, _KIND = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
+
+
+@dataclass
+class _View:
+    """The document as entity matching sees it: per-token arrays over the whole token stream (light and
+    loose keys, kinds, texts, computed once, mostly in C), and per unit (the dateline's place, then each
+    sentence) its token range and its tokens as :class:`_Tok` tuples."""
+
+    doc: Document
+    lights: list[str]
+    looses: list[str]
+    kinds: list[str]
+    texts: list[str]
+    bounds: list[tuple[int, int]]
+    units: list[list[_Tok]]
+    offset: int  # unit index = sentence id + offset (1 with a dateline)
+
+    def unit_of(self, i: int) -> int:
+        return self.doc.sentence_of[i] + self.offset
+
+
+def _view(doc: Document) -> _View:
+    if len(_LIGHT) > 200_000:
+        _LIGHT.clear()
+    lights = list(map(_LIGHT.__getitem__, doc.keys))
+    texts = list(map(_TEXT, doc.tokens))
+    looses = list(map(variant_key, texts))
+    kinds = list(map(_KIND, doc.tokens))
+    heads = [(DATELINE_SENTENCE_ID, doc.dateline.start, doc.dateline_bounds)] if doc.dateline else []
+    heads += [(s.id, s.start, b) for s, b in zip(doc.sentences, doc.bounds, strict=True)]
+    units = [_unit_tokens(doc, lights, sid, start, lo, hi) for sid, start, (lo, hi) in heads]
+    return _View(doc, lights, looses, kinds, texts, [b for _, _, b in heads], units, 1 if doc.dateline else 0)
+
+
+def _unit_tokens(doc: Document, lights: list[str], sid: int, start: int, lo: int, hi: int) -> list[_Tok]:
+    """One unit's tokens with the sentence id, the light key and the gap of original text since the previous
+    token of the unit (built with C-level maps: this runs once per token)."""
+    toks = doc.tokens[lo:hi]
+    starts, ends = list(map(_START, toks)), list(map(_END, toks))
+    gaps = map(doc.text.__getitem__, map(slice, [start, *ends[:-1]], starts))
+    rows = zip(map(_TEXT, toks), starts, ends, map(_KIND, toks), repeat(sid), lights[lo:hi], gaps)
+    return list(map(_new_tok, repeat(_Tok), rows))
+
+
+def _gazetteer_hits(view: _View, t: _Tables, used: list[set[int]]) -> list[list[_Hit]]:
+    """Gazetteer names of every unit, leftmost then longest first (words joined by spaces or a hyphen): the
+    exact and the loose phrase matcher, entered only at the tokens that begin some name (one C-level pass
+    over the whole document). Marks the words found in ``used`` (per unit, by index in the unit)."""
+    hits: list[list[_Hit]] = [[] for _ in view.units]
+    starts = map(or_, map(t.exact_matcher.longest.__contains__, view.lights),
+                 map(t.loose_matcher.longest.__contains__, view.looses))  # fmt: skip
+    sentence_of, tokens = view.doc.sentence_of, view.doc.tokens
     free = 0
-    for s in compress(range(len(stream)), map(or_, exact_starts, loose_starts)):
-        if s < free:
+    for i in compress(range(len(tokens)), starts):
+        if i < free or view.kinds[i] not in _WORD_KINDS or sentence_of[i] == NO_SENTENCE:
             continue
-        found = _longest_name(s, stream, light, loose, toks, t)
+        words = _words_from(view, i, t.max_words)
+        found = _longest_name(view, words, t)
         if found is None:
             continue
-        e, ref = found
-        first, last = toks[stream[s]], toks[stream[e - 1]]
-        if ref.demonym and first.light == "चीनी" and sugar:
+        n, ref = found
+        u = view.unit_of(i)
+        if ref.demonym and view.lights[i] == "चीनी" and _SUGAR_WORDS.intersection(view.lights[slice(*view.bounds[u])]):
             continue  # चीनी the sugar, not Chinese
-        text = first.text if e - s == 1 else ""
-        hits.append(_Hit(ref.type, ref.id, first.start, last.end, text, first.sid, ref=ref))
-        used.update(stream[s:e])
-        free = e
+        first, last = tokens[words[0]], tokens[words[n - 1]]
+        hits[u].append(_Hit(ref.type, ref.id, first.start, last.end, first.text if n == 1 else "", sentence_of[i],
+                            ref=ref))  # fmt: skip
+        lo = view.bounds[u][0]
+        used[u].update(k - lo for k in words[:n])
+        free = words[n - 1] + 1
     return hits
 
 
-_BREAK = "\x00"  # a key no name has: ends every n-gram at a token that is neither a word nor a joining hyphen
+def _words_from(view: _View, i: int, max_words: int) -> list[int]:
+    """Token indices of up to ``max_words`` words from ``i`` in its unit, each next to the one before or
+    joined to it by one hyphen (``पाकिस्तान-कजाकिस्तान``)."""
+    sentence_of, kinds, texts = view.doc.sentence_of, view.kinds, view.texts
+    sid, n = sentence_of[i], len(kinds)
+    words, j = [i], i
+    while len(words) < max_words:
+        j += 1
+        if j < n and texts[j] == "-" and kinds[j] == "punct" and sentence_of[j] == sid:
+            j += 1
+        if j >= n or sentence_of[j] != sid or kinds[j] not in _WORD_KINDS:
+            break
+        words.append(j)
+    return words
 
 
-def _word_stream(toks: list[_Tok]) -> tuple[list[int], list[str], list[str]]:
-    """The sentence's word tokens as one stream for name matching: token indices, light keys, loose keys.
-
-    Words next to each other or joined by one hyphen (``पाकिस्तान-कजाकिस्तान``) are consecutive; anything
-    else between two words puts a break between them.
-    """
-    stream: list[int] = []
-    light: list[str] = []
-    loose: list[str] = []
-    joined = False  # the previous token is a word, or a hyphen right after a word
-    for i, tk in enumerate(toks):
-        if tk.kind in _WORD_KINDS:
-            if not joined and stream:
-                stream.append(-1)
-                light.append(_BREAK)
-                loose.append(_BREAK)
-            stream.append(i)
-            light.append(tk.light)
-            loose.append(variant_key(tk.text))
-            joined = True
-        else:
-            joined = joined and tk.text == "-" and toks[i - 1].kind in _WORD_KINDS
-    return stream, light, loose
-
-
-def _longest_name(s: int, stream: list[int], light: list[str], loose: list[str], toks: list[_Tok], t: _Tables
-                  ) -> tuple[int, _Ref] | None:  # fmt: skip
-    """The longest n-gram from stream position ``s`` that names a gazetteer entry: by its exact spelling,
-    else by a loose one (long names only, never a small town); ``(end, entry)`` or None."""
-    exact = dict(t.exact_matcher.match_at(light, s))
-    by_loose = dict(t.loose_matcher.match_at(loose, s))
-    for e in sorted(exact.keys() | by_loose.keys(), reverse=True):
-        if e in exact:
-            return e, exact[e]
-        ref = _loose_ref([toks[stream[k]].text for k in range(s, e)], by_loose[e])
+def _longest_name(view: _View, words: list[int], t: _Tables) -> tuple[int, _Ref] | None:
+    """The longest run of ``words`` (from the first) that names a gazetteer entry: by its exact spelling,
+    else by a loose one (long names only, never a small town); ``(number of words, entry)`` or None."""
+    exact = dict(t.exact_matcher.match_at([view.lights[k] for k in words], 0))
+    by_loose = dict(t.loose_matcher.match_at([view.looses[k] for k in words], 0))
+    for n in sorted(exact.keys() | by_loose.keys(), reverse=True):
+        if n in exact:
+            return n, exact[n]
+        ref = _loose_ref([view.texts[k] for k in words[:n]], by_loose[n])
         if ref is not None:
-            return e, ref
+            return n, ref
     return None
 
 

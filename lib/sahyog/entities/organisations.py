@@ -4,6 +4,8 @@ single word coordinated with a known organisation."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import compress
+from operator import itemgetter
 
 from ..text import stopwords
 from .base import _GENITIVE, _POSTPOSITIONS, _Hit, _is_word, _Tok
@@ -11,19 +13,33 @@ from .gazetteer import _Tables
 from .names import _LATIN_ACRONYM, _aksharas, _devanagari_acronym, _light_key, _slug, romanize
 
 
+class _Acronyms(dict):
+    """(token text, kind) -> the acronym it spells (``IGC`` for IGC or आईजीसी), or "": once per distinct token."""
+
+    def __missing__(self, key: tuple[str, str]) -> str:
+        text, kind = key
+        if kind == "latin" and _LATIN_ACRONYM.fullmatch(text):
+            acr = text
+        else:
+            acr = (_devanagari_acronym(text) or "") if kind == "word" else ""
+        self[key] = acr
+        return acr
+
+
+_ACRONYMS = _Acronyms()
+_TEXT_KIND = itemgetter(0, 3)
+_LIGHT_OF = itemgetter(5)  # _Tok.light
+
+
 def _acronym_hits(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
     """Latin all-caps (IGC) and Devanagari letter-name (आईजीसी) acronyms as organisations."""
+    if len(_ACRONYMS) > 200_000:
+        _ACRONYMS.clear()
     hits = []
-    for i, tk in enumerate(toks):
-        if i in used:
-            continue
-        if tk.kind == "latin" and _LATIN_ACRONYM.fullmatch(tk.text):
-            acr = tk.text
-        elif tk.kind == "word":
-            acr = _devanagari_acronym(tk.text) or ""
-        else:
-            continue
-        if not acr or acr.lower() in t.block or tk.light in t.block or tk.light in stopwords():
+    acronyms = list(map(_ACRONYMS.__getitem__, map(_TEXT_KIND, toks)))
+    for i in compress(range(len(toks)), acronyms):
+        tk, acr = toks[i], acronyms[i]
+        if i in used or acr.lower() in t.block or tk.light in t.block or tk.light in stopwords():
             continue
         hits.append(_Hit("organisation", f"org:{acr.lower()}", tk.start, tk.end, tk.text, tk.sid, words=(acr,)))
         used.add(i)
@@ -33,8 +49,9 @@ def _acronym_hits(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
 def _org_phrase_hits(toks: list[_Tok], t: _Tables, used: set[int], known: dict[int, _Hit]) -> list[_Hit]:
     """``<modifiers> एजेंसी/मंत्रालय/हब/आयोग``: a named organisation, merged with a bracketed acronym."""
     hits = []
-    for i, tk in enumerate(toks):
-        if tk.kind != "word" or tk.light not in t.orgheads or i in used:
+    for i in compress(range(len(toks)), map(t.orgheads.__contains__, map(_LIGHT_OF, toks))):
+        tk = toks[i]
+        if tk.kind != "word" or i in used:
             continue
         mods = _modifiers(toks, i, t, known)
         if not mods:
@@ -130,8 +147,8 @@ def _coordinated_org_hits(toks: list[_Tok], t: _Tables, used: set[int], known: d
     """``<org> और W के बीच`` / ``W और <org> के बीच``: the single unknown word W is an organisation too."""
     hits = []
     stop = stopwords()
-    for i, tk in enumerate(toks):
-        if tk.light != "और" or i == 0 or i + 3 >= len(toks):
+    for i in compress(range(len(toks)), map("और".__eq__, map(_LIGHT_OF, toks))):
+        if i == 0 or i + 3 >= len(toks):
             continue
         left, right = i - 1, i + 1
         after = right + 1

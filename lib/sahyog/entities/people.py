@@ -7,6 +7,8 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import itemgetter, or_
 
 from ..text import stopwords
 from .base import _BIG_PLACE, _GENITIVE, _POSTPOSITIONS, _Hit, _is_word, _Tok
@@ -36,11 +38,9 @@ def _name_word_ok(tk: _Tok, t: _Tables, used: set[int], i: int) -> bool:
 def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], known: dict[int, _Hit]) -> list[_Hit]:
     """Names right after a title (मंत्री मारात करबायेव), with the role and country the sentence gives."""
     out = []
-    i = 0
-    while i < len(toks):
-        tk = toks[i]
-        if tk.kind != "word" or tk.light not in t.titles:
-            i += 1
+    resume = 0
+    for i in compress(range(len(toks)), map(t.titles.__contains__, map(_LIGHT_OF, toks))):
+        if i < resume or toks[i].kind != "word":
             continue
         title_end = i
         while title_end + 1 < len(toks) and toks[title_end + 1].light in t.titles:
@@ -53,14 +53,14 @@ def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], k
         if len(names) == 3 and j < len(toks) and toks[j].kind == "word" and toks[j].light not in stopwords():
             names.pop()  # a third word not followed by a postposition is probably not part of the name
         if not names:
-            i = title_end + 1
+            resume = title_end + 1
             continue
         role, country = _role(text, toks, i, title_end, t, known)
         first, last = toks[names[0]], toks[names[-1]]
         out.append(_Hit("person", "", first.start, last.end, "", first.sid, role=role, country=country,
                         words=tuple(toks[k].text for k in names)))  # fmt: skip
         used.update(names)
-        i = names[-1] + 1
+        resume = names[-1] + 1
     return out
 
 
@@ -108,11 +108,12 @@ def _role_country(
 
 
 _NAMED_AFTER = re.compile("नामकरण|नाम पर|नाम से")
+_TEXT_OF, _LIGHT_OF = itemgetter(0), itemgetter(5)  # _Tok.text, _Tok.light
 
 
 def _named_after_candidates(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
     """People things are named after: ``X और Y के बाद ... नामकरण``, ``X के नाम पर``."""
-    sentence = " ".join(tk.text for tk in toks)
+    sentence = " ".join(map(_TEXT_OF, toks))
     if not _NAMED_AFTER.search(sentence):
         return []
     out = []
@@ -192,32 +193,47 @@ def _bare_mentions(units: list[list[_Tok]], people: list[_Person], used: list[se
     """Later mentions without a title: the full name again, or the surname alone (not खान in की खान में)."""
     # every word that could be a name word by _same_word's rule, for a cheap pre-check per token
     name_keys = {k for p in people for w in p.words for k in (_light_key(w), variant_key(w))}
+    if not name_keys:
+        return
     for toks, u in zip(units, used, strict=True):
-        for i, tk in enumerate(toks):
-            if i in u or tk.kind != "word" or (tk.light not in name_keys and variant_key(tk.text) not in name_keys):
+        by_light = map(name_keys.__contains__, map(_LIGHT_OF, toks))
+        by_loose = map(name_keys.__contains__, map(variant_key, map(_TEXT_OF, toks)))
+        for i in compress(range(len(toks)), map(or_, by_light, by_loose)):
+            if i in u or toks[i].kind != "word":
                 continue
-            for p in people:
-                n = len(p.words)
-                if n < 2 or i + n > len(toks) or not _same_word(tk.text, p.words[0]):
-                    continue
-                span = range(i, i + n)
-                if all(j not in u and _same_word(toks[j].text, w) for j, w in zip(span, p.words, strict=True)):
-                    p.add(_Hit("person", "", tk.start, toks[span[-1]].end, "", tk.sid, words=tuple(p.words)))
-                    u.update(span)
-                    break
-            if i in u:
-                continue
-            owners = [p for p in people if _same_word(tk.text, p.words[-1])]
-            if not owners:
-                continue
-            prev = toks[i - 1].light if i else ""
-            nxt = toks[i + 1].light if i + 1 < len(toks) else ""
-            if prev in _GENITIVE or nxt in ("में", "पर"):
-                continue  # "कोयले की खान में": a possessed noun or a location, not a person
-            before = [p for p in owners if p.starts and p.starts[0] < tk.start]
-            p = max(before or owners, key=lambda p: p.latest_before(tk.start, -1))  # type: ignore[arg-type,return-value]
-            p.add(_Hit("person", "", tk.start, tk.end, tk.text, tk.sid, words=(tk.text,)))
-            u.add(i)
+            if not _full_name_at(toks, i, people, u):
+                _surname_at(toks, i, people, u)
+
+
+def _full_name_at(toks: list[_Tok], i: int, people: list[_Person], u: set[int]) -> bool:
+    """A known full name (two words or more) starting at ``toks[i]``: add it to its person."""
+    tk = toks[i]
+    for p in people:
+        n = len(p.words)
+        if n < 2 or i + n > len(toks) or not _same_word(tk.text, p.words[0]):
+            continue
+        span = range(i, i + n)
+        if all(j not in u and _same_word(toks[j].text, w) for j, w in zip(span, p.words, strict=True)):
+            p.add(_Hit("person", "", tk.start, toks[span[-1]].end, "", tk.sid, words=tuple(p.words)))
+            u.update(span)
+            return True
+    return False
+
+
+def _surname_at(toks: list[_Tok], i: int, people: list[_Person], u: set[int]) -> None:
+    """A surname alone at ``toks[i]``: add it to the person mentioned last before it."""
+    tk = toks[i]
+    owners = [p for p in people if _same_word(tk.text, p.words[-1])]
+    if not owners:
+        return
+    prev = toks[i - 1].light if i else ""
+    nxt = toks[i + 1].light if i + 1 < len(toks) else ""
+    if prev in _GENITIVE or nxt in ("में", "पर"):
+        return  # "कोयले की खान में": a possessed noun or a location, not a person
+    before = [p for p in owners if p.starts and p.starts[0] < tk.start]
+    p = max(before or owners, key=lambda p: p.latest_before(tk.start, -1))  # type: ignore[arg-type,return-value]
+    p.add(_Hit("person", "", tk.start, tk.end, tk.text, tk.sid, words=(tk.text,)))
+    u.add(i)
 
 
 def _display_words(p: _Person) -> list[str]:
