@@ -528,7 +528,7 @@ class _KeyCache(dict):
 
 
 _KEYS = _KeyCache()
-_TOKEN_TEXT = itemgetter(0)
+_TOKEN_TEXT, _TOKEN_START, _TOKEN_END, _TOKEN_KIND = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 
 
 def token_key(token_text: str) -> str:
@@ -581,11 +581,11 @@ def build_document(text: str) -> Document:
     Linear in the text: one :func:`tokenize` pass, one key per distinct token, bisection for bounds.
     """
     article = split_article(text)
-    tokens = tokenize(text)
+    tokens = _shared_texts(tokenize(text))
     if len(_KEYS) > _MAX_CACHED_KINDS:
         _KEYS.clear()
     keys = list(map(_KEYS.__getitem__, map(_TOKEN_TEXT, tokens)))  # C-level; computed once per distinct token
-    starts = [t.start for t in tokens]
+    starts = list(map(_TOKEN_START, tokens))
     sentence_of = [NO_SENTENCE] * len(tokens)
     dateline_bounds = None
     if article.dateline is not None:
@@ -597,6 +597,18 @@ def build_document(text: str) -> Document:
         sentence_of[lo:hi] = repeat(sent.id, hi - lo)
         bounds.append((lo, hi))
     return Document(text, article.dateline, article.sentences, tokens, keys, sentence_of, bounds, dateline_bounds)
+
+
+def _shared_texts(tokens: list[Token]) -> list[Token]:
+    """The same tokens, every repeated token text one shared string: a long article's words repeat, and
+    the token stream is most of a document's memory (built with C-level maps)."""
+    if len(tokens) < 20_000:
+        return tokens
+    texts = list(map(_TOKEN_TEXT, tokens))
+    seen: dict[str, str] = {}
+    shared = map(seen.setdefault, texts, texts)
+    rows = zip(shared, map(_TOKEN_START, tokens), map(_TOKEN_END, tokens), map(_TOKEN_KIND, tokens), strict=True)
+    return list(map(tuple.__new__, repeat(Token), rows))
 
 
 def _token_range(starts: list[int], start: int, end: int) -> tuple[int, int]:
