@@ -124,3 +124,15 @@ def test_readme_lists_the_record_keys() -> None:
     for key, inner in listed:
         nested = {k for (outer, _), keys in record.NESTED_KEYS.items() if outer == key for k in keys}
         assert inner == set(record.ITEM_KEYS.get(key, ())) | nested, key
+
+
+def test_readme_lists_every_module_in_layer_order() -> None:
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## How the code is organised") :]
+    section = section[: section.index("\n## ")]
+    listed = re.findall(r"^\| [a-z]+ \| `(\w+)/?` \|", section, flags=re.M)
+    modules = {p.stem if p.parent == PACKAGE_DIR else p.parent.name for p in PACKAGE_DIR.rglob("*.py")}
+    assert set(listed) == modules - {"__init__", "__main__"}
+    assert [_level(m) for m in listed] == sorted(_level(m) for m in listed), "README order is not the layer order"
+    for sub in (PACKAGE_DIR / "entities").glob("*.py"):
+        assert sub.stem == "__init__" or f"`{sub.stem}`" in section, f"entities/{sub.stem} missing from README"
