@@ -17,11 +17,12 @@ from . import actors, cooperation
 from . import agreements as agreements_mod
 from . import entities as entities_mod
 from . import sectors as sectors_mod
-from .paths import doc_id_for
+from .errors import InputError
+from .paths import doc_id_for, repo_path
 from .record import RECORD_KEYS, make_record
 from .text import build_document, load_article
 
-__all__ = ["RECORD_KEYS", "extract_file", "extract_text"]
+__all__ = ["RECORD_KEYS", "extract_file", "extract_text", "read_record", "record_for", "write_record"]
 
 
 def extract_text(
@@ -59,3 +60,36 @@ def extract_file(path: str | Path, lexicon: sectors_mod.Lexicon | None = None) -
     """Load an article file (raising :class:`~sahyog.errors.InputError` if unusable) and extract it."""
     p = Path(path)
     return extract_text(load_article(p), doc_id_for(p), str(p), lexicon)
+
+
+def read_record(path: str | Path) -> dict[str, Any]:
+    """A record written by :func:`write_record` (or ``sahyog extract``), read back as a dict."""
+    import json
+
+    try:
+        record = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(path, f"not a readable record: {exc}") from None
+    missing = [k for k in RECORD_KEYS if k not in record]
+    if missing:
+        raise InputError(path, f"not a record: missing {', '.join(missing)}")
+    return record
+
+
+def write_record(record: dict[str, Any], path: str | Path) -> Path:
+    """Write ``record`` as UTF-8 JSON (atomically), for notebooks to read with :func:`read_record`."""
+    import json
+
+    from .files import write_text_atomic
+
+    return write_text_atomic(path, json.dumps(record, ensure_ascii=False))
+
+
+def record_for(article_path: str | Path, record_path: str | Path = "", lexicon_path: str | Path = "") -> dict[str, Any]:
+    """The record a notebook works on: the one at ``record_path`` when given (``sahyog report`` extracts
+    each article once for every chapter), else the article extracted here with ``lexicon_path`` (JupyterLab).
+    Relative paths are taken from the repository root, as everywhere in the notebooks."""
+    if str(record_path):
+        return read_record(repo_path(record_path))
+    lexicon = sectors_mod.load_lexicon(repo_path(lexicon_path)) if str(lexicon_path) else None
+    return extract_file(repo_path(article_path), lexicon=lexicon)

@@ -37,6 +37,20 @@ def repo_path(path: str | os.PathLike[str]) -> Path:
     return p if p.is_absolute() else REPO_ROOT / p
 
 
+def reports_dir() -> Path:
+    """Where notebooks write when given no ``output_dir``: ``$SAHYOG_REPORTS_DIR`` if set, else ``reports/``.
+
+    Tests and nbval set the variable to a temporary folder, so they never touch the user's reports.
+    """
+    env = os.environ.get("SAHYOG_REPORTS_DIR")
+    return Path(env).expanduser().resolve() if env else REPORTS_DIR
+
+
+def output_dir(given: str | os.PathLike[str], doc_id: str) -> Path:
+    """A notebook's output folder: ``given`` (from the repository root) if set, else ``reports_dir()/doc_id``."""
+    return repo_path(given) if str(given) else reports_dir() / doc_id
+
+
 def article_files(folder: str | os.PathLike[str]) -> list[Path]:
     """The articles of a folder: its ``.txt`` files, sorted by name (not recursive)."""
     with os.scandir(folder) as it:

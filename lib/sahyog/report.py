@@ -11,30 +11,27 @@ from __future__ import annotations
 
 import ast
 import difflib
-import html
 import json
 import os
 import shutil
 import sys
 import threading
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
-from .agreements import category_label
+from . import site
 from .errors import InputError, SahyogError
 from .files import make_staging_dir, replace_dir, write_text_atomic
 from .paths import NOTEBOOKS_DIR, doc_id_for
-from .tables import span_text
 
 # The kernel's own log lines (a TCP-transport warning at start, a KeyboardInterrupt at shutdown) are noise.
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 # Parameters the report command sets itself for every notebook.
-RESERVED = ("input_path", "output_dir")
+RESERVED = ("input_path", "output_dir", "record_path")
+RECORD_FILE = "record.json"
 
 
 @dataclass(frozen=True)
@@ -57,6 +54,11 @@ class NotebookSpec:
     @property
     def name(self) -> str:
         return self.path.stem
+
+    @property
+    def label(self) -> str:
+        """``02 · Sectors``: the chapter's short name, from its H1 title."""
+        return site.chapter_label(self.name, site.notebook_title(self.path))
 
 
 def discover_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[NotebookSpec]:
@@ -165,6 +167,7 @@ class ArticleResult:
     error: str | None = None
     pages: list[str] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
+    record: dict[str, Any] | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -197,31 +200,22 @@ def _one_line(exc: BaseException) -> str:
     return text[:300] + ("…" if len(text) > 300 else "")
 
 
-def notebook_html(executed: Path, show_code: bool) -> str:
-    """The body HTML of an executed notebook (nbconvert's ``basic`` template: no scripts, no CDN)."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="basic")
-    exporter.exclude_input = not show_code
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(nbformat.read(executed, as_version=4))
-    return body
-
-
 SUMMARY_FILE = "summary.json"
 
 
 def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, parameters: Mapping[str, Any],
                 show_code: bool = False, on_notebook: Callable[[], None] | None = None,
-                summary: Mapping[str, Any] | None = None) -> ArticleResult:
+                summary: Mapping[str, Any] | None = None, record: Mapping[str, Any] | None = None) -> ArticleResult:
     """Run every notebook for one article into a staging folder, export HTML, then swap it into place.
 
-    Any failure (a notebook's error, the export, the swap) leaves the earlier report as it was and
-    is returned as a one-line error naming the article file.
+    The article's ``record`` (extracted once by :func:`build_reports`) is written into the staging
+    folder and every notebook reads it (``record_path``), so all chapters agree. Any failure (a
+    notebook's error, the export, the swap) leaves the earlier report as it was and is returned as a
+    one-line error naming the article file.
     """
     import papermill
+
+    from .extract import extract_file, write_record
 
     doc_id = doc_id_for(path)
     result = ArticleResult(path=path, doc_id=doc_id, summary=dict(summary or {}))
@@ -229,10 +223,13 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
     pages = [nb.name for nb in notebooks]
     step = "setup"
     try:
+        record_path = write_record(dict(record) if record is not None else extract_file(path), tmp / RECORD_FILE)
         for nb in notebooks:
             step = nb.name
             params = {k: v for k, v in parameters.items() if k in nb.parameters}
             params.update(input_path=str(path), output_dir=str(tmp))
+            if "record_path" in nb.parameters:
+                params["record_path"] = str(record_path)
             executed = tmp / f"{nb.name}.ipynb"
             try:
                 # no cwd=: papermill's chdir is process-wide and articles run in parallel threads
@@ -241,9 +238,8 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
             finally:
                 if on_notebook:
                     on_notebook()
-            body = notebook_html(executed, show_code)
-            write_text_atomic(tmp / f"{nb.name}.html", page(f"{doc_id} · {nb.name}", body,
-                                                            nav=_nav(pages, current=nb.name)))
+        step = "writing the pages"
+        _write_pages(tmp, notebooks, result.summary.get("brief"), show_code, doc_id)
         step = "saving the report"
         write_text_atomic(tmp / SUMMARY_FILE, json.dumps(
             {"doc_id": doc_id, "source": str(path), "pages": pages, **result.summary}, ensure_ascii=False, indent=1))
@@ -256,15 +252,26 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
     return result
 
 
-def _summary(path: Path, lexicon: Any = None) -> dict[str, Any]:
-    """The index row of one article, from the ``extract`` record (fast, no notebook needed)."""
-    from .extract import extract_file
+def _write_pages(folder: Path, notebooks: Sequence[NotebookSpec], brief: Mapping[str, Any] | None,
+                 show_code: bool, doc_id: str) -> None:
+    """Each chapter's HTML page and the article's front page (``index.html``) in ``folder``."""
+    chapters = [(nb.name, nb.label) for nb in notebooks]
+    links = {nb.name: f"{nb.name}.html" for nb in notebooks}
+    links[CORPUS_NOTEBOOK] = f"../{CORPUS_DIR}/{CORPUS_NOTEBOOK}.html"
+    for nb in notebooks:
+        html_page = site.chapter_page(folder / f"{nb.name}.ipynb", folder, nb.name, chapters, brief, links,
+                                      show_code, doc_id)
+        write_text_atomic(folder / f"{nb.name}.html", html_page)
+    titles = site.iter_chapter_titles((nb.name, site.notebook_title(nb.path)) for nb in notebooks)
+    write_text_atomic(folder / "index.html", site.article_page(brief or {"doc_id": doc_id}, titles, folder))
 
-    rec = extract_file(path, lexicon=lexicon)
-    sectors = Counter(m["sector"] for m in rec["sectors"] if m["context"] != "portfolio")
-    agreements = Counter(a["category"] for a in rec["agreements"])
-    return {"dateline": rec["dateline"], "n_sentences": len(rec["sentences"]),
-            "top_sectors": sectors.most_common(3), "agreements": dict(agreements.most_common())}
+
+def _summary(record: Mapping[str, Any], text: str = "") -> dict[str, Any]:
+    """The index entry of one article: its brief (who met, where, when, what was agreed), from the record."""
+    from .present import brief
+
+    b = brief(record, text)
+    return {"dateline": record["dateline"], "n_sentences": len(record["sentences"]), "brief": b}
 
 
 def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str, Any] | None = None,
@@ -273,6 +280,7 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
     """Build reports for ``paths`` under ``out_dir`` and write the index; see the module docstring."""
     from tqdm.auto import tqdm
 
+    from .extract import extract_text
     from .text import load_article
 
     notebooks = discover_notebooks(notebooks_dir)
@@ -296,11 +304,12 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
         from .sectors import load_lexicon
 
         lexicon = load_lexicon(params["lexicon_path"])
-    for p in paths:  # bad inputs are found before anything runs
+    for p in paths:  # bad inputs are found before anything runs; each article is extracted once, here
         res = ArticleResult(path=p, doc_id=doc_id_for(p))
         try:
-            load_article(p)
-            res.summary = _summary(p, lexicon)
+            text = load_article(p)
+            res.record = extract_text(text, res.doc_id, str(p), lexicon)
+            res.summary = _summary(res.record, text)
             runnable.append(res)
         except SahyogError as exc:
             res.error = str(exc)
@@ -314,8 +323,10 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
             bar.update(1)
 
     def work(res: ArticleResult) -> None:
-        done = run_article(res.path, notebooks, out_dir, params, show_code, on_notebook=tick, summary=res.summary)
+        done = run_article(res.path, notebooks, out_dir, params, show_code, on_notebook=tick, summary=res.summary,
+                           record=res.record)
         res.ok, res.error, res.pages = done.ok, done.error, done.pages
+        res.record = None  # the report folder holds it now
 
     n = workers or os.cpu_count() or 1
     try:
@@ -323,7 +334,7 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
             list(pool.map(work, runnable))
     finally:
         bar.close()
-    write_index(out_dir, results, [nb.name for nb in notebooks])
+    write_index(out_dir, results, [(nb.name, nb.label) for nb in notebooks])
     for res in results:
         if not res.ok:
             print(f"sahyog: error: {res.error}", file=sys.stderr)
@@ -331,91 +342,10 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
 
 
 # --------------------------------------------------------------------------------------------------
-# HTML
+# The index
 
-CSS = """
-:root { --ink:#1d2a33; --muted:#5b6b76; --line:#d9e1e6; --accent:#2f6f8f; --bad:#b3261e; --bg:#fbfcfd; }
-* { box-sizing: border-box; }
-body { margin:0; background:var(--bg); color:var(--ink); line-height:1.55;
-  font-family: "Noto Sans", "Noto Sans Devanagari", "Nirmala UI", "Mangal", "Kohinoor Devanagari",
-  "Segoe UI", system-ui, sans-serif; }
-header.top { background:#fff; border-bottom:1px solid var(--line); padding:.6rem 1.5rem; position:sticky; top:0; }
-header.top nav a { margin-right:1rem; color:var(--accent); text-decoration:none; }
-header.top nav a.current { font-weight:700; color:var(--ink); }
-main { max-width:1100px; margin:0 auto; padding:1rem 1.5rem 3rem; }
-h1 { font-size:1.7rem; margin:.8rem 0 .3rem; } h2 { font-size:1.25rem; margin-top:2rem;
-  border-bottom:1px solid var(--line); padding-bottom:.2rem; }
-a.anchor-link { display:none; }
-table { border-collapse:collapse; margin:.6rem 0 1rem; font-size:.92rem; background:#fff; }
-th, td { border:1px solid var(--line); padding:.3rem .55rem; text-align:left; vertical-align:top; }
-thead th { background:#eef3f6; }
-tbody tr:nth-child(even) { background:#f7fafb; }
-.output_area img, img { max-width:100%; height:auto; }
-pre { font-family: "Noto Sans Mono", "DejaVu Sans Mono", "Noto Sans Devanagari", "Nirmala UI", monospace; }
-p code, li code { font-family: inherit; background:#eef2f5; padding:0 .25em; border-radius:3px; }
-pre { background:#f3f6f8; padding:.6rem .8rem; overflow-x:auto; white-space:pre-wrap; font-size:.85rem; }
-.input_area pre { background:#eef2f5; }
-.output_stderr { display:none; }
-mark { padding:0 .1rem; border-radius:3px; }
-.status-ok { color:#1b6e3a; } .status-failed { color:var(--bad); font-weight:600; }
-td.num { text-align:right; font-variant-numeric:tabular-nums; }
-.muted { color:var(--muted); font-size:.9rem; }
-"""
-
-
-def page(title: str, body: str, nav: str = "") -> str:
-    """A complete, self-contained HTML page around ``body`` (``title`` is escaped here)."""
-    return (
-        "<!DOCTYPE html>\n<html lang=\"hi\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data: 'self'; "
-        "style-src 'unsafe-inline'\">\n"
-        f"<title>{html.escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f"<header class=\"top\"><nav>{nav}</nav></header>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
-    )
-
-
-def _nav(pages: Sequence[str], current: str | None = None, prefix: str = "") -> str:
-    links = [f'<a href="{prefix}../index.html">← all articles</a>' if current else ""]
-    for name in pages:
-        cls = ' class="current"' if name == current else ""
-        links.append(f'<a{cls} href="{prefix}{html.escape(name)}.html">{html.escape(name)}</a>')
-    return "".join(links)
-
-
-CONTEXT_COLOURS = {"agreement": "#ffd59e", "cooperation": "#bfe3f5", "portfolio": "#e3e3e3"}
-
-
-def highlight_sentences(record: Mapping[str, Any], spans: Sequence[tuple[int, int, str, str]]) -> str:
-    """The article as HTML, one paragraph per sentence (with its id), ``spans`` marked.
-
-    ``spans`` are ``(start, end, tooltip, colour)`` in original offsets; overlapping spans after the
-    first are dropped. Every piece of article text is escaped: it is data, never markup.
-    """
-    e = html.escape
-    ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
-    parts = []
-    for sent in record["sentences"]:
-        pos, out = sent["start"], []
-        for start, end, tip, colour in ordered:
-            if start < pos or start >= sent["end"]:
-                continue
-            end = min(end, sent["end"])
-            out.append(e(span_text(record, pos, start)))
-            out.append(f'<mark title="{e(tip)}" style="background:{e(colour)}">{e(span_text(record, start, end))}'
-                       "</mark>")
-            pos = end
-        out.append(e(span_text(record, pos, sent["end"])))
-        parts.append(f'<p><span class="muted">[{sent["id"]}]</span> {"".join(out)}</p>')
-    legend = " ".join(f'<mark style="background:{c}">{e(k)}</mark>' for k, c in CONTEXT_COLOURS.items())
-    return f'<div class="article" lang="hi"><p class="muted">{legend}</p>{"".join(parts)}</div>'
-
-
-def sector_highlights(record: Mapping[str, Any]) -> str:
-    """The article with every sector mention marked, coloured by context, sector in the tooltip."""
-    spans = [(m["start"], m["end"], f'{m["sector"]} · {m["context"]}', CONTEXT_COLOURS.get(m["context"], "#eee"))
-             for m in record["sectors"]]
-    return highlight_sentences(record, spans)
+CORPUS_DIR = "corpus"
+CORPUS_NOTEBOOK = "05_corpus"
 
 
 def index_rows(out_dir: Path, results: Sequence[ArticleResult]) -> list[dict[str, Any]]:
@@ -440,38 +370,9 @@ def index_rows(out_dir: Path, results: Sequence[ArticleResult]) -> list[dict[str
     return [rows[k] for k in sorted(rows)]
 
 
-def index_html(rows: Sequence[Mapping[str, Any]], pages: Sequence[str], out_dir: Path) -> str:
-    """The index page: one row per article with dateline, sentences, top sectors, agreements, links."""
-    e = html.escape
-    body_rows = []
-    for r in rows:
-        s, doc = r["summary"], r["doc_id"]
-        sectors = "<br>".join(f"{e(name)} ({n})" for name, n in s.get("top_sectors", [])) or "—"
-        agreements = "<br>".join(f"{e(category_label(cat))}: {n}" for cat, n in s.get("agreements", {}).items()) or "—"
-        if r["ok"]:
-            status = '<span class="status-ok">ok</span>'
-        else:
-            kept = " (previous report kept)" if r["kept"] else ""
-            status = f'<span class="status-failed">failed</span>: {e(r["error"] or "")}{kept}'
-        links = " · ".join(f'<a href="{e(quote(doc))}/{e(quote(p))}.html">{e(p)}</a>'
-                           for p in pages if (out_dir / doc / f"{p}.html").exists())
-        body_rows.append(
-            f"<tr><td>{e(doc)}</td><td>{e(s.get('dateline') or '—')}</td>"
-            f"<td class=\"num\">{e(str(s.get('n_sentences', '—')))}</td><td>{sectors}</td><td>{agreements}</td>"
-            f"<td>{links or '—'}</td><td>{status}</td></tr>"
-        )
-    n_ok = sum(bool(r["ok"]) for r in rows)
-    body = (
-        "<h1>Sahyog reports · सहयोग</h1>\n"
-        f"<p class=\"muted\">{len(rows)} article(s): {n_ok} ok, {len(rows) - n_ok} failed in the last run. "
-        "Top sectors leave out ministry titles (portfolio mentions); agreements are counted by category.</p>\n"
-        "<table>\n<thead><tr><th>article</th><th>dateline</th><th>sentences</th><th>top sectors</th>"
-        "<th>agreements</th><th>reports</th><th>status</th></tr></thead>\n<tbody>\n"
-        + "\n".join(body_rows) + "\n</tbody>\n</table>"
-    )
-    return page("Sahyog reports", body)
-
-
-def write_index(out_dir: Path, results: Sequence[ArticleResult], pages: Sequence[str]) -> Path:
+def write_index(out_dir: Path, results: Sequence[ArticleResult], pages: Sequence[tuple[str, str]]) -> Path:
     """Write ``index.html`` (atomically) listing every report in ``out_dir`` and this run's failures."""
-    return write_text_atomic(out_dir / "index.html", index_html(index_rows(out_dir, results), pages, out_dir))
+    corpus = out_dir / CORPUS_DIR / f"{CORPUS_NOTEBOOK}.html"
+    link = f"{CORPUS_DIR}/{CORPUS_NOTEBOOK}.html" if corpus.exists() else ""
+    rows = [r for r in index_rows(out_dir, results) if r["doc_id"] != CORPUS_DIR]
+    return write_text_atomic(out_dir / "index.html", site.index_page(rows, pages, out_dir, link))

@@ -1,0 +1,433 @@
+"""The record as people read it: names instead of codes, labels in Hindi and English, a brief.
+
+Everything here is a pure function of an ``extract`` record (plus, where it helps, the article's
+text and file name). Tables come back as DataFrames whose cells are plain text (lists joined, empty
+cells empty) and whose evidence cells are :class:`Marked` sentences, which print as plain text
+(CSV) and render with their matched words marked (:mod:`sahyog.site`). Notebooks and the report
+site both use these, so a chapter, its chart and the index count the same things.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+Record = Mapping[str, Any]
+SEP = " · "
+NO_SECTOR = "कोई क्षेत्र नहीं · no sector"
+HEADLINE_CHARS = 110  # a lead sentence used as headline is cut here (at a word boundary)
+TITLE_WORDS = 16  # a first line of at most this many words, without a final full stop, is a title
+
+
+# --- labels ------------------------------------------------------------------------------------------
+
+
+def bilingual(hi: str | None, en: str | None) -> str:
+    """``हिन्दी · English``; one of them alone when the other is missing or the same."""
+    hi, en = (hi or "").strip(), (en or "").strip()
+    if hi and en and hi != en:
+        return f"{hi}{SEP}{en}"
+    return hi or en
+
+
+@lru_cache(maxsize=1)
+def _sector_labels() -> dict[str, dict[str, str]]:
+    from .sectors import sector_labels
+
+    return sector_labels()
+
+
+def sector_label(sector: str, english_only: bool = False) -> str:
+    """``व्यापार · Trade`` for ``trade`` (the id itself for an unknown sector)."""
+    lab = _sector_labels().get(sector, {})
+    if english_only:
+        return lab.get("label_en", sector)
+    return bilingual(lab.get("label_hi"), lab.get("label_en", sector))
+
+
+def category_label(category: str, english_only: bool = False) -> str:
+    """``समझौता ज्ञापन · MoU`` for ``mou``."""
+    from .agreements import CATEGORY_LABELS
+
+    hi, en = CATEGORY_LABELS.get(category, ("", category))
+    return en if english_only else bilingual(hi, en)
+
+
+def entities_by_id(record: Record) -> dict[str, Mapping[str, Any]]:
+    """The record's entities keyed by id."""
+    return {e["id"]: e for e in record["entities"]}
+
+
+def entity_name(entity: Mapping[str, Any] | None, fallback: str = "", hindi: bool = False) -> str:
+    """An entity's readable name: English, or ``हिन्दी · English`` with ``hindi``."""
+    if entity is None:
+        return fallback
+    return bilingual(entity.get("name_hi"), entity.get("name_en")) if hindi else entity.get("name_en") or fallback
+
+
+def names(ids: Iterable[str], record: Record, hindi: bool = False) -> str:
+    """Entity ids as their names, comma-separated (unknown ids as they are)."""
+    by_id = entities_by_id(record)
+    return ", ".join(entity_name(by_id.get(i), i, hindi) for i in ids)
+
+
+# --- evidence with marks -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A sentence with spans to mark: ``spans`` are ``(start, end, note)`` offsets into ``text``.
+
+    ``str()`` gives the plain sentence (for CSV files); :mod:`sahyog.site` renders the marks.
+    """
+
+    text: str
+    spans: tuple[tuple[int, int, str], ...] = ()
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def marked_sentence(sentence: Mapping[str, Any], spans: Iterable[tuple[int, int, str]]) -> Marked:
+    """``sentence`` (a record sentence) with spans given in article offsets, kept inside it, sorted, no overlaps."""
+    base, end = sentence["start"], sentence["end"]
+    kept: list[tuple[int, int, str]] = []
+    for s, e, note in sorted(set(spans)):
+        if base <= s < e <= end and (not kept or s >= kept[-1][1] + base):
+            kept.append((s - base, e - base, note))
+    return Marked(sentence["text"], tuple(kept))
+
+
+def _mention_spans(record: Record, sentence_id: int, ids: set[str] | None = None) -> list[tuple[int, int, str]]:
+    """Entity mentions (of ``ids``, or all) and sector words in one sentence, as marks."""
+    spans = [(m["start"], m["end"], m["sector"]) for m in record["sectors"] if m["sentence_id"] == sentence_id]
+    for e in record["entities"]:
+        if ids is None or e["id"] in ids:
+            spans += [(m["start"], m["end"], e.get("name_en") or e["id"]) for m in e["mentions"]
+                      if m["sentence_id"] == sentence_id]
+    return spans
+
+
+# --- chapter tables ----------------------------------------------------------------------------------
+
+
+def sector_summary(record: Record, include_portfolio: bool = False) -> pd.DataFrame:
+    """Per sector: label, mentions counted (as the chart counts them), sentences, ministry titles, terms.
+
+    ``mentions`` leaves out ministry titles (``परिवहन मंत्री``) unless ``include_portfolio``: the
+    chart draws exactly this column, so table and chart agree.
+    """
+    cols = ["sector", "mentions", "in agreements", "sentences", "in ministry titles", "words"]
+    rows = []
+    by_sector: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for m in record["sectors"]:
+        by_sector[m["sector"]].append(m)
+    for sector, ms in by_sector.items():
+        ctx = Counter(m["context"] for m in ms)
+        counted = [m for m in ms if include_portfolio or m["context"] != "portfolio"]
+        rows.append({"sector": sector_label(sector), "mentions": len(counted), "in agreements": ctx["agreement"],
+                     "sentences": len({m["sentence_id"] for m in counted}),
+                     "in ministry titles": ctx["portfolio"], "words": ", ".join(sorted({m["term"] for m in ms}))})
+    df = pd.DataFrame(rows, columns=cols)
+    return df.sort_values(["mentions", "sector"], ascending=[False, True], ignore_index=True)
+
+
+def sector_evidence(record: Record) -> pd.DataFrame:
+    """One row per sentence that names a sector: its number, the sectors, the words, the marked sentence."""
+    by_sentence: dict[int, list[Mapping[str, Any]]] = defaultdict(list)
+    for m in record["sectors"]:
+        by_sentence[m["sentence_id"]].append(m)
+    sentences = {s["id"]: s for s in record["sentences"]}
+    rows = []
+    for sid in sorted(by_sentence):
+        ms = by_sentence[sid]
+        label = {m["sector"]: sector_label(m["sector"], english_only=True) for m in ms}
+        words = [f"{_written(record, m)} ({label[m['sector']]}{', title' if m['context'] == 'portfolio' else ''})"
+                 for m in ms]
+        rows.append({"sentence": sid, "sectors": ", ".join(dict.fromkeys(label.values())),
+                     "words": "; ".join(words),
+                     "evidence": marked_sentence(sentences[sid], [(m["start"], m["end"], label[m["sector"]])
+                                                                  for m in ms])})
+    return pd.DataFrame(rows, columns=["sentence", "sectors", "words", "evidence"])
+
+
+def _written(record: Record, m: Mapping[str, Any]) -> str:
+    from .tables import span_text
+
+    return span_text(record, m["start"], m["end"]) or m["term"]
+
+
+def agreement_table(record: Record) -> pd.DataFrame:
+    """One row per agreement: what, how many, sectors, parties by name, and the marked sentence.
+
+    Agreements of one sentence share its evidence cell (the page shows the sentence once).
+    """
+    sentences = {s["id"]: s for s in record["sentences"]}
+    rows = []
+    for a in record["agreements"]:
+        sid = a["sentence_id"]
+        rows.append({"sentence": sid, "agreed": category_label(a["category"]) + _qualifier(a),
+                     "number": "" if a.get("count") is None else str(a["count"]),
+                     "sectors": ", ".join(sector_label(s, english_only=True) for s in a["sectors"]),
+                     "parties": names(a["parties"], record),
+                     "evidence": marked_sentence(sentences[sid], _mention_spans(record, sid, set(a["parties"])))})
+    return pd.DataFrame(rows, columns=["sentence", "agreed", "number", "sectors", "parties", "evidence"])
+
+
+def _qualifier(a: Mapping[str, Any]) -> str:
+    """`` (proposed)`` etc. when the record says an agreement is not (yet) agreed, or not between governments."""
+    notes = [str(a[k]) for k in ("status", "level") if a.get(k) and a[k] not in ("agreed", "government")]
+    return f" ({', '.join(notes)})" if notes else ""
+
+
+def category_summary(record: Record) -> pd.DataFrame:
+    """Per category (bilingual label): agreements found and the number of documents stated where given."""
+    found: Counter[str] = Counter()
+    stated: dict[str, int] = {}
+    for a in record["agreements"]:
+        found[a["category"]] += 1
+        if a.get("count") is not None:
+            stated[a["category"]] = stated.get(a["category"], 0) + a["count"]
+    rows = [{"agreed": category_label(c), "found": n, "number stated": str(stated[c]) if c in stated else ""}
+            for c, n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return pd.DataFrame(rows, columns=["agreed", "found", "number stated"])
+
+
+def category_sector_matrix(record: Record) -> pd.DataFrame:
+    """Categories × sectors (bilingual labels): how many agreements of each category name each sector."""
+    pairs = [(category_label(a["category"]), sector_label(s) if s else NO_SECTOR)
+             for a in record["agreements"] for s in (a["sectors"] or [""])]
+    if not pairs:
+        return pd.DataFrame()
+    p = pd.DataFrame(pairs, columns=["agreed", "sector"])
+    return pd.crosstab(p["agreed"], p["sector"])
+
+
+ENTITY_VIEW = {  # per type: the columns people need, in order
+    "country": ["name", "नाम", "mentions", "written as"],
+    "region": ["name", "नाम", "mentions", "written as"],
+    "place": ["name", "नाम", "country", "mentions", "written as"],
+    "person": ["name", "नाम", "role", "country", "mentions", "written as"],
+    "organisation": ["name", "नाम", "country", "mentions", "written as"],
+}
+
+
+def entity_tables(record: Record) -> dict[str, pd.DataFrame]:
+    """Per entity type (in :data:`ENTITY_VIEW` order, non-empty only): names, role, country, mentions, spellings."""
+    by_id = entities_by_id(record)
+    out: dict[str, pd.DataFrame] = {}
+    for kind, cols in ENTITY_VIEW.items():
+        rows = [{"name": e.get("name_en") or "", "नाम": e.get("name_hi") or "", "role": e.get("role") or "",
+                 "country": entity_name(by_id.get(e.get("country") or ""), e.get("country") or ""),
+                 "mentions": len(e["mentions"]), "written as": ", ".join(sorted({m["text"] for m in e["mentions"]}))}
+                for e in record["entities"] if e["type"] == kind]
+        if rows:
+            df = pd.DataFrame(rows, columns=cols)
+            out[kind] = df.sort_values(["mentions", "name"], ascending=[False, True], ignore_index=True)
+    return out
+
+
+def route_table(record: Record, routes: pd.DataFrame) -> pd.DataFrame:
+    """Corridor routes (from :func:`sahyog.tables.routes`) by stop names in Hindi and English."""
+    by_id = entities_by_id(record)
+    rows = [{"sentence": sid, "route": " → ".join(entity_name(by_id.get(s), s) for s in stops),
+             "मार्ग": " → ".join((by_id.get(s) or {}).get("name_hi") or s for s in stops)}
+            for sid, stops in zip(routes["sentence_id"], routes["stops"], strict=True)]
+    return pd.DataFrame(rows, columns=["sentence", "route", "मार्ग"])
+
+
+def labelled_matrix(matrix: pd.DataFrame, record: Record) -> pd.DataFrame:
+    """A country × country table (English names, as :func:`sahyog.tables.co_mentions` gives) relabelled bilingually."""
+    hi = {e.get("name_en"): bilingual(e.get("name_hi"), e.get("name_en")) for e in record["entities"]}
+    return matrix.rename(index=lambda n: hi.get(n, n), columns=lambda n: hi.get(n, n))
+
+
+def sentence_table(record: Record) -> pd.DataFrame:
+    """The sentences as people read them: number (as in every table) and text."""
+    return pd.DataFrame([{"sentence": s["id"], "text": s["text"]} for s in record["sentences"]],
+                        columns=["sentence", "text"])
+
+
+# --- the brief ---------------------------------------------------------------------------------------
+
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    """Month names (Hindi wide and English, nukta-free too) → month number, from CLDR via babel."""
+    from babel.dates import get_month_names
+
+    out: dict[str, int] = {}
+    for locale in ("hi", "en"):
+        for width in ("wide", "abbreviated"):
+            for n, name in get_month_names(width, locale=locale).items():
+                out[name.lower().rstrip(".")] = n
+                out[name.replace("\u093c", "").lower().rstrip(".")] = n
+    return out
+
+
+@lru_cache(maxsize=1)
+def _date_pattern() -> re.Pattern[str]:
+    months = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    return re.compile(rf"(?P<d>[0-9०-९]{{1,2}})\s+(?P<m>{months})\b\.?,?(?:\s+(?P<y>[0-9०-९]{{4}}))?", re.I)
+
+
+def date_in(text: str, year: int | None = None) -> date | None:
+    """The first ``13 मई 2024`` / ``13 May`` in ``text`` (a year from ``year`` if the text has none)."""
+    m = _date_pattern().search(text)
+    if not m:
+        return None
+    y = int(m.group("y").translate(_DIGITS)) if m.group("y") else year
+    try:
+        return date(y, _months()[m.group("m").lower().replace("\u093c", "")], int(m.group("d").translate(_DIGITS))) \
+            if y else None
+    except ValueError:
+        return None
+
+
+_FILE_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def article_date(source: str = "", text: str = "", given: date | str | None = None) -> date | None:
+    """When: the corpus date if given, else a ``YYYY-MM-DD`` in the file name, else a date in the dateline line."""
+    if isinstance(given, date):
+        return given
+    if given:
+        try:
+            return date.fromisoformat(str(given)[:10])
+        except ValueError:
+            pass
+    m = _FILE_DATE.search(Path(source).name) if source else None
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            pass
+    first_line = text.lstrip("\ufeff").split("\n", 1)[0] if text else ""
+    return date_in(first_line) if ":" in first_line[:60] else None
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> dict[str, str]:
+    from babel.dates import get_day_names
+
+    hi, en = get_day_names("wide", locale="hi"), get_day_names("wide", locale="en")
+    return {hi[i]: en[i] for i in range(7)}
+
+
+def weekday_in(sentence: str) -> str | None:
+    """``मंगलवार · Tuesday`` when the lead names a weekday (``मंगलवार को``) and no date is known."""
+    for hi, en in _weekdays().items():
+        if re.search(rf"(?<![\u0900-\u097f]){hi}(?![\u0900-\u097f])", sentence):
+            return bilingual(hi, en)
+    return None
+
+
+def headline(record: Record, text: str = "") -> tuple[str, bool]:
+    """The article's title line when it has one (``(title, True)``), else its lead sentence shortened.
+
+    A title is a short first line (after any dateline) that does not end like a sentence; without the
+    article ``text`` only the lead can be used.
+    """
+    if not record["sentences"]:
+        return "", False
+    first = record["sentences"][0]["text"].strip()
+    lines = [ln.strip() for ln in text.lstrip("\ufeff").split("\n") if ln.strip()] if text else []
+    if record.get("dateline") and lines and lines[0].startswith(record["dateline"]):
+        lines = lines[1:]
+    if lines and lines[0] == first and len(first.split()) <= TITLE_WORDS:
+        return first.rstrip("।|. "), True
+    if len(first) <= HEADLINE_CHARS:
+        return first, False
+    cut = first[:HEADLINE_CHARS].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:—- ") + " …", False
+
+
+def main_countries(record: Record, limit: int = 4) -> list[str]:
+    """The countries that met, in the order the article names them: those party to the most agreements
+    (at least half the leader's count), else the two countries named most often."""
+    countries = {e["id"]: e for e in record["entities"] if e["type"] == "country"}
+    parties = Counter(p for a in record["agreements"] for p in dict.fromkeys(a["parties"]) if p in countries)
+    if parties:
+        top = parties.most_common(1)[0][1]
+        chosen = [c for c, n in parties.most_common() if 2 * n >= top]
+    else:
+        chosen = sorted(countries, key=lambda c: -len(countries[c]["mentions"]))[:2]
+    first = {c: min((m["start"] for m in countries[c]["mentions"]), default=0) for c in chosen}
+    return sorted(chosen[:limit], key=first.__getitem__)  # in the order the article names them
+
+
+def dateline_place(record: Record) -> Mapping[str, Any] | None:
+    """The entity named in the dateline (a mention with sentence id -1), if any."""
+    for e in record["entities"]:
+        if e["type"] in ("place", "country", "region") and any(m["sentence_id"] == -1 for m in e["mentions"]):
+            return e
+    return None
+
+
+def brief(record: Record, text: str = "", given_date: date | str | None = None) -> dict[str, Any]:
+    """What a reader needs first, as plain data (JSON-ready): headline, when, where, who met, what was agreed,
+    sectors. ``text`` is the article (for its title line and dateline date); ``given_date`` a corpus date."""
+    by_id = entities_by_id(record)
+    title, is_title = headline(record, text)
+    when = article_date(record.get("source", ""), text, given_date)
+    place = dateline_place(record)
+    met = main_countries(record)
+    others = [e["id"] for e in record["entities"] if e["type"] == "country" and e["id"] not in met]
+    sectors = Counter(m["sector"] for m in record["sectors"] if m["context"] != "portfolio")
+    lead = record["sentences"][0]["text"] if record["sentences"] else ""
+    return {
+        "doc_id": record["doc_id"], "headline": title, "is_title": is_title,
+        "date": when.isoformat() if when else None, "weekday": None if when else weekday_in(lead),
+        "place": _name_pair(place) if place else ({"hi": record["dateline"], "en": ""} if record.get("dateline")
+                                                  else None),
+        "countries": [_name_pair(by_id[c]) for c in met], "others": [_name_pair(by_id[c]) for c in others],
+        "agreements": [_agreement_line(a, record) for a in record["agreements"]],
+        "categories": dict(Counter(a["category"] for a in record["agreements"]).most_common()),
+        "sectors": [{"id": s, "label": sector_label(s), "n": n} for s, n in sectors.most_common()],
+        "n_sentences": len(record["sentences"]),
+    }
+
+
+def _name_pair(e: Mapping[str, Any]) -> dict[str, str]:
+    return {"id": e["id"], "hi": e.get("name_hi") or "", "en": e.get("name_en") or ""}
+
+
+def _agreement_line(a: Mapping[str, Any], record: Record) -> dict[str, Any]:
+    return {"category": a["category"], "label": category_label(a["category"]) + _qualifier(a), "count": a.get("count"),
+            "sectors": [sector_label(s, english_only=True) for s in a["sectors"]],
+            "parties": names(a["parties"], record).split(", ") if a["parties"] else [],
+            "sentence": a["sentence_id"]}
+
+
+def agreement_line(item: Mapping[str, Any]) -> str:
+    """One plain line: ``समझौता ज्ञापन · MoU — Trade, Economy — Pakistan, Kazakhstan — sentence 9``."""
+    what = (f"{item['count']} × " if item.get("count") and item["count"] > 1 else "") + item["label"]
+    parts = [what, ", ".join(item["sectors"]), ", ".join(item["parties"]), f"sentence {item['sentence']}"]
+    return " — ".join(p for p in parts if p)
+
+
+def date_text(b: Mapping[str, Any]) -> str:
+    """``13 May 2024`` / ``मंगलवार · Tuesday (date not given)`` / ``date not given``."""
+    if b.get("date"):
+        d = date.fromisoformat(b["date"])
+        return f"{d.day} {d.strftime('%B %Y')}"
+    return f"{b['weekday']} (date not given)" if b.get("weekday") else "date not given"
+
+
+def sort_newest_first(briefs: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Dated articles newest first, then undated ones by id."""
+    return sorted(briefs, key=lambda b: (b.get("date") is None, _neg_date(b.get("date")), b.get("doc_id", "")))
+
+
+def _neg_date(iso: str | None) -> int:
+    return -date.fromisoformat(iso).toordinal() if iso else 0

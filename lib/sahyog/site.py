@@ -1,0 +1,576 @@
+"""The report site's HTML: pages, navigation, the brief, the index, tables for people, marked text.
+
+Pages are self-contained (inline CSS, no scripts, no CDN, images inline), readable at 400 px
+without scripts (wide tables scroll in their own box, the navigation wraps, images scale), and
+every piece of article text in them is escaped. :mod:`sahyog.report` runs the notebooks and calls
+this module; notebooks use :class:`Table` and the highlighting functions to show their results.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pandas as pd
+
+from . import __version__
+from .present import Marked, agreement_line, bilingual, category_label, date_text, sort_newest_first
+
+e = html.escape
+
+CSS = """
+:root { --ink:#1d2a33; --muted:#5b6b76; --line:#d9e1e6; --accent:#2f6f8f; --bad:#b3261e; --bg:#fbfcfd;
+  --chip:#e8f1f5; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin:0; background:var(--bg); color:var(--ink); line-height:1.55; overflow-wrap:break-word;
+  font-family: "Noto Sans", "Noto Sans Devanagari", "Nirmala UI", "Mangal", "Kohinoor Devanagari",
+  "Segoe UI", system-ui, sans-serif; }
+header.top { background:#fff; border-bottom:1px solid var(--line); padding:.45rem 1rem; }
+nav.chapters { display:flex; flex-wrap:wrap; gap:.2rem 1rem; }
+nav.chapters a { color:var(--accent); text-decoration:none; white-space:nowrap; }
+nav.chapters a.current { font-weight:700; color:var(--ink); }
+main { max-width:1100px; margin:0 auto; padding:.8rem 1rem 2rem; }
+footer { max-width:1100px; margin:0 auto; padding:1rem; border-top:1px solid var(--line); color:var(--muted);
+  font-size:.85rem; }
+h1 { font-size:1.6rem; line-height:1.3; margin:.8rem 0 .3rem; }
+h2 { font-size:1.25rem; margin-top:2rem; border-bottom:1px solid var(--line); padding-bottom:.2rem; }
+a.anchor-link { display:none; }
+.table-wrap { max-width:100%; overflow-x:auto; margin:.6rem 0 1rem; }
+table { border-collapse:collapse; font-size:.92rem; background:#fff; }
+th, td { border:1px solid var(--line); padding:.3rem .55rem; text-align:left; vertical-align:top; }
+thead th { background:#eef3f6; }
+td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
+td.text { min-width:16rem; max-width:40rem; }
+img { max-width:100%; height:auto; }
+figure.chart { margin:1rem 0; }
+figure.chart figcaption { color:var(--muted); font-size:.9rem; }
+pre { font-family: "Noto Sans Mono", "DejaVu Sans Mono", "Noto Sans Devanagari", monospace; background:#f3f6f8;
+  padding:.6rem .8rem; overflow-x:auto; white-space:pre-wrap; font-size:.85rem; }
+p code, li code, td code { font-family: inherit; background:#eef2f5; padding:0 .25em; border-radius:3px; }
+.output_stderr { display:none; }
+mark { padding:0 .1rem; border-radius:3px; background:#ffe08a; }
+.muted { color:var(--muted); font-size:.9rem; }
+.status-ok { color:#1b6e3a; } .status-failed { color:var(--bad); font-weight:600; }
+section.brief { background:#fff; border:1px solid var(--line); border-left:4px solid var(--accent);
+  padding:.6rem 1rem; margin:.6rem 0 1rem; }
+section.brief h1, section.brief h2 { margin:.1rem 0 .3rem; border:0; font-size:1.35rem; line-height:1.35; }
+section.brief p { margin:.25rem 0; }
+section.brief ul.agreed { margin:.3rem 0; padding-left:1.1rem; }
+.chips { display:flex; flex-wrap:wrap; gap:.3rem; margin:.3rem 0; padding:0; list-style:none; }
+.chips li, .chip { background:var(--chip); border-radius:1rem; padding:.05rem .6rem; font-size:.88rem; }
+.label { color:var(--muted); font-size:.85rem; margin-right:.3rem; }
+div.who { display:flex; flex-wrap:wrap; align-items:baseline; gap:0 .3rem; margin:.2rem 0; }
+div.who .chips { margin:.1rem 0; }
+.chips.countries li { background:#fdebd3; font-size:.95rem; }
+section.brief h1 a, section.brief h2 a, section.brief p.h a { color:var(--ink); text-decoration:none; }
+section.brief h1 a:hover, section.brief h2 a:hover { text-decoration:underline; }
+.cards { display:grid; gap:1rem; }
+details.appendix { margin-top:2.5rem; border-top:1px solid var(--line); padding-top:.6rem; }
+details.appendix summary { cursor:pointer; font-weight:600; color:var(--muted); }
+nav.pager { display:flex; justify-content:space-between; flex-wrap:wrap; gap:.5rem; margin:2rem 0 .5rem; }
+nav.pager a { color:var(--accent); }
+ul.files { columns:2 16rem; }
+@media (max-width: 600px) {
+  main { padding:.5rem .7rem 1.5rem; }
+  h1 { font-size:1.3rem; }
+  section.brief { padding:.5rem .7rem; }
+  td.text { min-width:14rem; }
+}
+"""
+
+DEVANAGARI_RUN = re.compile(r"[\u0900-\u097f\u200c\u200d][\u0900-\u097f\u200c\u200d\s·,()/–—-]*[\u0900-\u097f]"
+                            r"|[\u0900-\u097f]")
+
+
+def hi(text: str) -> str:
+    """``text`` escaped, with every run of Devanagari in a ``<span lang="hi">`` (the page itself is English)."""
+    out, pos = [], 0
+    for m in DEVANAGARI_RUN.finditer(text):
+        out.append(e(text[pos : m.start()]))
+        out.append(f'<span lang="hi">{e(m.group())}</span>')
+        pos = m.end()
+    out.append(e(text[pos:]))
+    return "".join(out)
+
+
+def _is_hindi(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum("\u0900" <= c <= "\u097f" for c in letters) > len(letters) / 2
+
+
+# --- tables for people -----------------------------------------------------------------------------
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as text: lists joined, missing values empty."""
+    if isinstance(value, list | tuple | set):
+        return ", ".join(_cell_text(v) for v in value)
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def marked_html(m: Marked) -> str:
+    """A :class:`~sahyog.present.Marked` sentence with its spans in ``<mark>`` (tooltip: the note), escaped."""
+    out, pos = [], 0
+    for start, end, note in m.spans:
+        out.append(e(m.text[pos:start]))
+        out.append(f'<mark title="{e(note)}">{e(m.text[start:end])}</mark>')
+        pos = end
+    out.append(e(m.text[pos:]))
+    return "".join(out)
+
+
+def _td(value: Any, numeric: bool, rowspan: int = 1) -> str:
+    span = f' rowspan="{rowspan}"' if rowspan > 1 else ""
+    if isinstance(value, Marked):
+        return f'<td class="text" lang="hi"{span}>{marked_html(value)}</td>'
+    text = _cell_text(value)
+    if numeric:
+        return f'<td class="num"{span}>{e(text)}</td>'
+    if _is_hindi(text):
+        cls = ' class="text"' if len(text) > 60 else ""
+        return f'<td lang="hi"{cls}{span}>{e(text)}</td>'
+    return f"<td{span}>{hi(text)}</td>"
+
+
+def _run_lengths(values: Sequence[Any]) -> list[int]:
+    """For merging equal neighbours: the row span at each run's first row, 0 on the rows it covers."""
+    spans = [1] * len(values)
+    start = 0
+    for i in range(1, len(values) + 1):
+        if i == len(values) or str(values[i]) != str(values[start]):
+            spans[start] = i - start
+            for k in range(start + 1, i):
+                spans[k] = 0
+            start = i
+    return spans
+
+
+def table_html(df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False, caption: str = "") -> str:
+    """``df`` as a plain, escaped HTML table in a box that scrolls sideways on a narrow screen.
+
+    No positional index (unless ``index``: then the index is the first column), empty cells empty,
+    lists as text, numbers right-aligned, Hindi cells marked ``lang="hi"``, :class:`Marked` cells with
+    their words marked; equal neighbouring cells of the ``merge`` columns become one cell.
+    """
+    if index:
+        df = df.reset_index()
+    cols = list(df.columns)
+    numeric = [pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) for c in cols]
+    spans = {c: _run_lengths(list(df[c])) for c in merge if c in cols}
+    num = ' class="num"'
+    head = "".join(f"<th{num if n else ''}>{hi(str(c))}</th>" for c, n in zip(cols, numeric, strict=True))
+    body = []
+    for i, row in enumerate(df.itertuples(index=False, name=None)):
+        cells = [_td(v, n, spans[c][i] if c in spans else 1) for c, v, n in zip(cols, row, numeric, strict=True)
+                 if c not in spans or spans[c][i]]
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    cap = f"<caption>{hi(caption)}</caption>" if caption else ""
+    return (f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+class Table:
+    """A DataFrame shown for people in a notebook (``display(site.Table(df))``) and in the report."""
+
+    def __init__(self, df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False, caption: str = "") -> None:
+        self.df, self.merge, self.index, self.caption = df, tuple(merge), index, caption
+
+    def _repr_html_(self) -> str:
+        if self.df.empty:
+            return '<p class="muted">(nothing to show)</p>'
+        return table_html(self.df, self.merge, self.index, self.caption)
+
+
+# --- the article, marked -------------------------------------------------------------------------------
+
+CONTEXT_COLOURS = {"agreement": "#ffd59e", "cooperation": "#bfe3f5", "portfolio": "#e3e3e3"}
+CONTEXT_LABELS = {"agreement": "agreed", "cooperation": "discussed", "portfolio": "ministry title"}
+
+
+def highlight_sentences(record: Mapping[str, Any], spans: Sequence[tuple[int, int, str, str]]) -> str:
+    """The article as HTML, one paragraph per sentence (with its number), ``spans`` marked.
+
+    ``spans`` are ``(start, end, tooltip, colour)`` in original offsets; overlapping spans after the
+    first are dropped. Every piece of article text is escaped: it is data, never markup.
+    """
+    ordered = sorted(spans, key=lambda s: (s[0], -s[1]))
+    parts = []
+    for sent in record["sentences"]:
+        pos, out, base = sent["start"], [], sent["start"]
+        text = sent["text"]
+        for start, end, tip, colour in ordered:
+            if start < pos or start >= sent["end"]:
+                continue
+            end = min(end, sent["end"])
+            out.append(e(text[pos - base : start - base]))
+            out.append(f'<mark title="{e(tip)}" style="background:{e(colour)}">{e(text[start - base : end - base])}'
+                       "</mark>")
+            pos = end
+        out.append(e(text[pos - base :]))
+        parts.append(f'<p id="s{sent["id"]}"><span class="muted" lang="en">[{sent["id"]}]</span> {"".join(out)}</p>')
+    legend = " ".join(f'<mark style="background:{c}">{e(CONTEXT_LABELS[k])}</mark>' for k, c in CONTEXT_COLOURS.items())
+    return f'<p class="muted">{legend}</p><div class="article" lang="hi">{"".join(parts)}</div>'
+
+
+def sector_highlights(record: Mapping[str, Any]) -> str:
+    """The article with every sector word marked, coloured by context, sector in the tooltip."""
+    from .present import sector_label
+
+    spans = [(m["start"], m["end"], f'{sector_label(m["sector"])} · {CONTEXT_LABELS.get(m["context"], m["context"])}',
+              CONTEXT_COLOURS.get(m["context"], "#eee")) for m in record["sectors"]]
+    return highlight_sentences(record, spans)
+
+
+class HTML:
+    """Raw HTML for ``display()`` (like IPython's, without needing IPython here)."""
+
+    def __init__(self, markup: str) -> None:
+        self.markup = markup
+
+    def _repr_html_(self) -> str:
+        return self.markup
+
+
+# --- the brief -----------------------------------------------------------------------------------------
+
+
+def _pair(p: Mapping[str, str] | None) -> str:
+    return hi(bilingual(p.get("hi"), p.get("en"))) if p else ""
+
+
+def brief_html(b: Mapping[str, Any], short: bool = False, link: str = "", heading: str = "h1") -> str:
+    """The brief of one article: headline, when and where, who met, what was agreed, sectors.
+
+    ``short`` gives the chapters' version (counts by category instead of one line per agreement);
+    ``link`` makes the headline a link (the index).
+    """
+    title = hi(b.get("headline") or b.get("doc_id", ""))
+    if link:
+        title = f'<a href="{e(link)}">{title}</a>'
+    kind = "" if b.get("is_title") else '<span class="label">lead:</span>'
+    where = _pair(b.get("place")) or "place not given"
+    when = hi(date_text(b))
+    met = "".join(f"<li><strong>{_pair(c)}</strong></li>" for c in b.get("countries", []))
+    met = f'<ul class="chips countries">{met}</ul>' if met else "no country named"
+    parts = [f'<section class="brief"><{heading}>{kind}{title}</{heading}>',
+             f'<p><span class="label">when</span>{when} <span class="label">where</span>{where}</p>',
+             f'<div class="who"><span class="label">who met</span>{met}</div>']
+    if b.get("others") and not short:
+        parts.append(f'<p><span class="label">also named</span>{", ".join(_pair(c) for c in b["others"])}</p>')
+    parts.append(_agreed_html(b, short))
+    if b.get("sectors"):
+        chips = "".join(f'<li>{hi(s["label"])} <span class="muted">{s["n"]}</span></li>'
+                        for s in b["sectors"][: 5 if short else 12])
+        parts.append(f'<p class="label">sectors (mentions)</p><ul class="chips">{chips}</ul>')
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _agreed_html(b: Mapping[str, Any], short: bool) -> str:
+    items = b.get("agreements", [])
+    if not items:
+        return '<p><span class="label">agreed</span>nothing found</p>'
+    if short:
+        counts = category_counts_html(b.get("categories", {}))
+        return f'<div class="who"><span class="label">agreed</span>{counts}</div>'
+    lines = "".join(f"<li>{_agreement_li(a)}</li>" for a in items)
+    return f'<p class="label">agreed ({len(items)})</p><ul class="agreed">{lines}</ul>'
+
+
+def _agreement_li(a: Mapping[str, Any]) -> str:
+    """One agreement line with its category in bold and its sentence linked to the marked article (02)."""
+    line = agreement_line(a)
+    head, _, rest = line.partition(" — ")
+    rest = rest.rsplit(f"sentence {a['sentence']}", 1)[0]
+    link = f'<a href="02_sectors.html#s{int(a["sentence"])}">sentence {int(a["sentence"])}</a>'
+    return f"<strong>{hi(head)}</strong> — {hi(rest)}{link}"
+
+
+def category_counts_html(categories: Mapping[str, int]) -> str:
+    """Agreement categories with their counts as chips (``समझौता ज्ञापन · MoU 2``), escaped."""
+    chips = "".join(f"<li>{hi(category_label(c))} <strong>{n}</strong></li>" for c, n in categories.items())
+    return f'<ul class="chips">{chips}</ul>' if chips else "—"
+
+
+# --- pages -----------------------------------------------------------------------------------------------
+
+
+def footer_html(when: datetime | None = None) -> str:
+    """``generated on 2026-11-29 18:40 UTC by Sahyog 0.1.0``."""
+    when = when or datetime.now(UTC)
+    return f"generated on {when:%Y-%m-%d %H:%M} UTC by Sahyog {e(__version__)}"
+
+
+def page(title: str, body: str, nav: str = "") -> str:
+    """A complete, self-contained HTML page around ``body`` (``title`` is escaped here).
+
+    The page's language is English; Hindi elements carry ``lang="hi"`` themselves.
+    """
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data: 'self'; "
+        "style-src 'unsafe-inline'\">\n"
+        f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<header class=\"top\"><nav class=\"chapters\">{nav}</nav></header>\n<main>\n{body}\n</main>\n"
+        f"<footer>{footer_html()}</footer>\n</body>\n</html>\n"
+    )
+
+
+def chapter_label(name: str, title: str = "") -> str:
+    """``02 · Sectors`` from the notebook name ``02_sectors`` or its H1 ``02 · Sectors: which …``."""
+    if title:
+        return title.split(":", 1)[0].strip()
+    num, _, rest = name.partition("_")
+    return f"{num} · {rest.replace('_', ' ').capitalize()}"
+
+
+def chapter_nav(chapters: Sequence[tuple[str, str]], current: str | None = None, up: str = "../index.html",
+                article: str | None = "index.html") -> str:
+    """Top navigation: all articles, this article, then each chapter ``(name, label)``."""
+    links = [f'<a href="{e(up)}">← all articles</a>']
+    if article:
+        cls = ' class="current"' if current == "index" else ""
+        links.append(f'<a{cls} href="{e(article)}">brief</a>')
+    for name, label in chapters:
+        cls = ' class="current"' if name == current else ""
+        links.append(f'<a{cls} href="{e(quote(name))}.html">{e(label)}</a>')
+    return "".join(links)
+
+
+def pager_html(chapters: Sequence[tuple[str, str]], current: str) -> str:
+    """Previous / next chapter links at the end of a chapter."""
+    names = [n for n, _ in chapters]
+    i = names.index(current)
+    prev = (f'<a rel="prev" href="{e(quote(names[i - 1]))}.html">← {e(chapters[i - 1][1])}</a>' if i > 0
+            else '<a rel="prev" href="index.html">← brief</a>')
+    nxt = f'<a rel="next" href="{e(quote(names[i + 1]))}.html">{e(chapters[i + 1][1])} →</a>' if i + 1 < len(names) \
+        else '<a href="../index.html">all articles →</a>'
+    return f'<nav class="pager">{prev}{nxt}</nav>'
+
+
+# --- chapters from executed notebooks ---------------------------------------------------------------------
+
+APPENDIX_TAGS = {"appendix", "parameters", "injected-parameters"}
+
+
+def _is_appendix(cell: Mapping[str, Any]) -> bool:
+    return bool(APPENDIX_TAGS & set(cell.get("metadata", {}).get("tags", [])))
+
+
+def _export(nb: Any, show_code: bool) -> str:
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="basic")
+    exporter.exclude_input = not show_code
+    exporter.exclude_input_prompt = True
+    exporter.exclude_output_prompt = True
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def notebook_title(path: Path) -> str:
+    """The H1 title of a notebook (its first ``# `` line), or ""."""
+    import nbformat
+
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type == "markdown":
+            first = cell.source.lstrip().split("\n", 1)[0]
+            if first.startswith("# "):
+                return first[2:].strip()
+    return ""
+
+
+def notebook_parts(executed: Path, show_code: bool = False) -> tuple[str, str, str]:
+    """An executed notebook as ``(title, reader HTML, appendix HTML)``.
+
+    Cells tagged ``appendix`` (and the parameters cells) go to the appendix; the rest is the chapter.
+    """
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    title = notebook_title(executed)
+    reader, appendix = copy.copy(nb), copy.copy(nb)
+    reader.cells = [c for c in nb.cells if not _is_appendix(c)]
+    appendix.cells = [c for c in nb.cells if _is_appendix(c) and c.cell_type == "code" and "parameters" not in
+                      c.get("metadata", {}).get("tags", []) and "injected-parameters" not in
+                      c.get("metadata", {}).get("tags", [])]
+    return title, _export(reader, show_code), _export(appendix, show_code) if appendix.cells else ""
+
+
+_FIGCAPTION = re.compile(r"<figcaption>")
+_CODE_HI = re.compile(r"<code>(?=[^<]*[\u0900-\u097f])")
+_IPYNB_LINK = re.compile(r'href="(?:\.\./notebooks/|\./)?(\d\d_[A-Za-z0-9_]+)\.ipynb(#[^"]*)?"')
+_DATAFRAME = re.compile(r'(<table[^>]*class="dataframe"[^>]*>.*?</table>)', re.S)
+_SCOPED_STYLE = re.compile(r"<style scoped>.*?</style>", re.S)
+
+
+def polish(body: str, pages: Mapping[str, str]) -> str:
+    """Reader fixes on exported HTML: number figures, mark Hindi code, turn chapter ``.ipynb`` links into
+    the site's pages (``pages``: notebook name → URL; unknown chapters lose the link), box stray tables."""
+    counter = iter(range(1, 1000))
+    body = _FIGCAPTION.sub(lambda m: f"<figcaption><strong>Figure {next(counter)}.</strong> ", body)
+    body = _CODE_HI.sub('<code lang="hi">', body)
+
+    def link(m: re.Match[str]) -> str:
+        url = pages.get(m.group(1))
+        return f'href="{e(url)}{m.group(2) or ""}"' if url else 'class="nolink"'
+
+    body = _IPYNB_LINK.sub(link, body)
+    body = _SCOPED_STYLE.sub("", body)
+    return _DATAFRAME.sub(r'<div class="table-wrap">\1</div>', body)
+
+
+def parameters_table(executed: Path) -> str:
+    """The chapter's parameters as run: name, value, meaning (from papermill's record in the notebook)."""
+    import nbformat
+    import papermill
+
+    given = nbformat.read(executed, as_version=4).metadata.get("papermill", {}).get("parameters", {})
+    declared = papermill.inspect_notebook(str(executed))
+    rows = [{"parameter": name, "value": given.get(name, p.get("default")), "meaning": p.get("help", "")}
+            for name, p in declared.items()]
+    return table_html(pd.DataFrame(rows, columns=["parameter", "value", "meaning"]))
+
+
+def files_html(folder: Path, prefix: str, base: str = "") -> str:
+    """Links to the CSV tables and PNG charts in ``folder`` whose names start with ``prefix``."""
+    files = sorted(p.name for p in folder.glob(f"{prefix}*") if p.suffix in (".csv", ".png", ".json"))
+    if not files:
+        return ""
+    items = "".join(f'<li><a href="{e(quote(base + f))}">{e(f)}</a></li>' for f in files)
+    return f'<ul class="files">{items}</ul>'
+
+
+def appendix_html(params: str, files: str, checks: str) -> str:
+    """The folded appendix: parameters, files written, and the notebook's own checks."""
+    parts = ['<details class="appendix"><summary>Appendix: parameters, files and checks</summary>']
+    if params:
+        parts.append(f"<h3>Parameters</h3>{params}")
+    if files:
+        parts.append(f"<h3>Files</h3><p class=\"muted\">Tables as CSV (UTF-8), charts as PNG.</p>{files}")
+    if checks:
+        parts.append(f"<h3>Run log and checks</h3>{checks}")
+    parts.append("</details>")
+    return "\n".join(parts)
+
+
+def chapter_page(executed: Path, folder: Path, name: str, chapters: Sequence[tuple[str, str]],
+                 b: Mapping[str, Any] | None, pages: Mapping[str, str], show_code: bool = False,
+                 doc_id: str = "") -> str:
+    """One chapter's page: short brief, the chapter, pager, folded appendix, footer."""
+    title, reader, checks = notebook_parts(executed, show_code)
+    body = [brief_html(b, short=True, link="index.html", heading="p") if b else "", polish(reader, pages),
+            appendix_html(parameters_table(executed), files_html(folder, name.split("_", 1)[0] + "_"),
+                          polish(checks, pages)),
+            pager_html(chapters, name)]
+    heading = f"{doc_id} · {chapter_label(name, title)}" if doc_id else chapter_label(name, title)
+    return page(heading, "\n".join(body), nav=chapter_nav(chapters, current=name))
+
+
+def article_page(b: Mapping[str, Any], chapters: Sequence[tuple[str, str, str]], folder: Path) -> str:
+    """An article's front page: the full brief, then its chapters with what each tells."""
+    items = "".join(f'<li><a href="{e(quote(name))}.html">{e(label)}</a>{": " + hi(rest) if rest else ""}</li>'
+                    for name, label, rest in chapters)
+    files = files_html(folder, "")
+    body = (brief_html(b) + f"<h2>Chapters</h2><ul>{items}</ul>"
+            + (f'<details class="appendix"><summary>All files of this report</summary>{files}</details>'
+               if files else ""))
+    nav = chapter_nav([(n, lab) for n, lab, _ in chapters], current="index")
+    return page(f"{b.get('doc_id', '')} · brief", body, nav=nav)
+
+
+# --- the index ---------------------------------------------------------------------------------------------
+
+
+def index_card(row: Mapping[str, Any], pages: Sequence[tuple[str, str]], out_dir: Path) -> str:
+    """One article on the index: its brief (short) with links to its chapters, or why it failed."""
+    doc = row["doc_id"]
+    b = row.get("summary", {}).get("brief") or {"doc_id": doc, "headline": doc}
+    links = " · ".join(f'<a href="{e(quote(doc))}/{e(quote(n))}.html">{e(label)}</a>'
+                       for n, label in pages if (out_dir / doc / f"{n}.html").exists())
+    front = f"{quote(doc)}/index.html" if (out_dir / doc / "index.html").exists() else ""
+    if row["ok"]:
+        status = ""
+    else:
+        kept = " (previous report kept)" if row.get("kept") else ""
+        status = f'<p><span class="status-failed">failed</span>: {e(row.get("error") or "")}{kept}</p>'
+    card = brief_html(b, short=True, link=front, heading="h2") if row.get("summary", {}).get("brief") else (
+        f'<section class="brief"><h2>{e(doc)}</h2></section>')
+    ok = '<span class="status-ok">ok</span>' if row["ok"] else ""
+    return (f'<article class="card" id="{e(doc)}">{card}{status}'
+            f'<p class="muted">{e(doc)} {ok} · {links or "no pages"}</p></article>')
+
+
+def index_page(rows: Sequence[Mapping[str, Any]], pages: Sequence[tuple[str, str]], out_dir: Path,
+               corpus_link: str = "") -> str:
+    """The index: one card per article, newest first, the corpus chapter first when there is one."""
+    by_id = {r["doc_id"]: r for r in rows}
+    briefs = [r.get("summary", {}).get("brief") or {"doc_id": r["doc_id"]} for r in rows]
+    ordered = [by_id[b["doc_id"]] for b in sort_newest_first(briefs)]
+    n_ok = sum(bool(r["ok"]) for r in rows)
+    corpus = (f'<p class="brief-corpus"><a href="{e(corpus_link)}"><strong>The corpus: all {len(rows)} articles '
+              "together</strong></a> — sectors, agreements over time, country pairs</p>") if corpus_link else ""
+    failed = f", {len(rows) - n_ok} failed" if n_ok < len(rows) else ""
+    body = (f'<h1>Sahyog reports · <span lang="hi">सहयोग</span></h1>\n'
+            f'<p class="muted">{len(rows)} article(s){failed}, newest first. Who met, where and when, what they '
+            "agreed; open an article for its chapters.</p>\n"
+            f"{corpus}<div class=\"cards\">{''.join(index_card(r, pages, out_dir) for r in ordered)}</div>")
+    return page("Sahyog reports", body, nav='<a class="current" href="index.html">all articles</a>'
+                + (f'<a href="{e(corpus_link)}">corpus</a>' if corpus_link else ""))
+
+
+def iter_chapter_titles(chapters: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """``(name, short label, the rest of the H1)`` from ``(name, H1 title)`` pairs."""
+    out = []
+    for name, title in chapters:
+        label = chapter_label(name, title)
+        rest = title.split(":", 1)[1].strip() if ":" in title else ""
+        out.append((name, label, rest))
+    return out
+
+
+# --- charts in pages -------------------------------------------------------------------------------------
+
+
+class Chart:
+    """A saved chart shown as a numbered figure: the image (alt text = its title), a caption, a link to the PNG.
+
+    The page numbers the figures (:func:`polish`); in JupyterLab the same markup shows the chart.
+    """
+
+    def __init__(self, png: bytes, title: str, file_name: str) -> None:
+        self.png, self.title, self.file_name = png, title, file_name
+
+    def _repr_png_(self) -> tuple[bytes, dict[str, str]]:
+        return self.png, {"alt": self.title}
+
+    def _repr_html_(self) -> str:
+        import base64
+
+        data = base64.b64encode(self.png).decode("ascii")
+        return (f'<figure class="chart"><a href="{e(quote(self.file_name))}"><img src="data:image/png;base64,{data}" '
+                f'alt="{e(self.title)}"></a><figcaption>{hi(self.title)} '
+                f'<span class="muted">(tap or click for the full-size PNG)</span></figcaption></figure>')
+
+
+def show_chart(fig: Any, path: str | Path) -> Chart:
+    """Save a matplotlib figure as PNG at ``path``, close it, and return it for display as a figure."""
+    import matplotlib.pyplot as plt
+
+    from .charts import save
+
+    title = fig.axes[0].get_title(loc="left") if fig.axes else ""
+    saved = save(fig, path)
+    plt.close(fig)
+    return Chart(saved.read_bytes(), title, saved.name)
