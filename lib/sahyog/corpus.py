@@ -30,7 +30,7 @@ import random
 import shutil
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -340,6 +340,15 @@ def process_partition(items: Sequence[Item], all_agreements: bool = False) -> Pa
                 stats.first_errors.append(row["error"])
         doc_rows.append(row)
     records = tables.reported(records, all_agreements)
+    return partition_result(records, doc_rows, stats)
+
+
+def partition_result(records: Sequence[Mapping[str, Any]], doc_rows: list[dict[str, Any]],
+                     stats: PartitionStats) -> PartitionResult:
+    """The tables and counts of extracted ``records``; ``doc_rows`` (doc_id, date, source, error) has one row
+    per article, failed ones included, and ``stats`` its article and error counts."""
+    from . import tables
+
     counts = iter(tables.documents(records).drop(columns=["doc_id", "source"]).to_dict("records"))
     for row in doc_rows:
         if row["error"] is None:
@@ -357,8 +366,8 @@ def process_partition(items: Sequence[Item], all_agreements: bool = False) -> Pa
     stats.rows = Counter({name: t.num_rows for name, t in out.items()})
     stats.sector_articles = Counter(s for r in records for s in {m["sector"] for m in r["sectors"]})
     stats.categories = Counter(a["category"] for r in records for a in r["agreements"])
-    dates = [i.date for i in items if i.date]
-    stats.undated = len(items) - len(dates)
+    dates = [r["date"] for r in doc_rows if r["date"]]
+    stats.undated = len(doc_rows) - len(dates)
     stats.first_date, stats.last_date = (min(dates), max(dates)) if dates else (None, None)
     return PartitionResult(out, stats)
 
@@ -500,6 +509,32 @@ def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None,
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    return summary
+
+
+def write_records(records: Sequence[Mapping[str, Any]], out: str | Path,
+                  dates: Mapping[str, date | None] | None = None, all_agreements: bool = False) -> dict[str, Any]:
+    """A corpus output folder (Parquet tables, ``summary.json``) from records already extracted, without Dask:
+    the report's corpus chapter reads the articles' records instead of extracting them again. Agreements
+    are counted as :func:`process_partition` counts them."""
+    from . import tables
+
+    records = tables.reported(records, all_agreements)
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    dates = dates or {}
+    t0 = time.perf_counter()
+    doc_rows = [{"doc_id": r["doc_id"], "date": dates.get(r["doc_id"]), "source": r["source"], "error": None}
+                for r in records]
+    result = partition_result(records, doc_rows, PartitionStats(articles=len(records)))
+    writers = _Writers(out_dir)
+    try:
+        writers.write(result)
+    finally:
+        writers.close()
+    corpus = CorpusInput(out_dir, "records", len(records))
+    summary = make_summary(corpus, result.stats, 1, time.perf_counter() - t0, 1, None, len(records))
+    (out_dir / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return summary
 
 

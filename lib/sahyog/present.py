@@ -431,3 +431,16 @@ def sort_newest_first(briefs: Sequence[Mapping[str, Any]]) -> list[Mapping[str, 
 
 def _neg_date(iso: str | None) -> int:
     return -date.fromisoformat(iso).toordinal() if iso else 0
+
+
+def pair_labels(pairs: pd.DataFrame, entities: pd.DataFrame) -> list[str]:
+    """``पाकिस्तान – कज़ाखस्तान · Pakistan – Kazakhstan`` for each row (``a``, ``b``: country ids) of
+    :func:`sahyog.corpus.country_pairs`, from a corpus entities table."""
+    countries = entities[entities["type"] == "country"].drop_duplicates("id").set_index("id") if not entities.empty \
+        else pd.DataFrame(columns=["name_hi", "name_en"])
+
+    def name(i: str, col: str) -> str:
+        return str(countries.at[i, col]) if i in countries.index and countries.at[i, col] else i
+
+    return [bilingual(f"{name(a, 'name_hi')} – {name(b, 'name_hi')}", f"{name(a, 'name_en')} – {name(b, 'name_en')}")
+            for a, b in zip(pairs["a"], pairs["b"], strict=True)]

@@ -174,10 +174,11 @@ class ArticleResult:
 class ReportResult:
     out_dir: Path
     articles: list[ArticleResult]
+    corpus_error: str | None = None
 
     @property
     def ok(self) -> bool:
-        return all(a.ok for a in self.articles)
+        return all(a.ok for a in self.articles) and not self.corpus_error
 
     @property
     def index(self) -> Path:
@@ -205,13 +206,14 @@ SUMMARY_FILE = "summary.json"
 
 def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, parameters: Mapping[str, Any],
                 show_code: bool = False, on_notebook: Callable[[], None] | None = None,
-                summary: Mapping[str, Any] | None = None, record: Mapping[str, Any] | None = None) -> ArticleResult:
+                summary: Mapping[str, Any] | None = None, record: Mapping[str, Any] | None = None,
+                corpus: bool = False) -> ArticleResult:
     """Run every notebook for one article into a staging folder, export HTML, then swap it into place.
 
     The article's ``record`` (extracted once by :func:`build_reports`) is written into the staging
     folder and every notebook reads it (``record_path``), so all chapters agree. Any failure (a
     notebook's error, the export, the swap) leaves the earlier report as it was and is returned as a
-    one-line error naming the article file.
+    one-line error naming the article file. ``corpus``: the run also builds the corpus chapter (link to it).
     """
     import papermill
 
@@ -239,7 +241,7 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
                 if on_notebook:
                     on_notebook()
         step = "writing the pages"
-        _write_pages(tmp, notebooks, result.summary.get("brief"), show_code, doc_id)
+        _write_pages(tmp, notebooks, result.summary.get("brief"), show_code, doc_id, corpus)
         step = "saving the report"
         write_text_atomic(tmp / SUMMARY_FILE, json.dumps(
             {"doc_id": doc_id, "source": str(path), "pages": pages, **result.summary}, ensure_ascii=False, indent=1))
@@ -253,11 +255,12 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
 
 
 def _write_pages(folder: Path, notebooks: Sequence[NotebookSpec], brief: Mapping[str, Any] | None,
-                 show_code: bool, doc_id: str) -> None:
+                 show_code: bool, doc_id: str, corpus: bool = False) -> None:
     """Each chapter's HTML page and the article's front page (``index.html``) in ``folder``."""
     chapters = [(nb.name, nb.label) for nb in notebooks]
     links = {nb.name: f"{nb.name}.html" for nb in notebooks}
-    links[CORPUS_NOTEBOOK] = f"../{CORPUS_DIR}/{CORPUS_NOTEBOOK}.html"
+    if corpus:
+        links[CORPUS_NOTEBOOK] = f"../{CORPUS_DIR}/{CORPUS_NOTEBOOK}.html"
     for nb in notebooks:
         html_page = site.chapter_page(folder / f"{nb.name}.ipynb", folder, nb.name, chapters, brief, links,
                                       show_code, doc_id)
@@ -280,9 +283,6 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
     """Build reports for ``paths`` under ``out_dir`` and write the index; see the module docstring."""
     from tqdm.auto import tqdm
 
-    from .extract import extract_text
-    from .text import load_article
-
     notebooks = discover_notebooks(notebooks_dir)
     params = validate_parameters(parameters or {}, notebooks)
     out_dir = Path(out_dir).resolve()
@@ -297,23 +297,7 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
     out_dir.mkdir(parents=True, exist_ok=True)
     _use_project_kernel()
 
-    results: list[ArticleResult] = []
-    runnable: list[ArticleResult] = []
-    lexicon = None
-    if params.get("lexicon_path"):
-        from .sectors import load_lexicon
-
-        lexicon = load_lexicon(params["lexicon_path"])
-    for p in paths:  # bad inputs are found before anything runs; each article is extracted once, here
-        res = ArticleResult(path=p, doc_id=doc_id_for(p))
-        try:
-            text = load_article(p)
-            res.record = extract_text(text, res.doc_id, str(p), lexicon)
-            res.summary = _summary(res.record, text)
-            runnable.append(res)
-        except SahyogError as exc:
-            res.error = str(exc)
-        results.append(res)
+    results, runnable = _prepare(paths, params)
 
     bar = tqdm(total=len(runnable) * len(notebooks), unit="notebook", desc="reports", disable=quiet)
     lock = threading.Lock()
@@ -324,7 +308,7 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
 
     def work(res: ArticleResult) -> None:
         done = run_article(res.path, notebooks, out_dir, params, show_code, on_notebook=tick, summary=res.summary,
-                           record=res.record)
+                           record=res.record, corpus=len(runnable) > 1)
         res.ok, res.error, res.pages = done.ok, done.error, done.pages
         res.record = None  # the report folder holds it now
 
@@ -334,11 +318,40 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
             list(pool.map(work, runnable))
     finally:
         bar.close()
+    corpus_error = _corpus_chapter(out_dir, [r for r in results if r.ok], show_code) if len(runnable) > 1 else None
     write_index(out_dir, results, [(nb.name, nb.label) for nb in notebooks])
     for res in results:
         if not res.ok:
             print(f"sahyog: error: {res.error}", file=sys.stderr)
-    return ReportResult(out_dir, results)
+    if corpus_error:
+        print(f"sahyog: error: {corpus_error}", file=sys.stderr)
+    return ReportResult(out_dir, results, corpus_error)
+
+
+def _prepare(paths: Sequence[Path], params: Mapping[str, Any]) -> tuple[list[ArticleResult], list[ArticleResult]]:
+    """Every article loaded and extracted once (with the run's lexicon), before any notebook runs:
+    ``(all results, the runnable ones)``; a bad input is a failed result with its one-line error."""
+    from .extract import extract_text
+    from .text import load_article
+
+    lexicon = None
+    if params.get("lexicon_path"):
+        from .sectors import load_lexicon
+
+        lexicon = load_lexicon(params["lexicon_path"])
+    results: list[ArticleResult] = []
+    runnable: list[ArticleResult] = []
+    for p in paths:
+        res = ArticleResult(path=p, doc_id=doc_id_for(p))
+        try:
+            text = load_article(p)
+            res.record = extract_text(text, res.doc_id, str(p), lexicon)
+            res.summary = _summary(res.record, text)
+            runnable.append(res)
+        except SahyogError as exc:
+            res.error = str(exc)
+        results.append(res)
+    return results, runnable
 
 
 # --------------------------------------------------------------------------------------------------
@@ -376,3 +389,54 @@ def write_index(out_dir: Path, results: Sequence[ArticleResult], pages: Sequence
     link = f"{CORPUS_DIR}/{CORPUS_NOTEBOOK}.html" if corpus.exists() else ""
     rows = [r for r in index_rows(out_dir, results) if r["doc_id"] != CORPUS_DIR]
     return write_text_atomic(out_dir / "index.html", site.index_page(rows, pages, out_dir, link))
+
+
+# --------------------------------------------------------------------------------------------------
+# The corpus chapter
+
+
+def corpus_page(tables_dir: Path, report_dir: Path, show_code: bool = False, up: str = "../index.html",
+                notebooks_dir: Path = NOTEBOOKS_DIR) -> Path:
+    """Run ``05_corpus`` over a corpus output folder and put its page (``05_corpus.html`` and charts) at
+    ``report_dir``, built aside and swapped in only when complete; return the page's path."""
+    import papermill
+
+    tmp = make_staging_dir(report_dir)
+    try:
+        executed = tmp / f"{CORPUS_NOTEBOOK}.ipynb"
+        papermill.execute_notebook(str(notebooks_dir / f"{CORPUS_NOTEBOOK}.ipynb"), str(executed),
+                                   parameters={"tables_dir": str(tables_dir), "output_dir": str(tmp)},
+                                   kernel_name="python3", progress_bar=False, extra_arguments=KERNEL_ARGS)
+        write_text_atomic(tmp / f"{CORPUS_NOTEBOOK}.html", site.corpus_page(executed, tmp, show_code, up))
+        replace_dir(tmp, report_dir)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return report_dir / f"{CORPUS_NOTEBOOK}.html"
+
+
+def _corpus_chapter(out_dir: Path, done: Sequence[ArticleResult], show_code: bool) -> str | None:
+    """The corpus chapter over this run's built articles, from their records (no second extraction).
+
+    Returns a one-line error instead of raising: the articles' reports stand on their own.
+    """
+    import tempfile
+
+    from .corpus import write_records
+    from .extract import read_record
+
+    _use_project_kernel()
+    try:
+        records = [read_record(out_dir / r.doc_id / RECORD_FILE) for r in done]
+        dates = {r.doc_id: (r.summary.get("brief") or {}).get("date") for r in done}
+        with tempfile.TemporaryDirectory(prefix="sahyog-corpus-") as tables:
+            write_records(records, tables, {k: _iso_date(v) for k, v in dates.items()})
+            corpus_page(Path(tables), out_dir / CORPUS_DIR, show_code)
+    except Exception as exc:
+        return f"corpus chapter: {_one_line(exc)}"
+    return None
+
+
+def _iso_date(value: str | None) -> Any:
+    from datetime import date
+
+    return date.fromisoformat(value) if value else None

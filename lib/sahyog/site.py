@@ -478,6 +478,16 @@ def chapter_page(executed: Path, folder: Path, name: str, chapters: Sequence[tup
     return page(heading, "\n".join(body), nav=chapter_nav(chapters, current=name))
 
 
+def corpus_page(executed: Path, folder: Path, show_code: bool = False, up: str = "../index.html") -> str:
+    """The corpus chapter's page: the chapter, the folded appendix, a link back to the index."""
+    title, reader, checks = notebook_parts(executed, show_code)
+    body = [polish(reader, {}),
+            appendix_html(parameters_table(executed), files_html(folder, "05_"), polish(checks, {})),
+            f'<nav class="pager"><a href="{e(up)}">← all articles</a></nav>']
+    return page(chapter_label("05_corpus", title), "\n".join(body),
+                nav=f'<a href="{e(up)}">← all articles</a><a class="current" href="05_corpus.html">corpus</a>')
+
+
 def article_page(b: Mapping[str, Any], chapters: Sequence[tuple[str, str, str]], folder: Path) -> str:
     """An article's front page: the full brief, then its chapters with what each tells."""
     items = "".join(f'<li><a href="{e(quote(name))}.html">{e(label)}</a>{": " + hi(rest) if rest else ""}</li>'
