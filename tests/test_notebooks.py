@@ -68,3 +68,22 @@ def test_no_sys_path_hacks(nb):
     for cell in nb["cells"]:
         if cell["cell_type"] == "code":
             assert "sys.path" not in _src(cell) and "os.chdir" not in _src(cell)
+
+
+def test_kernel_display_name_is_the_venvs(nb):
+    """JupyterLab rewrites a notebook's kernelspec when it differs from the kernel's: opening must not modify it."""
+    import sys
+    from pathlib import Path
+
+    spec = Path(sys.prefix) / "share" / "jupyter" / "kernels" / "python3" / "kernel.json"
+    if not spec.exists():
+        pytest.skip("the project's kernel is not installed in this environment (make setup installs it)")
+    assert nb["metadata"]["kernelspec"]["display_name"] == json.loads(spec.read_text())["display_name"]
+
+
+def test_reader_notebooks_tag_their_appendix(nb):
+    """Parameters, file writing and sanity checks are tagged for the report's folded appendix."""
+    for cell in nb["cells"]:
+        src = _src(cell)
+        if cell["cell_type"] == "code" and ("assert " in src or "write_csv(" in src):
+            assert "appendix" in cell["metadata"].get("tags", []), src[:80]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -78,6 +79,7 @@ def test_every_good_article_has_every_page_and_tables(built, notebooks):
             assert page.is_file() and page.stat().st_size > 2000, page
         assert list((out / doc).glob("*.csv")), doc
         assert list((out / doc).glob("*.png")), doc
+        assert (out / doc / "index.html").is_file() and (out / doc / report.RECORD_FILE).is_file()
     assert not (out / "d_bad").exists()
     assert not [p for p in out.iterdir() if p.name.startswith(".")], "temporary folders left behind"
 
@@ -152,7 +154,7 @@ def test_hostile_file_names_stay_inside_the_report_folder(tmp_path):
     res = report.build_reports(sorted(articles.iterdir()), out, quiet=True, workers=1)
     assert res.ok, [a.error for a in res.articles]
     assert (out / "keep.txt").read_text() == "unrelated"
-    assert sorted(p.name for p in out.iterdir()) == ["a_b_c", "article", "index.html", "keep.txt"]
+    assert sorted(p.name for p in out.iterdir()) == ["a_b_c", "article", "corpus", "index.html", "keep.txt"]
     assert 'href="a_b_c/01_tokenise.html"' in (out / "index.html").read_text(encoding="utf-8")
 
 
@@ -163,3 +165,71 @@ def test_path_parameters_are_taken_from_the_callers_folder_and_must_exist(notebo
     assert params == {"lexicon_path": str(lexicon.resolve())}
     with pytest.raises(InputError, match="no such file"):
         report.validate_parameters({"lexicon_path": "nope.csv"}, notebooks, base=tmp_path)
+
+
+# --- the site a reader sees ----------------------------------------------------------------------
+
+
+def test_index_names_who_met_where_and_what_was_agreed(built):
+    out, _ = built
+    index = (out / "index.html").read_text(encoding="utf-8")
+    for name in ("पाकिस्तान", "Pakistan", "कज़ाखस्तान", "Kazakhstan", "इस्लामाबाद", "Islamabad", "समझौता ज्ञापन", "MoU"):
+        assert name in index, name
+    headline = re.sub(r"<[^>]+>", "", index.split("<h2>")[1].split("</h2>")[0])
+    assert "a_example" not in headline and "पाकिस्तान और कजाकिस्तान" in headline  # a headline, not a file id
+    assert 'href="corpus/05_corpus.html"' in index
+
+
+def test_chapters_open_with_the_brief_and_fold_the_appendix(built):
+    out, _ = built
+    for page in sorted((out / "a_example").glob("0*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="en">' in html and 'lang="hi"' in html
+        assert html.index('class="brief"') < html.index("<h1")
+        reader, _, appendix = html.partition('<details class="appendix">')
+        assert appendix, page
+        for noise in ("Sanity checks", "all checks passed", "Write the tables", "## Parameters"):
+            assert noise not in reader, (page.name, noise)
+        assert "all checks passed" in appendix and 'href="' in appendix.split("<h3>Files</h3>")[1]
+        assert "No description has been provided" not in html
+        assert "generated on " in html and " by Sahyog " in html
+        assert 'rel="next"' in html or "all articles →" in html
+    sectors = (out / "a_example" / "02_sectors.html").read_text(encoding="utf-8")
+    assert "<strong>Figure 1.</strong>" in sectors and 'alt="सहयोग के क्षेत्र · sectors of cooperation"' in sectors
+    assert 'href="03_agreements.html"' in sectors  # "Read on in 03" is a link
+    assert '<mark title="' in sectors
+
+
+def test_tables_are_for_people(built):
+    out, _ = built
+    html = (out / "a_example" / "03_agreements.html").read_text(encoding="utf-8")
+    table = html.split('<div class="table-wrap">', 1)[1].split("</table>", 1)[0]
+    assert "[KZ" not in table and "org:" not in table and "&lt;NA&gt;" not in table and "NaN" not in table
+    assert "Kazakhstan, Pakistan" in table
+    # one evidence cell per sentence: sentence 8 has two agreements and its text once
+    assert table.count("इनमें ") == 1 and 'rowspan="2"' in table
+
+
+def test_corpus_chapter_is_in_the_site_and_offline(built):
+    out, _ = built
+    page = re.sub(r'data:image/png;base64,[^"]+', "", (out / "corpus" / "05_corpus.html").read_text(encoding="utf-8"))
+    assert "<script" not in page.lower() and "require.js" not in page.lower() and "mathjax" not in page.lower()
+    assert "<strong>Figure 1.</strong>" in page
+    assert (out / "corpus" / "05_sector_shares.png").is_file()
+
+
+def test_one_extraction_per_article_and_every_chapter_uses_the_lexicon(tmp_path):
+    lexicon = tmp_path / "only_trade.csv"
+    lexicon.write_text("sector,term\ntrade,व्यापार\n", encoding="utf-8")
+    out = tmp_path / "r"
+    res = report.build_reports([EXAMPLE], out, {"lexicon_path": str(lexicon)}, quiet=True)
+    assert res.ok, [a.error for a in res.articles]
+    doc = out / EXAMPLE.stem
+    record = json.loads((doc / report.RECORD_FILE).read_text(encoding="utf-8"))
+    assert {m["sector"] for m in record["sectors"]} == {"trade"}
+    agreements = (doc / "03_agreements.csv").read_text(encoding="utf-8")
+    assert "transport" not in agreements and "technology" not in agreements
+    sectors = (doc / "02_sectors.csv").read_text(encoding="utf-8").splitlines()
+    assert len(sectors) == 2 and sectors[1].startswith("trade,")
+    executed = (doc / "04_entities.ipynb").read_text(encoding="utf-8")
+    assert report.RECORD_FILE in executed  # 04 read the record too (it has no extraction of its own here)

@@ -10,6 +10,7 @@ site both use these, so a chapter, its chart and the index count the same things
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import regex
 
 Record = Mapping[str, Any]
 SEP = " · "
@@ -261,35 +263,35 @@ def sentence_table(record: Record) -> pd.DataFrame:
 _DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 
 
+def _month_key(name: str) -> str:
+    """A month name for lookup: decomposed, without nukta or a final dot, lower-cased (``फ़रवरी`` = ``फरवरी``)."""
+    return unicodedata.normalize("NFD", name).replace("\u093c", "").rstrip(".").lower()
+
+
 @lru_cache(maxsize=1)
 def _months() -> dict[str, int]:
-    """Month names (Hindi wide and English, nukta-free too) → month number, from CLDR via babel."""
+    """Month names (Hindi and English, wide and abbreviated) → month number, from CLDR via babel."""
     from babel.dates import get_month_names
 
-    out: dict[str, int] = {}
-    for locale in ("hi", "en"):
-        for width in ("wide", "abbreviated"):
-            for n, name in get_month_names(width, locale=locale).items():
-                out[name.lower().rstrip(".")] = n
-                out[name.replace("\u093c", "").lower().rstrip(".")] = n
-    return out
+    return {_month_key(name): n for locale in ("hi", "en") for width in ("wide", "abbreviated")
+            for n, name in get_month_names(width, locale=locale).items()}
 
 
 @lru_cache(maxsize=1)
-def _date_pattern() -> re.Pattern[str]:
-    months = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
-    return re.compile(rf"(?P<d>[0-9०-९]{{1,2}})\s+(?P<m>{months})\b\.?,?(?:\s+(?P<y>[0-9०-९]{{4}}))?", re.I)
+def _date_pattern() -> regex.Pattern[str]:
+    months = "|".join(sorted(map(regex.escape, _months()), key=len, reverse=True))
+    return regex.compile(rf"(?P<d>[0-9०-९]{{1,2}})\s+(?P<m>{months})(?![\p{{L}}\p{{M}}])\.?,?"
+                         rf"(?:\s+(?P<y>[0-9०-९]{{4}}))?", regex.I)
 
 
 def date_in(text: str, year: int | None = None) -> date | None:
     """The first ``13 मई 2024`` / ``13 May`` in ``text`` (a year from ``year`` if the text has none)."""
-    m = _date_pattern().search(text)
-    if not m:
+    m = _date_pattern().search(unicodedata.normalize("NFD", text).replace("\u093c", ""))
+    y = (int(m.group("y").translate(_DIGITS)) if m.group("y") else year) if m else None
+    if not m or not y:
         return None
-    y = int(m.group("y").translate(_DIGITS)) if m.group("y") else year
     try:
-        return date(y, _months()[m.group("m").lower().replace("\u093c", "")], int(m.group("d").translate(_DIGITS))) \
-            if y else None
+        return date(y, _months()[_month_key(m.group("m"))], int(m.group("d").translate(_DIGITS)))
     except ValueError:
         return None
 
@@ -335,21 +337,30 @@ def weekday_in(sentence: str) -> str | None:
 def headline(record: Record, text: str = "") -> tuple[str, bool]:
     """The article's title line when it has one (``(title, True)``), else its lead sentence shortened.
 
-    A title is a short first line (after any dateline) that does not end like a sentence; without the
-    article ``text`` only the lead can be used.
+    A title is a short first line (after any dateline) that is the whole first sentence and either
+    does not end like a sentence or stands apart (a blank line after it). Without the article
+    ``text`` only the lead can be used.
     """
     if not record["sentences"]:
         return "", False
     first = record["sentences"][0]["text"].strip()
-    lines = [ln.strip() for ln in text.lstrip("\ufeff").split("\n") if ln.strip()] if text else []
-    if record.get("dateline") and lines and lines[0].startswith(record["dateline"]):
-        lines = lines[1:]
-    if lines and lines[0] == first and len(first.split()) <= TITLE_WORDS:
+    if text and len(first.split()) <= TITLE_WORDS and _is_title_line(text, first, record.get("dateline")):
         return first.rstrip("।|. "), True
     if len(first) <= HEADLINE_CHARS:
         return first, False
     cut = first[:HEADLINE_CHARS].rsplit(" ", 1)[0]
     return cut.rstrip(",;:—- ") + " …", False
+
+
+def _is_title_line(text: str, first: str, dateline: str | None) -> bool:
+    lines = [ln.strip() for ln in text.lstrip("\ufeff").split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    if dateline and lines and lines[0].startswith(dateline) and lines[0] != first:
+        lines.pop(0)
+    if not lines or lines[0] != first:
+        return False
+    return not first.endswith(("।", ".", "?", "!")) or (len(lines) > 1 and not lines[1])
 
 
 def main_countries(record: Record, limit: int = 4) -> list[str]:

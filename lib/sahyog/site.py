@@ -147,7 +147,7 @@ def _run_lengths(values: Sequence[Any]) -> list[int]:
     spans = [1] * len(values)
     start = 0
     for i in range(1, len(values) + 1):
-        if i == len(values) or str(values[i]) != str(values[start]):
+        if i == len(values) or values[i] != values[start]:
             spans[start] = i - start
             for k in range(start + 1, i):
                 spans[k] = 0
@@ -166,7 +166,9 @@ def table_html(df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False,
         df = df.reset_index()
     cols = list(df.columns)
     numeric = [pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) for c in cols]
-    spans = {c: _run_lengths(list(df[c])) for c in merge if c in cols}
+    merged = [c for c in merge if c in cols]  # a later column merges only within the earlier ones' runs
+    spans = {c: _run_lengths(list(zip(*(df[m].map(str) for m in merged[: k + 1]), strict=True)))
+             for k, c in enumerate(merged)}
     num = ' class="num"'
     head = "".join(f"<th{num if n else ''}>{hi(str(c))}</th>" for c, n in zip(cols, numeric, strict=True))
     body = []

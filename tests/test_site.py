@@ -1,0 +1,126 @@
+"""The record as people read it (sahyog.present) and the pages' HTML (sahyog.site), on small records
+written here: names not codes, escaped text, marked evidence, the brief, the index order."""
+
+from __future__ import annotations
+
+import math
+import os
+from datetime import date
+
+import pandas as pd
+
+from sahyog import paths, present, site
+
+TEXT = "नई दिल्ली, 13 मई 2024:\nभारत और नेपाल ने व्यापार पर समझौता ज्ञापन किया।\nदोनों देशों ने <b>परिवहन</b> पर बात की।\n"
+
+
+def _record() -> dict:
+    s0 = "भारत और नेपाल ने व्यापार पर समझौता ज्ञापन किया।"
+    s1 = "दोनों देशों ने <b>परिवहन</b> पर बात की।"
+    a, b = TEXT.index(s0), TEXT.index(s1)
+    return {
+        "doc_id": "2024-05-13_x", "source": "news/2024-05-13_x.txt", "dateline": "नई दिल्ली", "n_tokens": 20,
+        "sentences": [{"id": 0, "start": a, "end": a + len(s0), "text": s0},
+                      {"id": 1, "start": b, "end": b + len(s1), "text": s1}],
+        "sectors": [{"sentence_id": 0, "sector": "trade", "term": "व्यापार", "start": a + 17, "end": a + 24,
+                     "context": "agreement"},
+                    {"sentence_id": 1, "sector": "transport", "term": "परिवहन", "start": b + 18, "end": b + 24,
+                     "context": "cooperation"}],
+        "agreements": [{"sentence_id": 0, "category": "mou", "sectors": ["trade"], "parties": ["IN", "NP"],
+                        "count": None, "text": s0}],
+        "entities": [
+            {"type": "country", "id": "IN", "name_en": "India", "name_hi": "भारत", "lat": 28.6, "lon": 77.2,
+             "role": None, "country": "IN", "mentions": [{"text": "भारत", "start": a, "end": a + 4, "sentence_id": 0}]},
+            {"type": "country", "id": "NP", "name_en": "Nepal", "name_hi": "नेपाल", "lat": 27.7, "lon": 85.3,
+             "role": None, "country": "NP",
+             "mentions": [{"text": "नेपाल", "start": a + 8, "end": a + 13, "sentence_id": 0}]},
+            {"type": "place", "id": "geo:1", "name_en": "New Delhi", "name_hi": "नई दिल्ली", "lat": 28.6,
+             "lon": 77.2, "role": None, "country": "IN",
+             "mentions": [{"text": "नई दिल्ली", "start": 0, "end": 9, "sentence_id": -1}]},
+        ],
+    }
+
+
+def test_brief_says_who_met_where_when_and_what_was_agreed():
+    b = present.brief(_record(), TEXT)
+    assert [c["en"] for c in b["countries"]] == ["India", "Nepal"]
+    assert [c["hi"] for c in b["countries"]] == ["भारत", "नेपाल"]
+    assert b["place"]["en"] == "New Delhi" and b["date"] == "2024-05-13"  # the file name's date
+    assert b["categories"] == {"mou": 1}
+    assert present.agreement_line(b["agreements"][0]) == "समझौता ज्ञापन · MoU — Trade — India, Nepal — sentence 0"
+    assert [s["id"] for s in b["sectors"]] == ["trade", "transport"]
+
+
+def test_date_comes_from_the_corpus_the_file_name_or_the_dateline():
+    assert present.article_date("a/2023-01-02_x.txt", TEXT, "2022-07-01") == date(2022, 7, 1)
+    assert present.article_date("a/2023-01-02_x.txt", TEXT) == date(2023, 1, 2)
+    assert present.article_date("a/x.txt", TEXT) == date(2024, 5, 13)
+    assert present.article_date("a/x.txt", "भारत ने 13 मई 2024 को कहा।\n") is None  # not a dateline
+    assert present.date_in("नई दिल्ली, ५ फरवरी २०२४:") == date(2024, 2, 5)
+
+
+def test_headline_is_the_title_line_or_the_lead():
+    rec = _record()
+    title, is_title = present.headline(rec, TEXT)
+    assert not is_title and title == rec["sentences"][0]["text"]
+    titled = "भारत नेपाल संबंध नए दौर में\n\nभारत और नेपाल ने बात की।\n"
+    rec["sentences"][0] = {"id": 0, "start": 0, "end": 27, "text": "भारत नेपाल संबंध नए दौर में"}
+    rec["dateline"] = None
+    assert present.headline(rec, titled) == ("भारत नेपाल संबंध नए दौर में", True)
+
+
+def test_tables_for_people_use_names_and_mark_the_evidence():
+    rec = _record()
+    table = present.agreement_table(rec)
+    assert table.loc[0, "parties"] == "India, Nepal" and table.loc[0, "number"] == ""
+    ev = table.loc[0, "evidence"]
+    assert str(ev) == rec["sentences"][0]["text"]
+    marked = [ev.text[s:e] for s, e, _ in ev.spans]
+    assert marked == ["भारत", "नेपाल", "व्यापार"]
+    sectors = present.sector_evidence(rec)
+    assert list(sectors["sentence"]) == [0, 1] and sectors.loc[1, "sectors"] == "Transport and connectivity"
+
+
+def test_table_html_escapes_and_leaves_empty_cells_empty():
+    df = pd.DataFrame({"name": ["<b>x</b>", None], "n": [1, 2], "list": [["a", "b"], []], "f": [math.nan, 1.5],
+                       "hi": ["भारत", "नेपाल"]})
+    html = site.table_html(df)
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html
+    assert "None" not in html and "nan" not in html.lower() and "[" not in html
+    assert "<td>a, b</td>" in html and '<td lang="hi">भारत</td>' in html and '<td class="num">1</td>' in html
+    assert html.startswith('<div class="table-wrap">') and "<th></th>" not in html  # no positional index
+
+
+def test_marked_evidence_and_merged_cells():
+    m = present.Marked("<i>भारत</i> और नेपाल", ((3, 7, "India"),))
+    assert site.marked_html(m) == '&lt;i&gt;<mark title="India">भारत</mark>&lt;/i&gt; और नेपाल'
+    df = pd.DataFrame({"sentence": [8, 8, 9], "what": ["a", "b", "c"], "evidence": [m, m, m]})
+    html = site.table_html(df, merge=["sentence", "evidence"])
+    assert html.count('rowspan="2"') == 2 and html.count("<mark") == 2
+
+
+def test_index_lists_newest_first():
+    briefs = [{"doc_id": "b", "date": "2024-01-01"}, {"doc_id": "a", "date": None},
+              {"doc_id": "c", "date": "2025-01-01"}]
+    assert [b["doc_id"] for b in present.sort_newest_first(briefs)] == ["c", "b", "a"]
+
+
+def test_brief_html_is_escaped_and_marks_hindi():
+    b = present.brief(_record(), TEXT)
+    b["headline"] = "<script>x</script> भारत"
+    html = site.brief_html(b)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<span lang="hi">भारत</span>' in html and "Nepal" in html
+
+
+def test_chapter_links_become_site_links():
+    body = '<a href="03_agreements.ipynb">03</a> <a href="05_corpus.ipynb">05</a><figcaption>t</figcaption>'
+    out = site.polish(body, {"03_agreements": "03_agreements.html"})
+    assert 'href="03_agreements.html"' in out and "05_corpus.ipynb" not in out
+    assert "<strong>Figure 1.</strong>" in out
+
+
+def test_tests_write_reports_to_a_temporary_folder():
+    assert paths.reports_dir() != paths.REPORTS_DIR
+    assert os.environ["SAHYOG_REPORTS_DIR"] == str(paths.reports_dir())
+    assert paths.output_dir("", "x") == paths.reports_dir() / "x"
