@@ -25,6 +25,7 @@ report: setup
 lint: setup
 	$(BIN)/ruff check lib tests notebooks benchmarks
 
+# Tests and nbval write only to temporary folders (conftest.py sets SAHYOG_REPORTS_DIR), never to reports/.
 test: setup lint browser
 	$(PY) -m pytest --nbval-lax tests notebooks
 
@@ -37,8 +38,10 @@ browser:
 	      || echo "warning: could not install chromium: browser tests will be skipped"; \
 	  else echo "note: chromium is not installed (needs root + apt): browser tests will be skipped"; fi; }
 
+# The printed URL opens the first chapter; the file browser shows the whole repository (notebooks/, seeds/).
 lab: setup
-	$(BIN)/jupyter lab notebooks/ $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/01_tokenise.ipynb \
+	  $(if $(filter 0,$(shell id -u)),--allow-root)
 
 # Only for a JupyterLab installed outside this project: register the venv as kernel "sahyog".
 kernel: setup

@@ -233,3 +233,13 @@ def test_one_extraction_per_article_and_every_chapter_uses_the_lexicon(tmp_path)
     assert len(sectors) == 2 and sectors[1].startswith("trade,")
     executed = (doc / "04_entities.ipynb").read_text(encoding="utf-8")
     assert report.RECORD_FILE in executed  # 04 read the record too (it has no extraction of its own here)
+
+
+def test_corpus_command_builds_the_same_page(corpus, tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "sahyog", "corpus", str(corpus), "--out", str(tmp_path / "c"),
+                           "--workers", "1", "--quiet", "--report", str(tmp_path / "site")],
+                          capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    page = (tmp_path / "site" / "05_corpus.html").read_text(encoding="utf-8")
+    assert "<strong>Figure 1.</strong>" in page and "<script" not in page
+    assert (tmp_path / "site" / "05_sector_shares.png").is_file()

@@ -89,6 +89,10 @@ def cmd_corpus(args: argparse.Namespace) -> int:
                          all_agreements=args.all_agreements)
     if not args.quiet:
         print(json.dumps(summary, ensure_ascii=False, indent=1))
+    if args.report:
+        from .report import corpus_page
+
+        print(corpus_page(Path(args.out).resolve(), Path(args.report).resolve(), up=""))
     if summary["errors"]:
         # bad articles are data (documents.error), not a failed run: warn, exit 0
         print(f"sahyog: warning: {summary['errors']} of {summary['articles']} articles had errors"
@@ -134,6 +138,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="articles per Dask task (default: sized to the input and the workers, at most 200)")
     cp.add_argument("--quiet", action="store_true")
     cp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
+    cp.add_argument("--report", default=None, metavar="DIR",
+                    help="also build the corpus chapter's HTML page (05_corpus.html and charts) in DIR")
     cp.set_defaults(func=cmd_corpus)
     return parser
 

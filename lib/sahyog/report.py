@@ -398,9 +398,11 @@ def write_index(out_dir: Path, results: Sequence[ArticleResult], pages: Sequence
 def corpus_page(tables_dir: Path, report_dir: Path, show_code: bool = False, up: str = "../index.html",
                 notebooks_dir: Path = NOTEBOOKS_DIR) -> Path:
     """Run ``05_corpus`` over a corpus output folder and put its page (``05_corpus.html`` and charts) at
-    ``report_dir``, built aside and swapped in only when complete; return the page's path."""
+    ``report_dir``, built aside and swapped in only when complete; return the page's path. ``up`` links
+    back to a site's index ("" for none)."""
     import papermill
 
+    _use_project_kernel()
     tmp = make_staging_dir(report_dir)
     try:
         executed = tmp / f"{CORPUS_NOTEBOOK}.ipynb"
@@ -424,7 +426,6 @@ def _corpus_chapter(out_dir: Path, done: Sequence[ArticleResult], show_code: boo
     from .corpus import write_records
     from .extract import read_record
 
-    _use_project_kernel()
     try:
         records = [read_record(out_dir / r.doc_id / RECORD_FILE) for r in done]
         dates = {r.doc_id: (r.summary.get("brief") or {}).get("date") for r in done}

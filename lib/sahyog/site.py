@@ -481,13 +481,14 @@ def chapter_page(executed: Path, folder: Path, name: str, chapters: Sequence[tup
 
 
 def corpus_page(executed: Path, folder: Path, show_code: bool = False, up: str = "../index.html") -> str:
-    """The corpus chapter's page: the chapter, the folded appendix, a link back to the index."""
+    """The corpus chapter's page: the chapter, the folded appendix, a link back to the index (``up``, if any)."""
     title, reader, checks = notebook_parts(executed, show_code)
+    back = f'<a href="{e(up)}">← all articles</a>' if up else ""
     body = [polish(reader, {}),
             appendix_html(parameters_table(executed), files_html(folder, "05_"), polish(checks, {})),
-            f'<nav class="pager"><a href="{e(up)}">← all articles</a></nav>']
+            f'<nav class="pager">{back}</nav>']
     return page(chapter_label("05_corpus", title), "\n".join(body),
-                nav=f'<a href="{e(up)}">← all articles</a><a class="current" href="05_corpus.html">corpus</a>')
+                nav=f'{back}<a class="current" href="05_corpus.html">corpus</a>')
 
 
 def article_page(b: Mapping[str, Any], chapters: Sequence[tuple[str, str, str]], folder: Path) -> str:
