@@ -121,23 +121,33 @@ def _mention_spans(record: Record, sentence_id: int, ids: set[str] | None = None
 # --- chapter tables ----------------------------------------------------------------------------------
 
 
-def sector_summary(record: Record, include_portfolio: bool = False) -> pd.DataFrame:
-    """Per sector: label, mentions counted (as the chart counts them), sentences, ministry titles, terms.
+COUNTED = ("agreement", "cooperation")  # what sector charts count (see sahyog.cooperation); +portfolio on request
 
-    ``mentions`` leaves out ministry titles (``परिवहन मंत्री``) unless ``include_portfolio``: the
-    chart draws exactly this column, so table and chart agree.
+
+def counted_contexts(include_portfolio: bool = False) -> tuple[str, ...]:
+    """The sector contexts a chart counts: agreed and discussed, ministry titles only with ``include_portfolio``."""
+    return (*COUNTED, "portfolio") if include_portfolio else COUNTED
+
+
+def sector_summary(record: Record, include_portfolio: bool = False) -> pd.DataFrame:
+    """Per sector: label, mentions counted (as the chart counts them), sentences, the other mentions, words.
+
+    ``mentions`` counts words in agreements and in sentences about cooperation between states; words in
+    ministry titles (``परिवहन मंत्री``, only with ``include_portfolio``) and mere mentions outside any
+    cooperation are columns of their own. The chart draws exactly ``mentions``, so table and chart agree.
     """
-    cols = ["sector", "mentions", "in agreements", "sentences", "in ministry titles", "words"]
-    rows = []
+    cols = ["sector", "mentions", "in agreements", "sentences", "in ministry titles", "other mentions", "words"]
+    counted_ctx = counted_contexts(include_portfolio)
     by_sector: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
     for m in record["sectors"]:
         by_sector[m["sector"]].append(m)
+    rows = []
     for sector, ms in by_sector.items():
         ctx = Counter(m["context"] for m in ms)
-        counted = [m for m in ms if include_portfolio or m["context"] != "portfolio"]
+        counted = [m for m in ms if m["context"] in counted_ctx]
         rows.append({"sector": sector_label(sector), "mentions": len(counted), "in agreements": ctx["agreement"],
-                     "sentences": len({m["sentence_id"] for m in counted}),
-                     "in ministry titles": ctx["portfolio"], "words": ", ".join(sorted({m["term"] for m in ms}))})
+                     "sentences": len({m["sentence_id"] for m in counted}), "in ministry titles": ctx["portfolio"],
+                     "other mentions": ctx["mention"], "words": ", ".join(sorted({m["term"] for m in ms}))})
     df = pd.DataFrame(rows, columns=cols)
     return df.sort_values(["mentions", "sector"], ascending=[False, True], ignore_index=True)
 
@@ -152,13 +162,15 @@ def sector_evidence(record: Record) -> pd.DataFrame:
     for sid in sorted(by_sentence):
         ms = by_sentence[sid]
         label = {m["sector"]: sector_label(m["sector"], english_only=True) for m in ms}
-        words = [f"{_written(record, m)} ({label[m['sector']]}{', title' if m['context'] == 'portfolio' else ''})"
-                 for m in ms]
+        words = [f"{_written(record, m)} ({label[m['sector']]}{_NOTE.get(m['context'], '')})" for m in ms]
         rows.append({"sentence": sid, "sectors": ", ".join(dict.fromkeys(label.values())),
                      "words": "; ".join(words),
                      "evidence": marked_sentence(sentences[sid], [(m["start"], m["end"], label[m["sector"]])
                                                                   for m in ms])})
     return pd.DataFrame(rows, columns=["sentence", "sectors", "words", "evidence"])
+
+
+_NOTE = {"portfolio": ", title", "mention": ", mention only"}
 
 
 def _written(record: Record, m: Mapping[str, Any]) -> str:
@@ -385,16 +397,21 @@ def dateline_place(record: Record) -> Mapping[str, Any] | None:
     return None
 
 
-def brief(record: Record, text: str = "", given_date: date | str | None = None) -> dict[str, Any]:
+def brief(record: Record, text: str = "", given_date: date | str | None = None,
+          all_agreements: bool = False) -> dict[str, Any]:
     """What a reader needs first, as plain data (JSON-ready): headline, when, where, who met, what was agreed,
-    sectors. ``text`` is the article (for its title line and dateline date); ``given_date`` a corpus date."""
+    sectors. ``text`` is the article (for its title line and dateline date); ``given_date`` a corpus date.
+    Agreements are those the default tables count (:func:`sahyog.tables.reported`) unless ``all_agreements``."""
+    from .tables import reported
+
+    record = reported(record, all_agreements)[0]
     by_id = entities_by_id(record)
     title, is_title = headline(record, text)
     when = article_date(record.get("source", ""), text, given_date)
     place = dateline_place(record)
     met = main_countries(record)
     others = [e["id"] for e in record["entities"] if e["type"] == "country" and e["id"] not in met]
-    sectors = Counter(m["sector"] for m in record["sectors"] if m["context"] != "portfolio")
+    sectors = Counter(m["sector"] for m in record["sectors"] if m["context"] in COUNTED)
     lead = record["sentences"][0]["text"] if record["sentences"] else ""
     return {
         "doc_id": record["doc_id"], "headline": title, "is_title": is_title,

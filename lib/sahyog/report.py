@@ -269,11 +269,11 @@ def _write_pages(folder: Path, notebooks: Sequence[NotebookSpec], brief: Mapping
     write_text_atomic(folder / "index.html", site.article_page(brief or {"doc_id": doc_id}, titles, folder))
 
 
-def _summary(record: Mapping[str, Any], text: str = "") -> dict[str, Any]:
+def _summary(record: Mapping[str, Any], text: str = "", all_agreements: bool = False) -> dict[str, Any]:
     """The index entry of one article: its brief (who met, where, when, what was agreed), from the record."""
     from .present import brief
 
-    b = brief(record, text)
+    b = brief(record, text, all_agreements=all_agreements)
     return {"dateline": record["dateline"], "n_sentences": len(record["sentences"]), "brief": b}
 
 
@@ -346,7 +346,7 @@ def _prepare(paths: Sequence[Path], params: Mapping[str, Any]) -> tuple[list[Art
         try:
             text = load_article(p)
             res.record = extract_text(text, res.doc_id, str(p), lexicon)
-            res.summary = _summary(res.record, text)
+            res.summary = _summary(res.record, text, bool(params.get("all_agreements")))
             runnable.append(res)
         except SahyogError as exc:
             res.error = str(exc)

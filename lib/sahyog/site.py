@@ -195,8 +195,9 @@ class Table:
 
 # --- the article, marked -------------------------------------------------------------------------------
 
-CONTEXT_COLOURS = {"agreement": "#ffd59e", "cooperation": "#bfe3f5", "portfolio": "#e3e3e3"}
-CONTEXT_LABELS = {"agreement": "agreed", "cooperation": "discussed", "portfolio": "ministry title"}
+CONTEXT_COLOURS = {"agreement": "#ffd59e", "cooperation": "#bfe3f5", "portfolio": "#e3e3e3", "mention": "#ece4f7"}
+CONTEXT_LABELS = {"agreement": "agreed", "cooperation": "discussed", "portfolio": "ministry title",
+                  "mention": "mentioned only"}
 
 
 def highlight_sentences(record: Mapping[str, Any], spans: Sequence[tuple[int, int, str, str]]) -> str:
