@@ -8,11 +8,12 @@ returns a :class:`matplotlib.figure.Figure` and leaves showing or saving to the 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
@@ -91,41 +92,122 @@ def save(fig: Figure, path: str | Path) -> Path:
     return p
 
 
-def place_map(points: pd.DataFrame, routes: Sequence[tuple[str, Sequence[str]]] = (), title: str = "") -> Figure:
-    """Countries and places on longitude × latitude, labelled, with routes drawn as lines between stops.
+# --- maps ------------------------------------------------------------------------------------------------
 
-    ``points`` has columns ``id, label, type, lat, lon``; a country sits at its capital, so its label
-    goes below the point and a place's above. ``routes`` are ``(legend label, stop ids)``. No base map
-    is drawn (it would need map data from the network): the graticule gives the geography.
+LAND, LAND_NAMED, SEA, BORDER = "#ecefe8", "#f6e3c8", "#dbe9f3", "#98a6ad"
+
+
+@lru_cache(maxsize=1)
+def country_outlines() -> dict[str, list[np.ndarray]]:
+    """Every country's outline (ISO alpha-2 → outer rings of lon/lat points), from the GeoJSON that the
+    ``countryinfo`` package ships: borders and coastlines offline, nothing downloaded."""
+    import countryinfo
+
+    out: dict[str, list[np.ndarray]] = {}
+    for country in countryinfo.all_countries():
+        try:
+            code, shape = country.iso()["alpha2"], country.geo_json()
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        rings = [np.asarray(poly[0], dtype=float) for feature in shape.get("features", [])
+                 for poly in _polygons(feature.get("geometry") or {})]
+        if rings:
+            out[code] = rings
+    return out
+
+
+def _polygons(geometry: dict) -> list:
+    if geometry.get("type") == "Polygon":
+        return [geometry["coordinates"]]
+    return list(geometry.get("coordinates", [])) if geometry.get("type") == "MultiPolygon" else []
+
+
+def _extent(lons: Sequence[float], lats: Sequence[float], min_span: float = 12.0) -> tuple[float, float, float, float]:
+    """A lon/lat box around the points with a margin, at least ``min_span`` degrees each way."""
+    x0, x1, y0, y1 = min(lons), max(lons), min(lats), max(lats)
+    pad_x = max((x1 - x0) * 0.18, (min_span - (x1 - x0)) / 2, 1.5)
+    pad_y = max((y1 - y0) * 0.18, (min_span - (y1 - y0)) / 2, 1.5)
+    return x0 - pad_x, x1 + pad_x, max(y0 - pad_y, -85.0), min(y1 + pad_y, 85.0)
+
+
+def _fit(extent: tuple[float, float, float, float], ratio: float) -> tuple[float, float, float, float]:
+    """Widen or heighten ``extent`` so that the map (lon scaled by cos(lat)) is ``ratio`` wide per unit high."""
+    x0, x1, y0, y1 = extent
+    scale = np.cos(np.radians((y0 + y1) / 2))
+    width, height = (x1 - x0) * scale, y1 - y0
+    if width < ratio * height:
+        extra = (ratio * height - width) / scale / 2
+        return x0 - extra, x1 + extra, y0, y1
+    extra = (width / ratio - height) / 2
+    return x0, x1, y0 - extra, y1 + extra
+
+
+def draw_countries(ax, extent: tuple[float, float, float, float], named: Iterable[str] = ()) -> None:
+    """Land, borders and coastlines inside ``extent``; the ``named`` countries (ISO codes) tinted."""
+    from matplotlib.collections import PolyCollection
+
+    x0, x1, y0, y1 = extent
+    named = set(named)
+    rings, colours = [], []
+    for code, outlines in country_outlines().items():
+        for ring in outlines:
+            if ring[:, 0].max() < x0 or ring[:, 0].min() > x1 or ring[:, 1].max() < y0 or ring[:, 1].min() > y1:
+                continue
+            rings.append(ring)
+            colours.append(LAND_NAMED if code in named else LAND)
+    ax.set_facecolor(SEA)
+    ax.add_collection(PolyCollection(rings, facecolors=colours, edgecolors=BORDER, linewidths=0.7, zorder=0))
+
+
+def place_map(points: pd.DataFrame, routes: Sequence[tuple[str, Sequence[str]]] = (), title: str = "") -> Figure:
+    """Countries and places on a map with borders and coastlines, labelled without overlaps, routes as lines.
+
+    ``points`` has columns ``id, label, type, lat, lon`` (a country sits at its capital and shares one
+    label with it); ``routes`` are ``(legend label, stop ids)``. The map is a plate carrée scaled for
+    the latitude; labels are moved apart by adjustText, with a thin leader line where they moved.
     """
+    from adjustText import adjust_text
+
     use_devanagari_font()
     pts = points.dropna(subset=["lat", "lon"]).drop_duplicates("id").set_index("id")
-    fig, ax = plt.subplots(figsize=(11, 6.5), dpi=110)
+    fig, ax = plt.subplots(figsize=(9, 7), dpi=110)
+    if pts.empty:
+        ax.text(0.5, 0.5, "no places with coordinates", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return _finish(fig, ax, title)
+    extent = _fit(_extent(list(pts["lon"]), list(pts["lat"])), ratio=1.35)
+    draw_countries(ax, extent, [i for i, t in pts["type"].items() if t == "country"])
+    _draw_routes(ax, pts, routes)
+    styles = {"country": dict(marker="s", s=70, color="#b5462f"), "place": dict(marker="o", s=45, color=ACCENT)}
+    for kind, style in styles.items():
+        sub = pts[pts["type"] == kind]
+        if not sub.empty:
+            ax.scatter(sub["lon"], sub["lat"], zorder=3, label="country (at its capital)" if kind == "country"
+                       else "city", edgecolor="white", linewidth=0.8, **style)
+    ax.set_xlim(extent[0], extent[1])
+    ax.set_ylim(extent[2], extent[3])
+    ax.set_aspect(1 / np.cos(np.radians((extent[2] + extent[3]) / 2)))
+    texts = []
+    for (lat, lon), group in pts.groupby([pts["lat"].round(2), pts["lon"].round(2)], sort=False):
+        group = group.sort_values("type", ascending=False)  # the city first, then its country
+        texts.append(ax.text(lon, lat, "\n".join(group["label"]), fontsize=10, zorder=4, ha="left", va="bottom",
+                             color="#7a2b1c" if (group["type"] == "country").all() else "#1d2a33",
+                             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8)))
+    fig.tight_layout()
+    adjust_text(texts, x=list(pts["lon"]), y=list(pts["lat"]), ax=ax, ensure_inside_axes=True,
+                force_text=(0.6, 1.0), force_static=(0.4, 0.6), expand=(1.15, 1.5), iter_lim=3000,
+                arrowprops=dict(arrowstyle="-", color="#5b6b76", lw=0.6))
+    ax.tick_params(labelsize=8, colors="#5b6b76")
+    ax.set_xlabel("longitude (°E)", fontsize=8, color="#5b6b76")
+    ax.set_ylabel("latitude (°N)", fontsize=8, color="#5b6b76")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), fontsize=9, frameon=False, ncol=2)
+    return _finish(fig, ax, title)
+
+
+def _draw_routes(ax, pts: pd.DataFrame, routes: Sequence[tuple[str, Sequence[str]]]) -> None:
     palette = plt.get_cmap("tab10")
     for k, (label, stops) in enumerate(routes):
         coords = [(pts.loc[s, "lon"], pts.loc[s, "lat"]) for s in stops if s in pts.index]
         if len(coords) >= 2:
             xs, ys = zip(*coords, strict=True)
-            ax.plot(xs, ys, "-", color=palette(k % 10), lw=2.2, alpha=0.75, zorder=1, label=label)
-    styles = {"country": dict(marker="s", s=90, color="#b5462f"), "place": dict(marker="o", s=55, color=ACCENT)}
-    for kind, style in styles.items():
-        sub = pts[pts["type"] == kind]
-        if not sub.empty:
-            ax.scatter(sub["lon"], sub["lat"], zorder=3, label=f"{kind} ({'capital' if kind == 'country' else 'city'})",
-                       edgecolor="white", linewidth=0.8, **style)
-    # a country at its capital shares the point with the capital city: one label for both
-    for (lat, lon), group in pts.groupby([pts["lat"].round(2), pts["lon"].round(2)], sort=False):
-        group = group.sort_values("type", ascending=False)  # place first, then country
-        only_country = (group["type"] == "country").all()
-        ax.annotate("\n".join(group["label"]), (lon, lat), xytext=(7, -14 if only_country else 6),
-                    textcoords="offset points", fontsize=9.5, zorder=4, va="bottom" if not only_country else "baseline",
-                    color="#7a2b1c" if only_country else "#1d2a33",
-                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.75))
-    ax.set_xlabel("longitude (°E)")
-    ax.set_ylabel("latitude (°N)")
-    ax.grid(True, color="#dde4e8", lw=0.8)
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.margins(0.15)
-    if len(pts) or routes:
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8.5, frameon=False)
-    return _finish(fig, ax, title)
+            ax.plot(xs, ys, "-", color=palette(k % 10), lw=2.4, alpha=0.8, zorder=2, label=label)

@@ -17,9 +17,8 @@ from . import actors, cooperation
 from . import agreements as agreements_mod
 from . import entities as entities_mod
 from . import sectors as sectors_mod
-from .errors import InputError
 from .paths import doc_id_for, repo_path
-from .record import RECORD_KEYS, make_record
+from .record import RECORD_KEYS, make_record, read_record
 from .text import build_document, load_article
 
 __all__ = ["RECORD_KEYS", "extract_file", "extract_text", "read_record", "record_for", "write_record"]
@@ -62,22 +61,8 @@ def extract_file(path: str | Path, lexicon: sectors_mod.Lexicon | None = None) -
     return extract_text(load_article(p), doc_id_for(p), str(p), lexicon)
 
 
-def read_record(path: str | Path) -> dict[str, Any]:
-    """A record written by :func:`write_record` (or ``sahyog extract``), read back as a dict."""
-    import json
-
-    try:
-        record = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(path, f"not a readable record: {exc}") from None
-    missing = [k for k in RECORD_KEYS if k not in record]
-    if missing:
-        raise InputError(path, f"not a record: missing {', '.join(missing)}")
-    return record
-
-
 def write_record(record: dict[str, Any], path: str | Path) -> Path:
-    """Write ``record`` as UTF-8 JSON (atomically), for notebooks to read with :func:`read_record`."""
+    """Write ``record`` as UTF-8 JSON (atomically), for notebooks to read with :func:`sahyog.record.read_record`."""
     import json
 
     from .files import write_text_atomic

@@ -98,6 +98,17 @@ def _entity(e: Any) -> dict[str, Any]:
 
 
 def read_record(path: str | Path) -> dict[str, Any]:
-    """A record written as JSON (``sahyog extract`` writes one per line; this reads a file holding one)."""
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+    """A record written as JSON (``sahyog extract`` writes one per line; this reads a file holding one).
+
+    A file that cannot be read or lacks a record key is an :class:`~sahyog.errors.InputError`."""
+    from .errors import InputError
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            record = json.load(fh)
+    except (OSError, ValueError) as exc:
+        raise InputError(path, f"not a readable record: {exc}") from None
+    missing = [k for k in RECORD_KEYS if not isinstance(record, dict) or k not in record]
+    if missing:
+        raise InputError(path, f"not a record: missing {', '.join(missing)}")
+    return record

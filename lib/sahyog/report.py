@@ -424,7 +424,7 @@ def _corpus_chapter(out_dir: Path, done: Sequence[ArticleResult], show_code: boo
     import tempfile
 
     from .corpus import write_records
-    from .extract import read_record
+    from .record import read_record
 
     try:
         records = [read_record(out_dir / r.doc_id / RECORD_FILE) for r in done]

@@ -44,11 +44,12 @@ h1 { font-size:1.6rem; line-height:1.3; margin:.8rem 0 .3rem; }
 h2 { font-size:1.25rem; margin-top:2rem; border-bottom:1px solid var(--line); padding-bottom:.2rem; }
 a.anchor-link { display:none; }
 .table-wrap { max-width:100%; overflow-x:auto; margin:.6rem 0 1rem; }
+.table-wrap > table { width:max-content; }
 table { border-collapse:collapse; font-size:.92rem; background:#fff; }
-th, td { border:1px solid var(--line); padding:.3rem .55rem; text-align:left; vertical-align:top; }
+th, td { border:1px solid var(--line); padding:.3rem .55rem; text-align:left; vertical-align:top; max-width:22rem; }
 thead th { background:#eef3f6; }
 td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; white-space:nowrap; }
-td.text { min-width:16rem; max-width:40rem; }
+td.text { min-width:16rem; max-width:34rem; }
 img { max-width:100%; height:auto; }
 figure.chart { margin:1rem 0; }
 figure.chart figcaption { color:var(--muted); font-size:.9rem; }
@@ -271,7 +272,7 @@ def brief_html(b: Mapping[str, Any], short: bool = False, link: str = "", headin
     if b.get("others") and not short:
         parts.append(f'<p><span class="label">also named</span>{", ".join(_pair(c) for c in b["others"])}</p>')
     parts.append(_agreed_html(b, short))
-    if b.get("sectors"):
+    if b.get("sectors") and heading != "p":  # a chapter's own brief leaves the sectors to the chapters
         chips = "".join(f'<li>{hi(s["label"])} <span class="muted">{s["n"]}</span></li>'
                         for s in b["sectors"][: 5 if short else 12])
         parts.append(f'<p class="label">sectors (mentions)</p><ul class="chips">{chips}</ul>')

@@ -1,0 +1,38 @@
+"""Charts: the map has real borders and coastlines from offline data, and its labels do not overlap."""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib
+import pandas as pd
+
+matplotlib.use("Agg")
+
+from sahyog import charts
+
+
+def test_country_outlines_ship_with_the_package():
+    outlines = charts.country_outlines()
+    assert {"PK", "KZ", "AF", "IN", "AE"} <= set(outlines)
+    lon, lat = outlines["PK"][0].mean(axis=0)
+    assert 60 < lon < 78 and 23 < lat < 37  # Pakistan where Pakistan is
+
+
+def test_map_draws_borders_and_keeps_crowded_labels_apart():
+    points = pd.DataFrame([
+        ("PK", "पाकिस्तान · Pakistan", "country", 33.72, 73.04),
+        ("geo:1", "इस्लामाबाद · Islamabad", "place", 33.72, 73.04),
+        ("geo:2", "लाहौर · Lahore", "place", 31.56, 74.35),
+        ("AF", "अफ़गानिस्तान · Afghanistan", "country", 34.53, 69.17),
+        ("geo:3", "पेशावर · Peshawar", "place", 34.01, 71.58),
+        ("geo:4", "रावलपिंडी · Rawalpindi", "place", 33.6, 73.07),
+    ], columns=["id", "label", "type", "lat", "lon"])
+    fig = charts.place_map(points, [("Lahore → Kabul", ["geo:2", "AF"])], title="स्थान · places")
+    ax = fig.axes[0]
+    assert ax.collections and any(type(c).__name__ == "PolyCollection" for c in ax.collections)
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_text()]
+    assert len(boxes) == 5  # Islamabad and Pakistan share one label
+    overlaps = [(a, b) for a, b in itertools.combinations(boxes, 2) if a.overlaps(b)]
+    assert overlaps == []
