@@ -129,3 +129,15 @@ def test_document_has_one_token_stream_with_keys_and_sentence_ids() -> None:
         assert toks and all(sent.start <= t.start < sent.end for t in toks)
         assert {doc.sentence_of[i] for i in range(*doc.bounds[sent.id])} == {sent.id}
     assert [t.text for t in doc.sentence_tokens(2)] == ["UAE", "भी", "आया", "।"]
+
+
+def test_tokenising_in_blocks_of_lines_gives_the_same_tokens() -> None:
+    lines = ["डॉ. राम ने कहा कि भारत-पाक व्यापार १,२७,३५७ करोड़ है.", "श्री. मोदी 13 मई को आए।", "UAE (यूएई) भी है. फिर"]
+    raw = "\n".join(lines * 40) + "\n"
+    expected = text.tokenize(raw)
+    for block in (10, 37, 200, 1 << 16):
+        got = text.tokenize_blocks(raw, block)
+        assert got == expected
+    shared = text.tokenize_blocks(raw, 50)
+    same = [t.text for t in shared if t.text == "राम"]
+    assert len(same) == 40 and all(s is same[0] for s in same)  # one string for a repeated token

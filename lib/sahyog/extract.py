@@ -18,7 +18,7 @@ from . import agreements as agreements_mod
 from . import entities as entities_mod
 from . import sectors as sectors_mod
 from .paths import doc_id_for, repo_path
-from .record import RECORD_KEYS, make_record, read_record
+from .record import RECORD_KEYS, DocumentHead, make_record, read_record
 from .text import build_document, load_article
 
 __all__ = ["RECORD_KEYS", "extract_file", "extract_text", "read_record", "record_for", "write_record"]
@@ -38,7 +38,9 @@ def extract_text(
         agreements = agreements_mod.find_agreements(doc, mentions, entities)
         mentions = sectors_mod.with_agreement_context(mentions, agreements)
         mentions = cooperation.with_mention_context(mentions, doc, entities, agreements)
-        return make_record(doc_id, source, doc, mentions, agreements, entities)
+        head = DocumentHead.of(doc)
+        del doc  # the token stream is most of the memory of a long article: free it before the record is built
+        return make_record(doc_id, source, head, mentions, agreements, entities)
 
 
 @contextmanager

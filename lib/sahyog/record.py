@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 RECORD_KEYS = ("doc_id", "source", "dateline", "sentences", "n_tokens", "sectors", "agreements", "entities")
 # Keys of the items of each list in a record.
@@ -67,17 +67,30 @@ def arrow_schema(table: str) -> Any:
 
 def make_record(doc_id: str, source: str, doc: Any, mentions: Iterable[Any], agreements: Iterable[Any],
                 entities: Iterable[Any]) -> dict[str, Any]:  # fmt: skip
-    """The ``extract`` record of an article from its :class:`~sahyog.text.Document` and the annotators' results."""
+    """The ``extract`` record of an article from its :class:`~sahyog.text.Document` (or its
+    :class:`DocumentHead`) and the annotators' results."""
     return {
         "doc_id": doc_id,
         "source": source,
         "dateline": doc.dateline.text if doc.dateline else None,
         "sentences": [_item(s, SENTENCE_KEYS) for s in doc.sentences],
-        "n_tokens": len(doc.tokens),
+        "n_tokens": doc.n_tokens,
         "sectors": [_item(m, SECTOR_KEYS) for m in mentions],
         "agreements": [_agreement(a) for a in agreements],
         "entities": [_entity(e) for e in entities],
     }
+
+
+class DocumentHead(NamedTuple):
+    """What a record needs of a document: without its token stream, which can then be freed first."""
+
+    dateline: Any
+    sentences: list[Any]
+    n_tokens: int
+
+    @classmethod
+    def of(cls, doc: Any) -> DocumentHead:
+        return cls(doc.dateline, doc.sentences, doc.n_tokens)
 
 
 def _item(obj: Any, keys: Sequence[str]) -> dict[str, Any]:

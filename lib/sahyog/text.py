@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import itemgetter
+from operator import add, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -581,7 +581,7 @@ def build_document(text: str) -> Document:
     Linear in the text: one :func:`tokenize` pass, one key per distinct token, bisection for bounds.
     """
     article = split_article(text)
-    tokens = _shared_texts(tokenize(text))
+    tokens = tokenize_blocks(text)
     if len(_KEYS) > _MAX_CACHED_KINDS:
         _KEYS.clear()
     keys = list(map(_KEYS.__getitem__, map(_TOKEN_TEXT, tokens)))  # C-level; computed once per distinct token
@@ -599,16 +599,32 @@ def build_document(text: str) -> Document:
     return Document(text, article.dateline, article.sentences, tokens, keys, sentence_of, bounds, dateline_bounds)
 
 
-def _shared_texts(tokens: list[Token]) -> list[Token]:
-    """The same tokens, every repeated token text one shared string: a long article's words repeat, and
-    the token stream is most of a document's memory (built with C-level maps)."""
-    if len(tokens) < 20_000:
-        return tokens
-    texts = list(map(_TOKEN_TEXT, tokens))
+_BLOCK = 1 << 16  # characters of text tokenised at a time by build_document (then cut at the next line end)
+
+
+def tokenize_blocks(text: str, block: int = _BLOCK) -> list[Token]:
+    """:func:`tokenize` of ``text`` (the same tokens), run on blocks of whole lines and with every repeated
+    token text one shared string, so a long article's memory stays near its final token list.
+
+    Safe because no token spans a line break (any whitespace separates tokens, and the abbreviation
+    rule looks ahead on the same line only). Built with C-level maps.
+    """
+    if len(text) <= block:
+        return tokenize(text)
+    out: list[Token] = []
     seen: dict[str, str] = {}
-    shared = map(seen.setdefault, texts, texts)
-    rows = zip(shared, map(_TOKEN_START, tokens), map(_TOKEN_END, tokens), map(_TOKEN_KIND, tokens), strict=True)
-    return list(map(tuple.__new__, repeat(Token), rows))
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + block)
+        end = len(text) if cut < 0 else cut + 1
+        toks = tokenize(text[start:end])
+        texts = list(map(_TOKEN_TEXT, toks))
+        shift = repeat(start)
+        rows = zip(map(seen.setdefault, texts, texts), map(add, map(_TOKEN_START, toks), shift),
+                   map(add, map(_TOKEN_END, toks), shift), map(_TOKEN_KIND, toks), strict=True)  # fmt: skip
+        out += map(tuple.__new__, repeat(Token), rows)
+        start = end
+    return out
 
 
 def _token_range(starts: list[int], start: int, end: int) -> tuple[int, int]:

@@ -29,13 +29,13 @@ def find_entities(article: Article, tokens: Sequence[Token] | None = None) -> li
     t = _tables()
     article = as_document(article)
     view = _view(article)
-    units = view.units
-    used: list[set[int]] = [set() for _ in units]
+    used: list[set[int]] = [set() for _ in view.heads]
     hits: list[_Hit] = []
     person_cands: list[_Hit] = []
     gazetteer = _gazetteer_hits(view, t, used)
     countries = {h.id for g in gazetteer for h in g if h.type == "country"}
-    for toks, u, g in zip(units, used, gazetteer, strict=True):
+    for n, (u, g) in enumerate(zip(used, gazetteer, strict=True)):
+        toks = view.unit(n)
         gaz = [h for h in g if _plausible_place(h, toks, countries, u)]
         known = _index(toks, gaz)
         person_cands += _title_candidates(article.text, toks, t, u, known)
@@ -47,7 +47,7 @@ def find_entities(article: Article, tokens: Sequence[Token] | None = None) -> li
         org += _coordinated_org_hits(toks, t, u, known)
         hits += gaz + acr + org
     people = _resolve_people(_trim_names(person_cands))
-    _bare_mentions(units, people, used)
+    _bare_mentions(view, people, used)
 
     by_id: dict[str, list[_Hit]] = {}
     for h in hits:

@@ -223,19 +223,27 @@ _TEXT, _START, _END, _KIND = itemgetter(0), itemgetter(1), itemgetter(2), itemge
 class _View:
     """The document as entity matching sees it: per-token arrays over the whole token stream (light and
     loose keys, kinds, texts, computed once, mostly in C), and per unit (the dateline's place, then each
-    sentence) its token range and its tokens as :class:`_Tok` tuples."""
+    sentence) its token range and sentence id. A unit's tokens as :class:`_Tok` tuples are built when
+    asked for (:meth:`unit`) and not kept, so a long article never holds them all at once."""
 
     doc: Document
     lights: list[str]
     looses: list[str]
     kinds: list[str]
     texts: list[str]
-    bounds: list[tuple[int, int]]
-    units: list[list[_Tok]]
+    heads: list[tuple[int, int, tuple[int, int]]]  # per unit: sentence id, start offset, token range
     offset: int  # unit index = sentence id + offset (1 with a dateline)
+
+    @property
+    def bounds(self) -> list[tuple[int, int]]:
+        return [b for _, _, b in self.heads]
 
     def unit_of(self, i: int) -> int:
         return self.doc.sentence_of[i] + self.offset
+
+    def unit(self, u: int) -> list[_Tok]:
+        sid, start, (lo, hi) = self.heads[u]
+        return _unit_tokens(self.doc, self.lights, sid, start, lo, hi)
 
 
 def _view(doc: Document) -> _View:
@@ -247,8 +255,7 @@ def _view(doc: Document) -> _View:
     kinds = list(map(_KIND, doc.tokens))
     heads = [(DATELINE_SENTENCE_ID, doc.dateline.start, doc.dateline_bounds)] if doc.dateline else []
     heads += [(s.id, s.start, b) for s, b in zip(doc.sentences, doc.bounds, strict=True)]
-    units = [_unit_tokens(doc, lights, sid, start, lo, hi) for sid, start, (lo, hi) in heads]
-    return _View(doc, lights, looses, kinds, texts, [b for _, _, b in heads], units, 1 if doc.dateline else 0)
+    return _View(doc, lights, looses, kinds, texts, heads, 1 if doc.dateline else 0)  # type: ignore[arg-type]
 
 
 def _unit_tokens(doc: Document, lights: list[str], sid: int, start: int, lo: int, hi: int) -> list[_Tok]:
@@ -265,7 +272,8 @@ def _gazetteer_hits(view: _View, t: _Tables, used: list[set[int]]) -> list[list[
     """Gazetteer names of every unit, leftmost then longest first (words joined by spaces or a hyphen): the
     exact and the loose phrase matcher, entered only at the tokens that begin some name (one C-level pass
     over the whole document). Marks the words found in ``used`` (per unit, by index in the unit)."""
-    hits: list[list[_Hit]] = [[] for _ in view.units]
+    hits: list[list[_Hit]] = [[] for _ in view.heads]
+    bounds = view.bounds
     starts = map(or_, map(t.exact_matcher.longest.__contains__, view.lights),
                  map(t.loose_matcher.longest.__contains__, view.looses))  # fmt: skip
     sentence_of, tokens = view.doc.sentence_of, view.doc.tokens
@@ -279,12 +287,12 @@ def _gazetteer_hits(view: _View, t: _Tables, used: list[set[int]]) -> list[list[
             continue
         n, ref = found
         u = view.unit_of(i)
-        if ref.demonym and view.lights[i] == "चीनी" and _SUGAR_WORDS.intersection(view.lights[slice(*view.bounds[u])]):
+        if ref.demonym and view.lights[i] == "चीनी" and _SUGAR_WORDS.intersection(view.lights[slice(*bounds[u])]):
             continue  # चीनी the sugar, not Chinese
         first, last = tokens[words[0]], tokens[words[n - 1]]
         hits[u].append(_Hit(ref.type, ref.id, first.start, last.end, first.text if n == 1 else "", sentence_of[i],
                             ref=ref))  # fmt: skip
-        lo = view.bounds[u][0]
+        lo = bounds[u][0]
         used[u].update(k - lo for k in words[:n])
         free = words[n - 1] + 1
     return hits

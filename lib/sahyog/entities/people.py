@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter, or_
 
-from ..text import stopwords
+from ..text import NO_SENTENCE, stopwords
 from .base import _BIG_PLACE, _GENITIVE, _POSTPOSITIONS, _Hit, _is_word, _Tok
-from .gazetteer import _Tables
+from .gazetteer import _Tables, _View
 from .names import _aksharas, _devanagari_acronym, _light_key, _same_word, variant_key
 
 # ---------------------------------------------------------------------------------------------
@@ -189,13 +189,17 @@ def _resolve_people(cands: list[_Hit]) -> list[_Person]:
     return people
 
 
-def _bare_mentions(units: list[list[_Tok]], people: list[_Person], used: list[set[int]]) -> None:
+def _bare_mentions(view: _View, people: list[_Person], used: list[set[int]]) -> None:
     """Later mentions without a title: the full name again, or the surname alone (not खान in की खान में)."""
     # every word that could be a name word by _same_word's rule, for a cheap pre-check per token
     name_keys = {k for p in people for w in p.words for k in (_light_key(w), variant_key(w))}
     if not name_keys:
         return
-    for toks, u in zip(units, used, strict=True):
+    candidates = compress(range(len(view.lights)), map(or_, map(name_keys.__contains__, view.lights),
+                                                       map(name_keys.__contains__, view.looses)))  # fmt: skip
+    units = sorted({view.unit_of(i) for i in candidates if view.doc.sentence_of[i] != NO_SENTENCE})
+    for n in units:
+        toks, u = view.unit(n), used[n]
         by_light = map(name_keys.__contains__, map(_LIGHT_OF, toks))
         by_loose = map(name_keys.__contains__, map(variant_key, map(_TEXT_OF, toks)))
         for i in compress(range(len(toks)), map(or_, by_light, by_loose)):
