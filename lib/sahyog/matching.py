@@ -132,9 +132,12 @@ class PhraseMatcher(Generic[P]):
         then longest first. Only tokens that begin some phrase are looked at (one C-level pass finds them)."""
         hi = len(keys) if hi is None else hi
         longest, phrases = self.longest, self.phrases
+        part = keys[lo:hi] if lo or hi != len(keys) else keys
+        if longest.keys().isdisjoint(part):
+            return []  # the common case, decided in one C-level pass
         out: list[tuple[int, int, P]] = []
         free = lo
-        for i in compress(range(lo, hi), map(longest.__contains__, keys[lo:hi])):
+        for i in compress(range(lo, hi), map(longest.__contains__, part)):
             if i < free:
                 continue
             for w in range(min(longest[keys[i]], hi - i), 0, -1):
