@@ -7,12 +7,14 @@ an earlier time) and actor words from ``data/actors.csv``.
 - ``status``: ``agreed`` when the sentence reports the signing, agreeing or announcing; ``planned`` when it
   is still to come (``हस्ताक्षर किए जाएंगे``), hoped for (``की उम्मीद``), approved to be signed (``कैबिनेट ने
   ... हस्ताक्षर करने को मंजूरी दी``) or under negotiation (``बातचीत चल रही``). A trigger in a sentence without
-  any verb of agreeing (``समझौता ज्ञापन का उद्देश्य ...``) refers back and takes the status of the agreement
-  before it. Agreements that are only background -- concluded earlier (``पहले``, ``पूर्व में``, a year with a
-  past perfect ``हुआ था``) or between third countries -- get no status and are not reported.
+  any verb of agreeing (``समझौता ज्ञापन का उद्देश्य ...``) or telling what follows from it (``समझौते के तहत
+  ...``) refers back and takes the status of the agreement before it. Agreements that are only background --
+  concluded earlier (``पहले``, ``पूर्व में``, a year with a past perfect ``हुआ था``), between third countries,
+  or only named for what follows from them in an article that tells of no signing -- are not reported.
 - ``level``: ``government`` when states, government bodies or an intergovernmental meeting are the parties;
   ``institutional`` when only companies, universities, unions ... of two or more countries are;
-  ``domestic`` when the article names fewer than two countries (every party is in one country).
+  ``domestic`` when every party is in one country (the article names fewer than two countries and the
+  sentence no bilateral event).
 """
 
 from __future__ import annotations
