@@ -64,6 +64,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .report import build_reports, parse_parameters
 
     params = parse_parameters(args.param)
+    if args.all_agreements:
+        params["all_agreements"] = "true"
     paths = article_paths(args.paths or [_default_seeds()])
     result = build_reports(paths, out_dir=Path(args.out), parameters=params, show_code=args.show_code,
                            quiet=args.quiet, workers=args.workers)
@@ -123,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
     rp.add_argument("--quiet", action="store_true", help="no progress bar")
     rp.add_argument("--workers", type=int, default=None, help="parallel notebook runs (default: cores)")
+    rp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP + "; the same as -p all_agreements=true")
     rp.set_defaults(func=cmd_report)
 
     cp = sub.add_parser("corpus", help="process many articles on Dask into Parquet tables")

@@ -32,6 +32,9 @@ STATUSES: tuple[str, ...] = ("agreed", "planned")
 LEVELS: tuple[str, ...] = ("government", "institutional", "domestic")
 AGREED, PLANNED, BACKGROUND, REFERENCE = "agreed", "planned", "background", "reference"
 FOLLOWS = "follows"  # "समझौते के तहत ...": a reference by what follows from the agreement
+# Readable labels for tables and pages.
+LEVEL_LABELS: dict[str, str] = {"government": "between governments", "institutional": "non-state bodies",
+                                "domestic": "within one country"}  # fmt: skip
 # What the default tables, charts and the report index count.
 DEFAULT_LEVELS: frozenset[str] = frozenset({"government"})
 DEFAULT_STATUSES: frozenset[str] = frozenset({"agreed"})

@@ -75,6 +75,21 @@ def entity_name(entity: Mapping[str, Any] | None, fallback: str = "", hindi: boo
     return bilingual(entity.get("name_hi"), entity.get("name_en")) if hindi else entity.get("name_en") or fallback
 
 
+def actor_label(entity: Mapping[str, Any] | None) -> str:
+    """An entity's actor type in words (``government body``, ``university / institute``), "" if it has none."""
+    from .actors import ACTOR_LABELS
+
+    return ACTOR_LABELS.get((entity or {}).get("actor_type") or "", "")
+
+
+def level_label(agreement: Mapping[str, Any]) -> str:
+    """An agreement's level in words (``between governments``); a record without the key is between governments."""
+    from .outcomes import LEVEL_LABELS
+
+    level = agreement.get("level") or "government"
+    return LEVEL_LABELS.get(level, level)
+
+
 def names(ids: Iterable[str], record: Record, hindi: bool = False) -> str:
     """Entity ids as their names, comma-separated (unknown ids as they are)."""
     by_id = entities_by_id(record)
@@ -180,20 +195,41 @@ def _written(record: Record, m: Mapping[str, Any]) -> str:
 
 
 def agreement_table(record: Record) -> pd.DataFrame:
-    """One row per agreement: what, how many, sectors, parties by name, and the marked sentence.
+    """One row per agreement: what, at what level, how many, sectors, parties by name with their actor types,
+    and the marked sentence.
 
     Agreements of one sentence share its evidence cell (the page shows the sentence once).
     """
     sentences = {s["id"]: s for s in record["sentences"]}
+    by_id = entities_by_id(record)
     rows = []
     for a in record["agreements"]:
         sid = a["sentence_id"]
         rows.append({"sentence": sid, "agreed": category_label(a["category"]) + _qualifier(a),
-                     "number": "" if a.get("count") is None else str(a["count"]),
+                     "level": level_label(a), "number": "" if a.get("count") is None else str(a["count"]),
                      "sectors": ", ".join(sector_label(s, english_only=True) for s in a["sectors"]),
                      "parties": names(a["parties"], record),
+                     "party types": ", ".join(actor_label(by_id.get(p)) or "?" for p in a["parties"]),
                      "evidence": marked_sentence(sentences[sid], _mention_spans(record, sid, set(a["parties"])))})
-    return pd.DataFrame(rows, columns=["sentence", "agreed", "number", "sectors", "parties", "evidence"])
+    return pd.DataFrame(rows, columns=["sentence", "agreed", "level", "number", "sectors", "parties", "party types",
+                                       "evidence"])
+
+
+def party_table(record: Record) -> pd.DataFrame:
+    """Who agreed: one row per entity that is a party to an agreement, by name, with its actor type, the country
+    it belongs to, and its agreements (all, and those between governments that were agreed)."""
+    from .tables import parties_table
+
+    by_id = entities_by_id(record)
+    df = parties_table(record)
+    rows = []
+    for r in df.itertuples():
+        country = r.country if isinstance(r.country, str) and r.actor_type != "state" else ""
+        rows.append({"name": r.name_en, "नाम": r.name_hi, "actor type": actor_label(by_id.get(r.id)),
+                     "country": entity_name(by_id.get(country), country), "agreements": r.agreements,
+                     "between governments, agreed": r.government_agreed})
+    return pd.DataFrame(rows, columns=["name", "नाम", "actor type", "country", "agreements",
+                                       "between governments, agreed"])
 
 
 def _qualifier(a: Mapping[str, Any]) -> str:
@@ -229,8 +265,8 @@ ENTITY_VIEW = {  # per type: the columns people need, in order
     "country": ["name", "नाम", "mentions", "written as"],
     "region": ["name", "नाम", "mentions", "written as"],
     "place": ["name", "नाम", "country", "mentions", "written as"],
-    "person": ["name", "नाम", "role", "country", "mentions", "written as"],
-    "organisation": ["name", "नाम", "country", "mentions", "written as"],
+    "person": ["name", "नाम", "role", "actor type", "country", "mentions", "written as"],
+    "organisation": ["name", "नाम", "actor type", "country", "mentions", "written as"],
 }
 
 
@@ -240,6 +276,7 @@ def entity_tables(record: Record) -> dict[str, pd.DataFrame]:
     out: dict[str, pd.DataFrame] = {}
     for kind, cols in ENTITY_VIEW.items():
         rows = [{"name": e.get("name_en") or "", "नाम": e.get("name_hi") or "", "role": e.get("role") or "",
+                 "actor type": actor_label(e),
                  "country": entity_name(by_id.get(e.get("country") or ""), e.get("country") or ""),
                  "mentions": len(e["mentions"]), "written as": ", ".join(sorted({m["text"] for m in e["mentions"]}))}
                 for e in record["entities"] if e["type"] == kind]

@@ -318,7 +318,8 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
             list(pool.map(work, runnable))
     finally:
         bar.close()
-    corpus_error = _corpus_chapter(out_dir, [r for r in results if r.ok], show_code) if len(runnable) > 1 else None
+    corpus_error = (_corpus_chapter(out_dir, [r for r in results if r.ok], show_code,
+                                    bool(params.get("all_agreements"))) if len(runnable) > 1 else None)
     write_index(out_dir, results, [(nb.name, nb.label) for nb in notebooks])
     for res in results:
         if not res.ok:
@@ -416,8 +417,10 @@ def corpus_page(tables_dir: Path, report_dir: Path, show_code: bool = False, up:
     return report_dir / f"{CORPUS_NOTEBOOK}.html"
 
 
-def _corpus_chapter(out_dir: Path, done: Sequence[ArticleResult], show_code: bool) -> str | None:
-    """The corpus chapter over this run's built articles, from their records (no second extraction).
+def _corpus_chapter(out_dir: Path, done: Sequence[ArticleResult], show_code: bool, all_agreements: bool = False
+                    ) -> str | None:  # fmt: skip
+    """The corpus chapter over this run's built articles, from their records (no second extraction); its
+    agreements are those the default tables count unless ``all_agreements``.
 
     Returns a one-line error instead of raising: the articles' reports stand on their own.
     """
@@ -430,7 +433,7 @@ def _corpus_chapter(out_dir: Path, done: Sequence[ArticleResult], show_code: boo
         records = [read_record(out_dir / r.doc_id / RECORD_FILE) for r in done]
         dates = {r.doc_id: (r.summary.get("brief") or {}).get("date") for r in done}
         with tempfile.TemporaryDirectory(prefix="sahyog-corpus-") as tables:
-            write_records(records, tables, {k: _iso_date(v) for k, v in dates.items()})
+            write_records(records, tables, {k: _iso_date(v) for k, v in dates.items()}, all_agreements)
             corpus_page(Path(tables), out_dir / CORPUS_DIR, show_code)
     except Exception as exc:
         return f"corpus chapter: {_one_line(exc)}"
