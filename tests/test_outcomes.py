@@ -132,8 +132,10 @@ def test_next_meeting_needs_a_date_or_a_place() -> None:
     soon = "भारत और नेपाल के संयुक्त आयोग की अगली बैठक जल्द ही होगी।"
     dated = "भारत और नेपाल के संयुक्त आयोग की अगली बैठक अगले महीने होगी।"
     placed = "भारत और नेपाल के संयुक्त आयोग की चौथी बैठक काठमांडू में होगी।"
+    next_year = "भारत और नेपाल के संयुक्त आयोग की अगली बैठक अगले साल होगी।"
+    season = "दोनों देशों ने 2026-27 में आयोग की तीसरी बैठक करने पर सहमति जताई।"  # a year range is one token
     assert levels(soon) == set()
-    assert levels(dated) == levels(placed) == {("next_meeting", "government")}
+    assert levels(dated) == levels(placed) == levels(next_year) == levels(season) == {("next_meeting", "government")}
 
 
 def test_agreements_between_third_countries_are_background() -> None:

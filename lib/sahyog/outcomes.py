@@ -92,7 +92,9 @@ def clause_after(keys: Sequence[str], j: int, width: int = 10) -> list[str]:
 
 
 def _is_year(k: str) -> bool:
-    return len(k) == 4 and k.isdigit() and 1900 <= int(k) <= 2200
+    """``2026``, or a year range such as ``2026-27`` (one token since the tokeniser follows UD)."""
+    head = k[:4]
+    return head.isdigit() and 1900 <= int(head) <= 2200 and (len(k) == 4 or k[4] in "-\u2013")
 
 
 def is_background(keys: Sequence[str], i: int, j: int) -> bool:
