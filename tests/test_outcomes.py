@@ -43,6 +43,9 @@ def statuses(text: str) -> list[tuple[str, str]]:
         ("दोनों देशों ने अगले पांच साल के लिए शिक्षा में सहयोग के एक कार्यक्रम पर हस्ताक्षर किए।",
          [("roadmap", "agreed")]),
         ("दोनों देश पहले ही इस समझौते पर हस्ताक्षर कर चुके हैं।", [("agreement", "agreed")]),  # already
+        ("राष्ट्रपति ने प्रधानमंत्री को अपने देश आने का न्योता दिया।", [("visit", "planned")]),  # not accepted yet
+        ("राष्ट्रपति ने प्रधानमंत्री को अपने देश आने का न्योता दिया, जिसे उन्होंने स्वीकार कर लिया।",
+         [("visit", "agreed")]),
     ],
 )
 def test_status(text: str, expected: list[tuple[str, str]]) -> None:

@@ -40,10 +40,11 @@ DEFAULT_LEVELS: frozenset[str] = frozenset({"government"})
 DEFAULT_STATUSES: frozenset[str] = frozenset({"agreed"})
 CUES = (
     "future", "hope", "negotiation", "ongoing", "approval", "approver", "to_sign", "prospective", "background",
-    "perfect", "consequence", "done", "event", "state", "bilateral", "date", "cooperation", "signing",
+    "perfect", "consequence", "done", "event", "state", "bilateral", "date", "cooperation", "signing", "accepted",
 )  # fmt: skip
 # Categories that are about the future by nature: a next meeting or an accepted visit is an outcome.
 FUTURE_BY_NATURE = frozenset({"next_meeting", "visit"})
+# An invitation is a visit agreed only once accepted (the wire gold's rule); before, it is planned.
 
 
 _plain = plain_keys
@@ -140,6 +141,8 @@ def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
     ``follows`` when only a consequence of the agreement is told)."""
     if is_background(keys, i, j):
         return BACKGROUND
+    if category == "visit":
+        return AGREED if has_cue("accepted", keys) else PLANNED
     if category in FUTURE_BY_NATURE or has_cue("done", keys[max(0, i - 1) : i]):  # "कल हुए समझौते"
         return AGREED
     if _follows_from(keys, j):
