@@ -6,7 +6,8 @@ trigger must pass (``sense``: not ``X से समझौता`` = compromise; 
 stated with an amount; ``invitation``: an invitation to a visit in a diplomatic sentence; ``meeting``: an
 agreed *next* session with a date or a place; ``naming``: streets are named; ``diplomatic``: a diplomatic
 cue word or a country in the sentence; ``signed``: signed, agreed or adopted in the sentence;
-``programme``: a programme *of cooperation* that is signed or agreed).
+``programme``: a programme *of cooperation* that is signed or agreed; ``amount``: money stated just before it,
+``500 करोड़ रुपये की सहायता``).
 
 Decisions: a trigger that is negated in its clause (``कोई समझौता नहीं हुआ``) is dropped. Each agreement has
 a ``status`` and a ``level`` (:mod:`sahyog.outcomes`): a future signing, a hope, an approval to sign or a
@@ -58,7 +59,7 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     "next_meeting": ("अगली बैठक", "next meeting"),
     "visit": ("यात्रा / निमंत्रण", "visit / invitation"),
 }
-REQUIRES = ("", "sense", "offer", "invitation", "meeting", "naming", "diplomatic", "signed", "programme")
+REQUIRES = ("", "sense", "offer", "invitation", "meeting", "naming", "diplomatic", "signed", "programme", "amount")
 
 
 def category_label(category: str) -> str:
@@ -401,6 +402,8 @@ def _passes(trig: Trigger, keys: Sequence[str], i: int, j: int, words: frozenset
         return bool(words & SIGNED)
     if req == "programme":
         return bool(words & SIGNED) and bool(set(keys[max(0, i - 4) : i]) & COOPERATION)
+    if req == "amount":
+        return bool(set(keys[max(0, i - 5) : i]) & AMOUNT)
     return True
 
 
