@@ -29,14 +29,11 @@ lint: setup
 test: setup lint browser
 	$(PY) -m pytest --nbval-lax tests notebooks
 
-# Headless Chromium for the browser tests (Debian's package; needs root). Without it they are skipped.
+# Headless Chromium for the browser tests (Debian's package; needs root). It waits for apt's lock if
+# another install holds it; if it cannot install, it says why in one line and the tests are skipped
+# with that reason.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing chromium for the browser tests..."; \
-	    apt-get update -qq >/dev/null && apt-get install -y -qq chromium fonts-noto-core >/dev/null \
-	      || echo "warning: could not install chromium: browser tests will be skipped"; \
-	  else echo "note: chromium is not installed (needs root + apt): browser tests will be skipped"; fi; }
+	@sh scripts/install-chromium.sh $(VENV)/browser-skip-reason.txt $(VENV)/apt-chromium.log
 
 # The printed URL opens the first chapter; the file browser shows the whole repository (notebooks/, seeds/).
 lab: setup

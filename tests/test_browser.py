@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,9 +22,18 @@ from urllib.parse import urlsplit
 import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="SKIPPED browser checks: Chromium is not installed and could not be (needs root + apt)"
-)
+
+
+def _skip_reason() -> str:
+    """Why Chromium is missing, as ``make browser`` (scripts/install-chromium.sh) found out."""
+    note = Path(sys.prefix) / "browser-skip-reason.txt"
+    if not note.is_file():
+        return "SKIPPED browser checks: Chromium is not installed (make browser installs it where it can)"
+    reason = note.read_text(encoding="utf-8").strip()
+    return f"SKIPPED browser checks: {reason}"
+
+
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=_skip_reason())
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
 SCREENSHOTS = Path(os.environ.get("SAHYOG_SCREENSHOTS") or Path(tempfile.gettempdir()) / "sahyog-screenshots")

@@ -140,7 +140,8 @@ def test_jsonl_with_column_options_and_bad_rows(cluster, tmp_path):
     assert err["news-3"].startswith(f"{path}:3: not valid JSON")
     assert err["news-5"] == f"{path}:5: empty file (no text)"
     assert err["no-text"] == f"{path}:6: no 'body' value"
-    assert summary["errors"] == 3 and summary["dates"] == {"first": "2025-01-15", "last": "2025-04-01", "undated": 2}
+    assert summary["errors"] == 3 and summary["dates"] == {"first": "2025-01-15", "last": "2025-04-01", "undated": 2,
+                                                         "invalid": 0, "first_invalid": None}
 
 
 def test_csv_with_column_options(cluster, tmp_path):

@@ -1,19 +1,31 @@
 """The ``sahyog`` command: ``extract``, ``report`` and ``corpus``.
 
-Every user error (bad file, bad parameter) ends as one line ``sahyog: error: FILE: problem`` on
-stderr and a non-zero exit status; nothing half-written is left behind.
+Every user error (bad file, option, parameter, lexicon, output folder, scheduler) ends as one line
+``sahyog: error: WHAT: problem`` on stderr and an exit status of :mod:`sahyog.errors`; nothing
+half-written is left behind. :func:`main` is the one place errors become lines and statuses.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
-from .errors import InputError, SahyogError
-from .paths import article_files
+from .errors import (
+    EXIT_ARTICLES_FAILED,
+    EXIT_ERROR,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    InputError,
+    Interrupted,
+    SahyogError,
+)
+from .paths import article_files, check_unique_ids
 
 
 def article_paths(paths: Sequence[str | Path]) -> list[Path]:
@@ -32,7 +44,20 @@ def article_paths(paths: Sequence[str | Path]) -> list[Path]:
 
 
 def _error(message: object) -> None:
-    print(f"sahyog: error: {message}", file=sys.stderr)
+    text = " ".join(str(message).split("\n"))
+    print(f"sahyog: error: {text}", file=sys.stderr)
+
+
+def _check_csv_out(out: Path) -> None:
+    """The CSV folder must be a folder we can write, before any article is read."""
+    if out.exists() and not out.is_dir():
+        raise InputError(out, "exists and is a file, not a folder (--out takes a folder)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(out, f"cannot create the folder ({exc.strerror or exc})") from None
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise InputError(out, "folder is not writable")
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -40,8 +65,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .extract import extract_file
     from .tables import reported
 
+    paths = article_paths(args.paths)
+    check_unique_ids(paths)
+    if args.format == "csv":
+        _check_csv_out(Path(args.out))
     records, failed = [], 0
-    for path in article_paths(args.paths):
+    for path in paths:
         try:
             (record,) = reported(extract_file(path), args.all_agreements)
         except SahyogError as exc:
@@ -56,7 +85,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         for p in write_all_csv(records, args.out):
             print(p)
-    return 1 if failed else 0
+    return EXIT_ARTICLES_FAILED if failed else EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -68,10 +97,14 @@ def cmd_report(args: argparse.Namespace) -> int:
         params["all_agreements"] = "true"
     paths = article_paths(args.paths or [_default_seeds()])
     result = build_reports(paths, out_dir=Path(args.out), parameters=params, show_code=args.show_code,
-                           quiet=args.quiet, workers=args.workers)
+                           quiet=args.quiet, workers=args.workers, force=args.force)
     built = sum(a.ok for a in result.articles)
+    stopped = sum(a.interrupted for a in result.articles)
+    if result.interrupted:
+        raise Interrupted(f"interrupted: {built} of {len(result.articles)} article(s) built, {stopped} stopped or"
+                          f" not started (their earlier reports kept); index rewritten: {result.index}")
     print(f"{result.index}: {len(result.articles)} article(s), {built} built, {len(result.articles) - built} failed")
-    return 0 if result.ok else 1
+    return EXIT_OK if result.ok else EXIT_ARTICLES_FAILED
 
 
 def _default_seeds() -> Path:
@@ -83,23 +116,69 @@ def _default_seeds() -> Path:
 def cmd_corpus(args: argparse.Namespace) -> int:
     """Process a folder / JSON Lines / CSV corpus on Dask and write Parquet tables."""
     from .corpus import run_corpus
+    from .files import check_output_dir
 
+    if args.report:  # checked before the run, which may take hours
+        check_output_dir(Path(args.report), "corpus page", args.force,
+                         legacy=lambda folder: (folder / "05_corpus.html").is_file())
     summary = run_corpus(args.input, args.out, scheduler=args.scheduler, workers=args.workers,
                          text_column=args.text_column, date_column=args.date_column,
                          source_column=args.source_column, id_column=args.id_column,
                          partition_size=args.partition_size, progress=not args.quiet,
-                         all_agreements=args.all_agreements)
+                         all_agreements=args.all_agreements, force=args.force,
+                         connect_timeout=args.connect_timeout)
     if not args.quiet:
         print(json.dumps(summary, ensure_ascii=False, indent=1))
     if args.report:
         from .report import corpus_page
 
         print(corpus_page(Path(args.out).resolve(), Path(args.report).resolve(), up=""))
+    for line in summary_warnings(summary, args.out):
+        print(f"sahyog: warning: {line}", file=sys.stderr)
+    return EXIT_OK  # bad articles are data (documents.error), not a failed run
+
+
+def summary_warnings(summary: dict, out: str) -> list[str]:
+    """Warnings about a finished corpus run: articles with errors, dates that could not be read."""
+    lines = []
     if summary["errors"]:
-        # bad articles are data (documents.error), not a failed run: warn, exit 0
-        print(f"sahyog: warning: {summary['errors']} of {summary['articles']} articles had errors"
-              f" (see documents.error in {args.out})", file=sys.stderr)
-    return 0
+        lines.append(f"{summary['errors']} of {summary['articles']} articles had errors"
+                     f" (see documents.error in {out})")
+    bad_dates = summary.get("dates", {}).get("invalid", 0)
+    if bad_dates:
+        first = summary["dates"].get("first_invalid") or ""
+        lines.append(f"{bad_dates} article(s) have a date that is not YYYY-MM-DD, left empty ({first})")
+    return lines
+
+
+def positive_int(value: str) -> int:
+    """argparse type: a whole number of at least 1 (``--workers 0`` or ``-1`` is an error, not a hang)."""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a number of at least 1")
+    return n
+
+
+def positive_float(value: str) -> float:
+    """argparse type: a number of seconds above 0."""
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not x > 0:
+        raise argparse.ArgumentTypeError(f"{value} is not a number of seconds above 0")
+    return x
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Sahyog's one-line errors (``sahyog: error: ...``) and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        _error(message)
+        raise SystemExit(EXIT_ERROR)
 
 
 _ALL_HELP = ("also list agreements that are only planned or not between governments (default: government-level "
@@ -107,7 +186,7 @@ _ALL_HELP = ("also list agreements that are only planned or not between governme
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sahyog", description="Hindi diplomacy news into tables, charts and reports.")
+    parser = _Parser(prog="sahyog", description="Hindi diplomacy news into tables, charts and reports.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="print one JSON object per article (or CSV tables)")
@@ -124,20 +203,26 @@ def build_parser() -> argparse.ArgumentParser:
                     help="notebook parameter, e.g. -p top_n=15 (repeatable)")
     rp.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
     rp.add_argument("--quiet", action="store_true", help="no progress bar")
-    rp.add_argument("--workers", type=int, default=None, help="parallel notebook runs (default: cores)")
+    rp.add_argument("--workers", type=positive_int, default=None, help="parallel notebook runs (default: cores)")
     rp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP + "; the same as -p all_agreements=true")
+    rp.add_argument("--force", action="store_true",
+                    help="write into an existing --out folder that Sahyog did not create")
     rp.set_defaults(func=cmd_report)
 
     cp = sub.add_parser("corpus", help="process many articles on Dask into Parquet tables")
     cp.add_argument("input", help="folder of .txt, a .jsonl file, or a .csv file")
     cp.add_argument("--out", required=True, help="output folder for the Parquet tables")
     cp.add_argument("--scheduler", default=None, help="address of a Dask scheduler, e.g. tcp://host:8786")
-    cp.add_argument("--workers", type=int, default=None, help="local worker processes (default: cores)")
+    cp.add_argument("--workers", type=positive_int, default=None, help="local worker processes (default: cores)")
+    cp.add_argument("--connect-timeout", type=positive_float, default=10.0, metavar="SECONDS",
+                    help="give up connecting to --scheduler after this long (default: 10)")
+    cp.add_argument("--force", action="store_true",
+                    help="replace an existing --out folder that Sahyog did not create")
     cp.add_argument("--text-column", default="text")
     cp.add_argument("--date-column", default="date")
     cp.add_argument("--source-column", default="source")
     cp.add_argument("--id-column", default="doc_id")
-    cp.add_argument("--partition-size", type=int, default=None,
+    cp.add_argument("--partition-size", type=positive_int, default=None,
                     help="articles per Dask task (default: sized to the input and the workers, at most 200)")
     cp.add_argument("--quiet", action="store_true")
     cp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
@@ -148,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; every failure ends here as one line on stderr and an exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command == "extract" and args.format == "csv" and not args.out:
@@ -158,7 +244,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except SahyogError as exc:
         _error(exc)
-        return 2
+        return EXIT_ERROR
+    except Interrupted as exc:
+        _error(exc)
+        return EXIT_INTERRUPTED
     except KeyboardInterrupt:
-        _error("interrupted")
-        return 130
+        _error("interrupted; earlier outputs kept")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `sahyog extract ... | head`: the reader left; not an error of ours
+        sys.stderr.close()
+        return EXIT_OK
+    except OSError as exc:
+        where = exc.filename or "output"
+        _error(f"{where}: {exc.strerror or exc}")
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: still one line, and a distinct status
+        _error(f"internal error ({type(exc).__name__}: {exc}); please report it")
+        return EXIT_INTERNAL

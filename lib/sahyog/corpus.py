@@ -23,11 +23,16 @@ Design decisions:
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
 import random
+import re
 import shutil
+import signal
+import socket
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -42,8 +47,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .errors import InputError
-from .files import make_staging_dir, replace_dir
+from .errors import InputError, Interrupted, RunError
+from .files import MARKER, check_output_dir, make_staging_dir, marker_text, remove_stale, replace_dir
 from .paths import article_files, doc_id_for
 from .record import CORPUS_TABLES, arrow_schema
 
@@ -74,6 +79,15 @@ class Item:
     data: bytes | None = None
     path: str | None = None
     error: str | None = None
+    bad_date: str | None = None  # "origin: value" of a date given but not YYYY-MM-DD (left empty, warned)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A partition's items as one object: scattered to a worker as data, so article text never goes
+    into the task graph (Dask warns about large graphs, and the scheduler would hold the text)."""
+
+    items: tuple[Item, ...]
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,23 @@ def parse_date(value: Any) -> date | None:
         return date.fromisoformat(value.strip()[:_DATE_PREFIX_LEN])
     except ValueError:
         return None
+
+
+_DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date_and_problem(value: Any, origin: str, strict: bool) -> tuple[date | None, str | None]:
+    """The date of ``value`` and, if a date was given but cannot be read, ``"origin: value"`` to warn about.
+
+    ``strict``: any non-empty value should be a date (a date column); otherwise only a value that
+    starts like one (a file name ``2025-13-40_x.txt``) is a bad date.
+    """
+    parsed = parse_date(value)
+    if parsed is not None or value is None or (isinstance(value, str) and not value.strip()):
+        return parsed, None
+    if strict or (isinstance(value, str) and _DATE_LIKE.match(value)):
+        return None, f"{origin}: {value!r}"
+    return None, None
 
 
 def open_input(path: str | Path, text_column: str = "text", date_column: str = "date", source_column: str = "source",
@@ -173,13 +204,31 @@ def iter_partitions(corpus: CorpusInput, size: int, ship_bytes: bool = False) ->
     else:
         rows = _csv_items(corpus, size)
     part: list[Item] = []
-    for item in rows:
+    for item in unique_ids(rows):
         part.append(item)
         if len(part) >= size:
             yield part
             part = []
     if part:
         yield part
+
+
+def unique_ids(items: Iterable[Item]) -> Iterator[Item]:
+    """Pass items on; an item whose ``doc_id`` was seen before becomes a bad article (an error row).
+
+    Merging two articles' rows under one id would corrupt every table, and renaming one would make its
+    id depend on the rest of the corpus; so the repeat is reported and skipped, with its origin
+    (``file:line``, unique) as its id in the documents table.
+    """
+    seen: dict[str, str] = {}
+    for item in items:
+        first = seen.setdefault(item.doc_id, item.origin)
+        if first == item.origin:
+            yield item
+        else:
+            msg = str(InputError(item.origin, f"doc_id {item.doc_id!r} repeats that of {first}; ids must be unique"))
+            yield Item(doc_id=item.origin, source=item.source, origin=item.origin, date=item.date, error=msg,
+                       bad_date=item.bad_date)
 
 
 def _folder_items(folder: Path, ship_bytes: bool) -> Iterator[Item]:
@@ -191,12 +240,13 @@ def _folder_items(folder: Path, ship_bytes: bool) -> Iterator[Item]:
                 data = p.read_bytes()
             except OSError as exc:
                 error = str(InputError(p, f"cannot be read ({exc.strerror or exc})"))
-        yield Item(doc_id=doc_id_for(p), source=str(p), origin=str(p), date=parse_date(p.name), data=data,
-                   path=None if ship_bytes else str(p), error=error)
+        day, bad_date = _date_and_problem(p.name, str(p), strict=False)
+        yield Item(doc_id=doc_id_for(p), source=str(p), origin=str(p), date=day, data=data,
+                   path=None if ship_bytes else str(p), error=error, bad_date=bad_date)
 
 
 def _row_item(corpus: CorpusInput, row: dict[str, Any], n: int) -> Item:
-    """An :class:`Item` from one JSONL/CSV row (``n`` counts rows from 1)."""
+    """An :class:`Item` from one JSONL/CSV row (``n``: its line in a JSONL file, its row in a CSV file)."""
     origin = f"{corpus.path}:{n}"
     raw_id = row.get(corpus.id_column)
     doc_id = str(raw_id) if raw_id not in (None, "") else f"{corpus.path.stem}-{n}"
@@ -208,19 +258,18 @@ def _row_item(corpus: CorpusInput, row: dict[str, Any], n: int) -> Item:
         error = str(InputError(origin, f"no {corpus.text_column!r} value"))
     elif not isinstance(text, str):
         error = str(InputError(origin, f"{corpus.text_column!r} is not a string"))
-    return Item(doc_id=doc_id, source=source, origin=origin, date=parse_date(row.get(corpus.date_column)),
-                text=text if error is None else None, error=error)
+    day, bad_date = _date_and_problem(row.get(corpus.date_column), origin, strict=True)
+    return Item(doc_id=doc_id, source=source, origin=origin, date=day, text=text if error is None else None,
+                error=error, bad_date=bad_date)
 
 
 def _jsonl_items(corpus: CorpusInput) -> Iterator[Item]:
     from .text import decode_bytes
 
-    n = 0
     with corpus.path.open("rb") as fh:
-        for line in fh:
+        for n, line in enumerate(fh, start=1):  # n: the line number in the file, blank lines counted
             if not line.strip():
                 continue
-            n += 1
             origin = f"{corpus.path}:{n}"
             try:
                 obj = json.loads(decode_bytes(line, origin))
@@ -228,7 +277,7 @@ def _jsonl_items(corpus: CorpusInput) -> Iterator[Item]:
                 yield Item(doc_id=f"{corpus.path.stem}-{n}", source=origin, origin=origin, error=str(exc))
                 continue
             except ValueError as exc:
-                msg = str(InputError(origin, f"not valid JSON ({exc.msg} at column {exc.colno})"))
+                msg = str(InputError(origin, f"not valid JSON: {exc.msg}, column {exc.colno}"))
                 yield Item(doc_id=f"{corpus.path.stem}-{n}", source=origin, origin=origin, error=msg)
                 continue
             if not isinstance(obj, dict):
@@ -269,11 +318,14 @@ class PartitionStats:
     first_date: date | None = None
     last_date: date | None = None
     undated: int = 0
+    invalid_dates: int = 0
+    first_invalid_date: str | None = None
     first_errors: list[str] = field(default_factory=list)
 
     def add(self, other: PartitionStats, keep_errors: int = 10) -> None:
         """Add ``other``'s counts to these."""
-        for name in ("articles", "ok", "errors", "sentences", "tokens", "undated"):
+        self.first_invalid_date = self.first_invalid_date or other.first_invalid_date
+        for name in ("articles", "ok", "errors", "sentences", "tokens", "undated", "invalid_dates"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.rows.update(other.rows)
         self.sector_articles.update(other.sector_articles)
@@ -339,6 +391,8 @@ def process_partition(items: Sequence[Item], all_agreements: bool = False) -> Pa
             if len(stats.first_errors) < 10:
                 stats.first_errors.append(row["error"])
         doc_rows.append(row)
+    bad_dates = [i.bad_date for i in items if i.bad_date]
+    stats.invalid_dates, stats.first_invalid_date = len(bad_dates), (bad_dates[0] if bad_dates else None)
     records = tables.reported(records, all_agreements)
     return partition_result(records, doc_rows, stats)
 
@@ -376,18 +430,97 @@ def partition_result(records: Sequence[Mapping[str, Any]], doc_rows: list[dict[s
 # The run: cluster, bounded submission, ordered writing, atomic output
 
 
+SCHEMES = ("tcp", "tls", "ws", "wss", "inproc", "ucx")
+
+
+def check_scheduler(address: str, timeout: float) -> None:
+    """Refuse a ``--scheduler`` address that is malformed or where nothing answers within ``timeout``
+    seconds, with one :class:`InputError` (Dask itself would retry for 30 s, then print tracebacks)."""
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    what = f"--scheduler {address}"
+    deadline = time.monotonic() + timeout
+    try:
+        scheme, location = parse_address(address)
+        if scheme not in SCHEMES:
+            raise ValueError(f"unknown scheme {scheme!r} (known: {', '.join(SCHEMES)})")
+        host, port = parse_host_port(location)
+        if not 0 < int(port) < 65536:
+            raise ValueError(f"port {port} is not between 1 and 65535")
+    except (ValueError, TypeError) as exc:
+        raise InputError(what, f"not a scheduler address like tcp://HOST:8786 ({exc})") from None
+    if scheme in ("tcp", "tls", "ws", "wss"):
+        try:
+            socket.create_connection((host, int(port)), timeout=timeout).close()
+        except OSError as exc:
+            reason = "timed out" if isinstance(exc, TimeoutError) else (exc.strerror or str(exc))
+            raise InputError(what, f"cannot connect within {timeout:g} s ({reason});"
+                             " is the scheduler running? (--connect-timeout sets the wait)") from None
+    try:
+        asyncio.run(_handshake(address, max(0.5, deadline - time.monotonic())))
+    except (OSError, TimeoutError) as exc:
+        raise InputError(what, f"no Dask scheduler answered within {timeout:g} s ({type(exc).__name__});"
+                         " is it a Dask scheduler's address?") from None
+
+
+async def _handshake(address: str, timeout: float) -> None:
+    """Open and close one Dask connection, with a hard deadline: a server that accepts the connection
+    but never speaks Dask's handshake would otherwise make ``Client()`` wait forever."""
+    from distributed.comm import connect
+
+    comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
+    await comm.close()
+
+
 @contextmanager
-def dask_client(scheduler: str | None = None, workers: int | None = None) -> Iterator[Any]:
-    """A Dask client: on ``scheduler`` if given, else on a local cluster of ``workers`` processes."""
+def quiet_dask() -> Iterator[None]:
+    """Hide Dask's own log lines in this process (shutdown chatter such as "Failed to communicate with
+    scheduler"); failures that matter reach Sahyog through the futures and are reported once."""
+    logger = logging.getLogger("distributed")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Worker processes started in this block ignore Ctrl-C (they inherit it): the client alone handles
+    an interrupt, so the terminal shows one line instead of a traceback from every worker."""
+    try:
+        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except ValueError:  # not the main thread: signals are not ours to change
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, workers: int | None = None,
+                connect_timeout: float = 10.0) -> Iterator[Any]:
+    """A Dask client: on ``scheduler`` if given (checked first, see :func:`check_scheduler`), else on a
+    local cluster of ``workers`` processes."""
     from distributed import Client, LocalCluster
 
     if scheduler:
-        with Client(scheduler) as client:
+        check_scheduler(scheduler, connect_timeout)
+        try:
+            client = Client(scheduler, timeout=connect_timeout)
+        except (OSError, TimeoutError) as exc:
+            raise InputError(f"--scheduler {scheduler}", f"no Dask scheduler answered ({exc})") from None
+        with client:
             yield client
         return
     n = workers or os.cpu_count() or 1
-    with LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
-                      silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+    with _sigint_ignored():
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
+                               silence_logs=logging.CRITICAL)
+    with cluster, Client(cluster) as client:
         yield client
 
 
@@ -408,43 +541,77 @@ class _Writers:
             w.close()
 
 
-def _stream(client: Any, parts: Iterator[list[Item]], writers: _Writers, bar: Any, all_agreements: bool = False
-            ) -> tuple[PartitionStats, int]:  # fmt: skip
-    """Submit partitions with a bounded window, write results in input order; return totals and count."""
-    from distributed import as_completed
+MAX_ATTEMPTS = 3  # a partition whose worker died is sent again, up to this many times in all
 
-    window = 2 * max(1, sum(client.nthreads().values()))
-    done: dict[int, PartitionResult] = {}
-    index_of: dict[str, int] = {}
-    ac = as_completed()
-    total = PartitionStats()
-    submitted = written = 0
 
-    def top_up() -> None:
-        nonlocal submitted
-        while submitted - written < window:  # in flight + finished but waiting <= window
-            part = next(parts, None)
+class _Stream:
+    """Partitions submitted with a bounded window, results written in input order.
+
+    A partition stays in memory until its result is written, so one lost with its worker (killed,
+    out of memory) is simply sent again: every article is written exactly once, or the run stops
+    with a :class:`RunError` after :data:`MAX_ATTEMPTS`.
+    """
+
+    def __init__(self, client: Any, parts: Iterator[list[Item]], writers: _Writers, bar: Any,
+                 all_agreements: bool = False) -> None:
+        from distributed import as_completed
+
+        self.client, self.parts, self.writers, self.bar = client, parts, writers, bar
+        self.all_agreements = all_agreements
+        self.window = 2 * max(1, sum(client.nthreads().values()))
+        self.ac = as_completed()
+        self.pending: dict[int, list[Item]] = {}  # submitted, not yet written
+        self.done: dict[int, PartitionResult] = {}
+        self.futures: dict[str, tuple[int, int, Any]] = {}  # task key -> (partition, attempt, data future)
+        self.total = PartitionStats()
+        self.submitted = self.written = 0
+
+    def submit(self, i: int, attempt: int = 1) -> None:
+        data = self.client.scatter(Batch(tuple(self.pending[i])), hash=False)
+        fut = self.client.submit(process_batch, data, self.all_agreements, pure=False,
+                                 key=f"sahyog-partition-{i}-{attempt}-{id(self)}")
+        self.futures[fut.key] = (i, attempt, data)
+        self.ac.add(fut)
+
+    def top_up(self) -> None:
+        while self.submitted - self.written < self.window:  # in flight + finished but waiting <= window
+            part = next(self.parts, None)
             if part is None:
                 return
-            fut = client.submit(process_partition, part, all_agreements, pure=False,
-                                key=f"sahyog-partition-{submitted}-{id(ac)}")
-            index_of[fut.key] = submitted
-            ac.add(fut)
-            submitted += 1
+            self.pending[self.submitted] = part
+            self.submit(self.submitted)
+            self.submitted += 1
 
-    top_up()
-    for fut in ac:
-        result: PartitionResult = fut.result()
-        fut.release()
-        done[index_of.pop(fut.key)] = result
-        bar.update(result.stats.articles)
-        while written in done:
-            res = done.pop(written)
-            writers.write(res)
-            total.add(res.stats)
-            written += 1
-        top_up()
-    return total, written
+    def collect(self, fut: Any) -> None:
+        i, attempt, data = self.futures.pop(fut.key)
+        try:
+            result: PartitionResult = fut.result()
+        except Exception as exc:  # the worker died or the cluster failed: process_partition itself never raises
+            if attempt >= MAX_ATTEMPTS:
+                raise RunError(f"partition {i + 1} failed {attempt} times on the Dask workers"
+                               f" ({type(exc).__name__}: {exc}); nothing was written, earlier output kept") from None
+            print(f"sahyog: warning: partition {i + 1} was lost on the workers ({type(exc).__name__});"
+                  " sending it again", file=sys.stderr)
+            self.submit(i, attempt + 1)
+            return
+        finally:
+            fut.release()
+            data.release()
+        self.done[i] = result
+        self.bar.update(result.stats.articles)
+        while self.written in self.done:
+            res = self.done.pop(self.written)
+            self.writers.write(res)
+            self.total.add(res.stats)
+            del self.pending[self.written]
+            self.written += 1
+
+    def run(self) -> tuple[PartitionStats, int]:
+        self.top_up()
+        for fut in self.ac:
+            self.collect(fut)
+            self.top_up()
+        return self.total, self.written
 
 
 TASKS_PER_WORKER = 8  # enough tasks that no worker idles long at the end of a run
@@ -460,18 +627,34 @@ def auto_partition_size(n_articles: int | None, workers: int) -> int:
     return max(MIN_PARTITION, min(MAX_PARTITION, -(-n_articles // (max(1, workers) * TASKS_PER_WORKER))))
 
 
-def _check_out_dir(out: Path) -> None:
-    """Refuse to replace a folder that is not an earlier corpus output (``--out ~`` must not delete a home)."""
-    if out.is_file():
-        raise InputError(out, "output exists and is a file, not a folder")
-    if out.is_dir() and any(out.iterdir()) and not (out / SUMMARY_FILE).exists():
-        raise InputError(out, "output folder exists and is not a Sahyog corpus output; choose another --out")
+def process_batch(batch: Batch, all_agreements: bool = False) -> PartitionResult:
+    """:func:`process_partition` on a scattered :class:`Batch` (the Dask task)."""
+    return process_partition(batch.items, all_agreements)
+
+
+def _is_legacy_corpus_dir(folder: Path) -> bool:
+    """A corpus output written before folders carried Sahyog's marker: it has the summary.json."""
+    return (folder / SUMMARY_FILE).is_file() and (folder / "documents.parquet").is_file()
+
+
+def _staging(out_dir: Path, force: bool) -> Path:
+    """Check that ``out_dir`` may be replaced, remove what killed runs left beside it, and make the folder
+    to build the new output in (with Sahyog's marker)."""
+    check_output_dir(out_dir, "corpus", force, legacy=_is_legacy_corpus_dir)
+    remove_stale(out_dir.parent, out_dir.name)
+    try:
+        tmp = make_staging_dir(out_dir)
+    except OSError as exc:
+        raise InputError(out_dir, f"cannot write the output folder here ({exc.strerror or exc})") from None
+    (tmp / MARKER).write_text(marker_text("corpus"), encoding="utf-8")
+    return tmp
 
 
 def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None, workers: int | None = None,
                text_column: str = "text", date_column: str = "date", source_column: str = "source",
                id_column: str = "doc_id", partition_size: int | None = None, progress: bool = True,
-               read_on_workers: bool | None = None, all_agreements: bool = False) -> dict[str, Any]:
+               read_on_workers: bool | None = None, all_agreements: bool = False, force: bool = False,
+               connect_timeout: float = 10.0) -> dict[str, Any]:
     """Extract every article of ``input`` on Dask and write the Parquet tables and summary to ``out``.
 
     The agreements table holds government-level agreements that were agreed, or every agreement found
@@ -479,33 +662,38 @@ def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None,
 
     ``read_on_workers`` (folder input): workers read the files themselves; default True on the local
     cluster, False with ``scheduler`` (the client ships the bytes). ``partition_size`` (articles per task)
-    defaults to :func:`auto_partition_size` of the input and the workers. Returns the summary dict.
+    defaults to :func:`auto_partition_size` of the input and the workers. ``out`` must be Sahyog's own
+    folder (or ``force``); it is replaced only by a complete run. Returns the summary dict.
     """
     from tqdm import tqdm
 
     if partition_size is not None and partition_size < 1:
         raise InputError("--partition-size", "must be at least 1")
+    if workers is not None and workers < 1:
+        raise InputError("--workers", "must be at least 1")
     corpus = open_input(input, text_column, date_column, source_column, id_column)
     out_dir = Path(out)
-    _check_out_dir(out_dir)
     ship_bytes = not read_on_workers if read_on_workers is not None else bool(scheduler)
-    tmp = make_staging_dir(out_dir)
+    tmp = _staging(out_dir, force)
     t0 = time.perf_counter()
     try:
-        with dask_client(scheduler, workers) as client:
+        with quiet_dask(), dask_client(scheduler, workers, connect_timeout) as client:
             n_workers = len(client.nthreads())
             partition_size = partition_size or auto_partition_size(corpus.n_articles, sum(client.nthreads().values()))
             writers = _Writers(tmp)
             try:
                 with tqdm(total=corpus.n_articles, unit="article", disable=not progress, desc="corpus") as bar:
-                    stats, n_parts = _stream(client, iter_partitions(corpus, partition_size, ship_bytes), writers,
-                                             bar, all_agreements)
+                    stats, n_parts = _Stream(client, iter_partitions(corpus, partition_size, ship_bytes), writers,
+                                             bar, all_agreements).run()
             finally:
                 writers.close()
         seconds = time.perf_counter() - t0
         summary = make_summary(corpus, stats, n_parts, seconds, n_workers, scheduler, partition_size)
         (tmp / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         replace_dir(tmp, out_dir)
+    except KeyboardInterrupt:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise Interrupted(f"interrupted: {out_dir} was not replaced (any earlier output is kept)") from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -552,7 +740,8 @@ def make_summary(corpus: CorpusInput, stats: PartitionStats, partitions: int, se
         "tokens": stats.tokens,
         "rows": {name: stats.rows.get(name, 0) for name in TABLE_NAMES},
         "dates": {"first": stats.first_date.isoformat() if stats.first_date else None,
-                  "last": stats.last_date.isoformat() if stats.last_date else None, "undated": stats.undated},
+                  "last": stats.last_date.isoformat() if stats.last_date else None, "undated": stats.undated,
+                  "invalid": stats.invalid_dates, "first_invalid": stats.first_invalid_date},
         "top_sectors": [{"sector": s, "articles": n, "share": round(n / stats.ok, 4) if stats.ok else 0.0}
                         for s, n in sorted(stats.sector_articles.items(), key=lambda kv: (-kv[1], kv[0]))[:top]],
         "categories": dict(sorted(stats.categories.items(), key=lambda kv: (-kv[1], kv[0]))),

@@ -17,6 +17,7 @@ from . import actors, cooperation
 from . import agreements as agreements_mod
 from . import entities as entities_mod
 from . import sectors as sectors_mod
+from .errors import InputError
 from .paths import doc_id_for, repo_path
 from .record import RECORD_KEYS, DocumentHead, make_record, read_record
 from .text import build_document, load_article
@@ -29,10 +30,13 @@ def extract_text(
 ) -> dict[str, Any]:
     """Run the whole pipeline on an article's decoded text and return the ``extract`` record.
 
-    ``lexicon`` replaces the built-in sector lexicon (see :func:`sahyog.sectors.load_lexicon`).
+    ``lexicon`` replaces the built-in sector lexicon (see :func:`sahyog.sectors.load_lexicon`). Text
+    with no sentence (only a dateline) is an :class:`~sahyog.errors.InputError`, for every command alike.
     """
     with _no_cyclic_gc():
         doc = build_document(text)
+        if not doc.sentences:
+            raise InputError(source or doc_id, "no sentences, only a dateline: not an article")
         entities = actors.with_actor_types(entities_mod.find_entities(doc, doc.tokens))
         mentions = sectors_mod.find_sectors(doc, lexicon)
         agreements = agreements_mod.find_agreements(doc, mentions, entities)

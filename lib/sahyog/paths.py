@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
+
+from .errors import InputError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
@@ -72,3 +75,18 @@ def doc_id_for(path: str | os.PathLike[str]) -> str:
     """A stable document id for an article file: its file name without extension, made safe as a folder
     and URL name (other characters become ``_``; no leading dot, so ``..txt`` cannot mean ``.``)."""
     return _UNSAFE_ID.sub("_", Path(path).stem).lstrip(".") or "article"
+
+
+def check_unique_ids(paths: Sequence[str | os.PathLike[str]]) -> None:
+    """Refuse two article files with the same id (``a b.txt`` and ``a_b.txt`` are both ``a_b``).
+
+    An error rather than a made-up suffix: an article's id must not depend on which other files
+    happen to be in the same run (its report folder and table rows are found by it).
+    """
+    seen: dict[str, Path] = {}
+    for raw in paths:
+        p = Path(raw)
+        doc_id = doc_id_for(p)
+        if doc_id in seen and seen[doc_id].resolve() != p.resolve():
+            raise InputError(p, f"same article id {doc_id!r} as {seen[doc_id]}: rename one of them")
+        seen.setdefault(doc_id, p)

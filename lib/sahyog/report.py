@@ -17,21 +17,26 @@ import shutil
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import site
 from .errors import InputError, SahyogError
-from .files import make_staging_dir, replace_dir, write_text_atomic
-from .paths import NOTEBOOKS_DIR, doc_id_for
+from .files import MARKER, claim_output_dir, make_staging_dir, marker_text, remove_stale, replace_dir, write_text_atomic
+from .paths import NOTEBOOKS_DIR, check_unique_ids, doc_id_for
 
 # The kernel's own log lines (a TCP-transport warning at start, a KeyboardInterrupt at shutdown) are noise.
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
 # Parameters the report command sets itself for every notebook.
 RESERVED = ("input_path", "output_dir", "record_path")
 RECORD_FILE = "record.json"
+# Allowed ranges (lowest, highest or None) of numeric parameters: papermill knows only their types,
+# and a value out of range must be refused before any notebook runs, not fail inside one.
+PARAMETER_RANGES: dict[str, tuple[int, int | None]] = {
+    "top_n": (1, None), "n_generated": (1, None), "workers": (1, None), "partition_size": (1, None),
+}
 
 
 @dataclass(frozen=True)
@@ -145,12 +150,34 @@ def validate_parameters(raw: Mapping[str, Any], notebooks: Sequence[NotebookSpec
             hint = f"; did you mean {close[0]}?" if close else ""
             raise InputError(f"-p {name}", f"no notebook has this parameter (valid: {', '.join(valid)}){hint}")
         out[name] = _convert(value, declared[name])
+        _check_range(name, out[name], value)
         if name.endswith("_path") and isinstance(out[name], str) and out[name]:
             path = (base or Path.cwd()) / Path(out[name]).expanduser()
             if not path.is_file():
                 raise InputError(path, f"no such file (given as -p {name}={value})")
             out[name] = str(path.resolve())
     return out
+
+
+def _check_range(name: str, value: Any, given: Any) -> None:
+    """Raise :class:`InputError` if a numeric parameter is outside :data:`PARAMETER_RANGES`."""
+    low, high = PARAMETER_RANGES.get(name, (None, None))
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return
+    if low is not None and value < low:
+        raise InputError(f"-p {name}={given}", f"{name} must be at least {low}")
+    if high is not None and value > high:
+        raise InputError(f"-p {name}={given}", f"{name} must be at most {high}")
+
+
+def load_lexicon_parameter(params: Mapping[str, Any]) -> Any:
+    """The sector lexicon a ``lexicon_path`` parameter names, read and checked now, before any notebook
+    runs (a bad lexicon is one :class:`InputError` naming the file and line); None for the built-in."""
+    if not params.get("lexicon_path"):
+        return None
+    from .sectors import load_lexicon
+
+    return load_lexicon(params["lexicon_path"])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -168,6 +195,7 @@ class ArticleResult:
     pages: list[str] = field(default_factory=list)
     summary: dict[str, Any] = field(default_factory=dict)
     record: dict[str, Any] | None = field(default=None, repr=False)
+    interrupted: bool = False
 
 
 @dataclass
@@ -175,6 +203,7 @@ class ReportResult:
     out_dir: Path
     articles: list[ArticleResult]
     corpus_error: str | None = None
+    interrupted: bool = False
 
     @property
     def ok(self) -> bool:
@@ -204,16 +233,21 @@ def _one_line(exc: BaseException) -> str:
 SUMMARY_FILE = "summary.json"
 
 
+class _Cancelled(Exception):
+    """The run was interrupted: stop this article before it replaces anything."""
+
+
 def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, parameters: Mapping[str, Any],
                 show_code: bool = False, on_notebook: Callable[[], None] | None = None,
                 summary: Mapping[str, Any] | None = None, record: Mapping[str, Any] | None = None,
-                corpus: bool = False) -> ArticleResult:
+                corpus: bool = False, cancelled: Callable[[], bool] | None = None) -> ArticleResult:
     """Run every notebook for one article into a staging folder, export HTML, then swap it into place.
 
     The article's ``record`` (extracted once by :func:`build_reports`) is written into the staging
     folder and every notebook reads it (``record_path``), so all chapters agree. Any failure (a
     notebook's error, the export, the swap) leaves the earlier report as it was and is returned as a
-    one-line error naming the article file. ``corpus``: the run also builds the corpus chapter (link to it).
+    one-line error naming the article file; so does ``cancelled()`` turning true (Ctrl-C).
+    ``corpus``: the run also builds the corpus chapter (link to it).
     """
     import papermill
 
@@ -221,13 +255,16 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
 
     doc_id = doc_id_for(path)
     result = ArticleResult(path=path, doc_id=doc_id, summary=dict(summary or {}))
-    tmp = make_staging_dir(out_dir / doc_id)
     pages = [nb.name for nb in notebooks]
     step = "setup"
+    tmp: Path | None = None
     try:
+        tmp = make_staging_dir(out_dir / doc_id)
         record_path = write_record(dict(record) if record is not None else extract_file(path), tmp / RECORD_FILE)
         for nb in notebooks:
             step = nb.name
+            if cancelled and cancelled():
+                raise _Cancelled("interrupted")
             params = {k: v for k, v in parameters.items() if k in nb.parameters}
             params.update(input_path=str(path), output_dir=str(tmp))
             if "record_path" in nb.parameters:
@@ -243,6 +280,8 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
         step = "writing the pages"
         _write_pages(tmp, notebooks, result.summary.get("brief"), show_code, doc_id, corpus)
         step = "saving the report"
+        if cancelled and cancelled():
+            raise _Cancelled("interrupted")
         write_text_atomic(tmp / SUMMARY_FILE, json.dumps(
             {"doc_id": doc_id, "source": str(path), "pages": pages, **result.summary}, ensure_ascii=False, indent=1))
         replace_dir(tmp, out_dir / doc_id)
@@ -250,7 +289,8 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
     except Exception as exc:  # papermill wraps the notebook's own error; anything else is reported too
         result.error = f"{path}: {step}: {_one_line(exc)}"
     finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
     return result
 
 
@@ -277,28 +317,21 @@ def _summary(record: Mapping[str, Any], text: str = "", all_agreements: bool = F
     return {"dateline": record["dateline"], "n_sentences": len(record["sentences"]), "brief": b}
 
 
-def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str, Any] | None = None,
-                  show_code: bool = False, quiet: bool = False, workers: int | None = None,
-                  notebooks_dir: Path = NOTEBOOKS_DIR) -> ReportResult:
-    """Build reports for ``paths`` under ``out_dir`` and write the index; see the module docstring."""
+def _is_legacy_report_dir(folder: Path) -> bool:
+    """A report folder written before folders carried Sahyog's marker: its index is Sahyog's."""
+    try:
+        return "<title>Sahyog reports</title>" in (folder / "index.html").read_text(encoding="utf-8")[:4000]
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _run_all(runnable: Sequence[ArticleResult], notebooks: Sequence[NotebookSpec], out_dir: Path,
+             params: Mapping[str, Any], show_code: bool, quiet: bool, workers: int | None) -> bool:
+    """Build the articles in parallel threads; on Ctrl-C start nothing new, let no unfinished article
+    replace its earlier report, and return True (interrupted)."""
     from tqdm.auto import tqdm
 
-    notebooks = discover_notebooks(notebooks_dir)
-    params = validate_parameters(parameters or {}, notebooks)
-    out_dir = Path(out_dir).resolve()
-    if out_dir.exists() and not out_dir.is_dir():
-        raise InputError(out_dir, "exists and is not a folder")
-    paths = [Path(p).resolve() for p in paths]
-    seen: dict[str, Path] = {}
-    for p in paths:
-        if doc_id_for(p) in seen:
-            raise InputError(p, f"same article id as {seen[doc_id_for(p)]}: rename one of them")
-        seen[doc_id_for(p)] = p
-    out_dir.mkdir(parents=True, exist_ok=True)
-    _use_project_kernel()
-
-    results, runnable = _prepare(paths, params)
-
+    stop = threading.Event()
     bar = tqdm(total=len(runnable) * len(notebooks), unit="notebook", desc="reports", disable=quiet)
     lock = threading.Lock()
 
@@ -307,44 +340,80 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
             bar.update(1)
 
     def work(res: ArticleResult) -> None:
+        if stop.is_set():
+            return
         done = run_article(res.path, notebooks, out_dir, params, show_code, on_notebook=tick, summary=res.summary,
-                           record=res.record, corpus=len(runnable) > 1)
+                           record=res.record, corpus=len(runnable) > 1, cancelled=stop.is_set)
         res.ok, res.error, res.pages = done.ok, done.error, done.pages
         res.record = None  # the report folder holds it now
 
-    n = workers or os.cpu_count() or 1
+    n = max(1, min(workers or os.cpu_count() or 1, len(runnable) or 1))
+    pool = ThreadPoolExecutor(max_workers=n)
     try:
-        with ThreadPoolExecutor(max_workers=max(1, min(n, len(runnable) or 1))) as pool:
-            list(pool.map(work, runnable))
+        wait([pool.submit(work, r) for r in runnable])  # Ctrl-C arrives here, in the main thread
+    except KeyboardInterrupt:
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+        for res in runnable:
+            res.interrupted = not res.ok
+        return True
     finally:
+        pool.shutdown(wait=True)
         bar.close()
-    corpus_error = (_corpus_chapter(out_dir, [r for r in results if r.ok], show_code,
-                                    bool(params.get("all_agreements"))) if len(runnable) > 1 else None)
-    write_index(out_dir, results, [(nb.name, nb.label) for nb in notebooks])
+    return False
+
+
+def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str, Any] | None = None,
+                  show_code: bool = False, quiet: bool = False, workers: int | None = None,
+                  notebooks_dir: Path = NOTEBOOKS_DIR, force: bool = False) -> ReportResult:
+    """Build reports for ``paths`` under ``out_dir`` and write the index; see the module docstring.
+
+    Everything that can be checked is checked before any notebook runs: parameters and their ranges,
+    the lexicon, article ids, the output folder (Sahyog's own, or ``force``), each article. Stale
+    temporary folders of killed runs are removed. On Ctrl-C the index lists what was completed.
+    """
+    notebooks = discover_notebooks(notebooks_dir)
+    params = validate_parameters(parameters or {}, notebooks)
+    lexicon = load_lexicon_parameter(params)
+    paths = [Path(p).resolve() for p in paths]
+    check_unique_ids(paths)
+    out_dir = Path(out_dir).resolve()
+    claim_output_dir(out_dir, "report", force, legacy=_is_legacy_report_dir)
+    remove_stale(out_dir)
+    _use_project_kernel()
+
+    results, runnable = _prepare(paths, params, out_dir, lexicon)
+    interrupted = _run_all(runnable, notebooks, out_dir, params, show_code, quiet, workers)
+    corpus_error = None
+    if len(runnable) > 1 and not interrupted:
+        corpus_error = _corpus_chapter(out_dir, [r for r in results if r.ok], show_code,
+                                       bool(params.get("all_agreements")))
+    write_index(out_dir, [r for r in results if not r.interrupted], [(nb.name, nb.label) for nb in notebooks])
     for res in results:
-        if not res.ok:
+        if not res.ok and not res.interrupted:
             print(f"sahyog: error: {res.error}", file=sys.stderr)
     if corpus_error:
         print(f"sahyog: error: {corpus_error}", file=sys.stderr)
-    return ReportResult(out_dir, results, corpus_error)
+    return ReportResult(out_dir, results, corpus_error, interrupted)
 
 
-def _prepare(paths: Sequence[Path], params: Mapping[str, Any]) -> tuple[list[ArticleResult], list[ArticleResult]]:
+def _prepare(paths: Sequence[Path], params: Mapping[str, Any], out_dir: Path,
+             lexicon: Any = None) -> tuple[list[ArticleResult], list[ArticleResult]]:
     """Every article loaded and extracted once (with the run's lexicon), before any notebook runs:
-    ``(all results, the runnable ones)``; a bad input is a failed result with its one-line error."""
+    ``(all results, the runnable ones)``; a bad input, or a folder in its place that Sahyog did not
+    write, is a failed result with its one-line error."""
     from .extract import extract_text
     from .text import load_article
 
-    lexicon = None
-    if params.get("lexicon_path"):
-        from .sectors import load_lexicon
-
-        lexicon = load_lexicon(params["lexicon_path"])
     results: list[ArticleResult] = []
     runnable: list[ArticleResult] = []
     for p in paths:
         res = ArticleResult(path=p, doc_id=doc_id_for(p))
+        target = out_dir / res.doc_id
         try:
+            if target.exists() and not (target / SUMMARY_FILE).is_file():
+                raise InputError(target, "exists and is not a Sahyog report (no summary.json): move it away;"
+                                 " Sahyog never deletes a folder it did not write")
             text = load_article(p)
             res.record = extract_text(text, res.doc_id, str(p), lexicon)
             res.summary = _summary(res.record, text, bool(params.get("all_agreements")))
@@ -406,6 +475,7 @@ def corpus_page(tables_dir: Path, report_dir: Path, show_code: bool = False, up:
     _use_project_kernel()
     tmp = make_staging_dir(report_dir)
     try:
+        (tmp / MARKER).write_text(marker_text("corpus page"), encoding="utf-8")
         executed = tmp / f"{CORPUS_NOTEBOOK}.ipynb"
         papermill.execute_notebook(str(notebooks_dir / f"{CORPUS_NOTEBOOK}.ipynb"), str(executed),
                                    parameters={"tables_dir": str(tables_dir), "output_dir": str(tmp)},

@@ -263,7 +263,8 @@ _DATELINE = re.compile(
     rf"(?:[ \t]*,[ \t]*[{_DEV_WORD}{_DIGIT} ]{{1,25}})?[ \t]*[:\u0903][ \t]*(?:\n|(?=\S))"
 )
 _SENT_DELIM = re.compile(r"[.?!\u0964\u0965]")
-_HAS_CONTENT = re.compile(rf"[{_DEV_WORD}{_DIGIT}{_LATIN}]")
+# Letters or digits of any script: a line in Gurmukhi, Bengali or Urdu is content too.
+_HAS_CONTENT = re.compile(rf"[^\W_]|[{_DEV_WORD}]")
 
 
 def find_dateline(text: str) -> Span | None:
@@ -310,7 +311,8 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """Sentence spans of ``text[start:end]``: line breaks are hard boundaries, then indic-nlp's splitter
     on danda, ``?``, ``!`` and full stop (it keeps abbreviations such as ``डॉ.`` inside a sentence).
 
-    A piece with no letters or digits (a stray ``।`` after ``.``) is merged into the sentence before it.
+    A piece with no letters or digits of any script (a stray ``।`` after ``.``) is merged into the
+    sentence before it; a line with letters (Gurmukhi, Bengali, Urdu too) is always a sentence of its own.
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
