@@ -11,6 +11,7 @@ import pytest
 
 from sahyog import report
 from sahyog.errors import InputError
+from sahyog.files import MARKER
 from sahyog.paths import example_article
 
 EXAMPLE = example_article()
@@ -81,7 +82,8 @@ def test_every_good_article_has_every_page_and_tables(built, notebooks):
         assert list((out / doc).glob("*.png")), doc
         assert (out / doc / "index.html").is_file() and (out / doc / report.RECORD_FILE).is_file()
     assert not (out / "d_bad").exists()
-    assert not [p for p in out.iterdir() if p.name.startswith(".")], "temporary folders left behind"
+    hidden = [p for p in out.iterdir() if p.name.startswith(".") and p.name != MARKER]
+    assert not hidden, "temporary folders left behind"
 
 
 def test_index_lists_articles_and_the_failure(built):

@@ -277,7 +277,7 @@ def _jsonl_items(corpus: CorpusInput) -> Iterator[Item]:
                 yield Item(doc_id=f"{corpus.path.stem}-{n}", source=origin, origin=origin, error=str(exc))
                 continue
             except ValueError as exc:
-                msg = str(InputError(origin, f"not valid JSON: {exc.msg}, column {exc.colno}"))
+                msg = str(InputError(origin, f"not valid JSON ({_json_problem(exc)})"))
                 yield Item(doc_id=f"{corpus.path.stem}-{n}", source=origin, origin=origin, error=msg)
                 continue
             if not isinstance(obj, dict):
@@ -285,6 +285,12 @@ def _jsonl_items(corpus: CorpusInput) -> Iterator[Item]:
                 yield Item(doc_id=f"{corpus.path.stem}-{n}", source=origin, origin=origin, error=msg)
                 continue
             yield _row_item(corpus, obj, n)
+
+
+def _json_problem(exc: json.JSONDecodeError) -> str:
+    """json's message with its column: some messages already end in "at" ("Unterminated string starting at")."""
+    where = "column" if exc.msg.endswith(" at") else "at column"
+    return f"{exc.msg} {where} {exc.colno}"
 
 
 def _csv_items(corpus: CorpusInput, size: int) -> Iterator[Item]:

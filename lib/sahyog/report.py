@@ -332,7 +332,7 @@ def _run_all(runnable: Sequence[ArticleResult], notebooks: Sequence[NotebookSpec
     from tqdm.auto import tqdm
 
     stop = threading.Event()
-    bar = tqdm(total=len(runnable) * len(notebooks), unit="notebook", desc="reports", disable=quiet)
+    bar = tqdm(total=len(runnable) * len(notebooks), unit="notebook", desc="reports", disable=quiet or not runnable)
     lock = threading.Lock()
 
     def tick() -> None:
