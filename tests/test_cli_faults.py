@@ -146,13 +146,14 @@ def test_partition_size_must_be_positive(capsys, articles, tmp_path):
 # --- lexicons: one line naming file and line, before any notebook -----------------------------------
 
 BAD_LEXICONS = {
-    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "bad.csv:1: lexicon is not UTF-8"),
-    "empty": (b"", "bad.csv: lexicon is empty"),
-    "header_only": (b"sector,term\n", "bad.csv: lexicon has a header but no terms"),
-    "wrong_columns": ("क्षेत्र,शब्द\ntrade,व्यापार\n".encode(), "bad.csv:1: lexicon header must name the columns"),
-    "ragged": ("sector,term\ntrade,व्यापार\nenergy,ऊर्जा,extra\n".encode(), "bad.csv:3: 3 fields where the header has 2"),
+    "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\xff\xfe", "bad.csv: binary data (NUL bytes)"),
+    "not_utf8": ("sector,term\ntrade,व्यापार\n".encode("utf-16-le"), "bad.csv: binary data"),
+    "latin1": (b"sector,term\ntrade,caf\xe9\n", "bad.csv: not UTF-8 text (undecodable byte 0xe9 at offset 21)"),
+    "empty": (b"", "bad.csv: empty file"),
+    "header_only": (b"sector,term\n", "bad.csv: no rows after the header"),
+    "wrong_columns": ("क्षेत्र,शब्द\ntrade,व्यापार\n".encode(), "bad.csv:1: wrong columns"),
+    "ragged": ("sector,term\ntrade,व्यापार\nenergy,ऊर्जा,extra\n".encode(), "bad.csv:3: 3 fields, but the header has 2"),
     "unknown_sector": ("sector,term\ntrade,व्यापार\nsport,क्रिकेट\n".encode(), "bad.csv:3: unknown sector 'sport'"),
-    "nul_bytes": (b"sector,term\ntrade,\x00\x00\n", "bad.csv:2: lexicon holds NUL bytes"),
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -12,7 +13,7 @@ import pytest
 from sahyog import report
 from sahyog.errors import InputError
 from sahyog.files import MARKER
-from sahyog.paths import example_article
+from sahyog.paths import NOTEBOOKS_DIR, example_article
 
 EXAMPLE = example_article()
 
@@ -113,13 +114,22 @@ def test_previous_report_survives_a_failed_run(built, corpus, tmp_path):
     out, _ = built
     page = out / "a_example" / "01_tokenise.html"
     before = page.read_bytes()
-    # top_n=0 leaves no content words, so the notebook's own sanity checks fail
-    res = report.build_reports([corpus / "a_example.txt"], out, {"top_n": "0"}, quiet=True)
+    # a copy of the notebooks whose first chapter fails in its last cell (bad values are refused before
+    # any notebook runs, so a failing notebook is made here)
+    notebooks_dir = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS_DIR, notebooks_dir)
+    first = notebooks_dir / "01_tokenise.ipynb"
+    nb = json.loads(first.read_text(encoding="utf-8"))
+    nb["cells"].append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "id": "boom",
+                        "source": "raise RuntimeError('failed on purpose')"})
+    first.write_text(json.dumps(nb), encoding="utf-8")
+    res = report.build_reports([corpus / "a_example.txt"], out, quiet=True, notebooks_dir=notebooks_dir)
     assert not res.ok and "01_tokenise" in (res.articles[0].error or "")
+    assert "failed on purpose" in (res.articles[0].error or "")
     assert page.read_bytes() == before
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "previous report kept" in index
-    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+    assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != MARKER]
 
 
 def test_inputs_are_never_modified(corpus):
@@ -153,10 +163,12 @@ def test_hostile_file_names_stay_inside_the_report_folder(tmp_path):
     out = tmp_path / "out"
     out.mkdir()
     (out / "keep.txt").write_text("unrelated")
-    res = report.build_reports(sorted(articles.iterdir()), out, quiet=True, workers=1)
+    with pytest.raises(InputError, match="not a Sahyog report output"):  # the user's folder
+        report.build_reports(sorted(articles.iterdir()), out, quiet=True, workers=1)
+    res = report.build_reports(sorted(articles.iterdir()), out, quiet=True, workers=1, force=True)
     assert res.ok, [a.error for a in res.articles]
     assert (out / "keep.txt").read_text() == "unrelated"
-    assert sorted(p.name for p in out.iterdir()) == ["a_b_c", "article", "corpus", "index.html", "keep.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [MARKER, "a_b_c", "article", "corpus", "index.html", "keep.txt"]
     assert 'href="a_b_c/01_tokenise.html"' in (out / "index.html").read_text(encoding="utf-8")
 
 
