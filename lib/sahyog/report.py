@@ -350,7 +350,9 @@ def _run_all(runnable: Sequence[ArticleResult], notebooks: Sequence[NotebookSpec
     n = max(1, min(workers or os.cpu_count() or 1, len(runnable) or 1))
     pool = ThreadPoolExecutor(max_workers=n)
     try:
-        wait([pool.submit(work, r) for r in runnable])  # Ctrl-C arrives here, in the main thread
+        pending = {pool.submit(work, r) for r in runnable}
+        while pending:  # short waits: a Ctrl-C delivered to another thread still reaches the main one at once
+            _, pending = wait(pending, timeout=0.2)
     except KeyboardInterrupt:
         stop.set()
         pool.shutdown(wait=True, cancel_futures=True)
