@@ -33,6 +33,7 @@ import shutil
 import signal
 import socket
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -506,6 +507,29 @@ def _sigint_ignored() -> Iterator[None]:
         signal.signal(signal.SIGINT, old)
 
 
+_INTERRUPTED = threading.Event()  # set by Ctrl-C during a run, whatever a library does with the exception
+
+
+@contextmanager
+def _watch_sigint() -> Iterator[None]:
+    """Ctrl-C raises ``KeyboardInterrupt`` as usual and also sets :data:`_INTERRUPTED`, so a library that
+    turns the exception into another one (a cancelled future) cannot make the run carry on."""
+    def handler(signum: int, frame: Any) -> None:
+        _INTERRUPTED.set()
+        raise KeyboardInterrupt
+
+    _INTERRUPTED.clear()
+    try:
+        old = signal.signal(signal.SIGINT, handler)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, old)
+
+
 @contextmanager
 def dask_client(scheduler: str | None = None, workers: int | None = None,
                 connect_timeout: float = 10.0) -> Iterator[Any]:
@@ -593,6 +617,8 @@ class _Stream:
         try:
             result: PartitionResult = fut.result()
         except Exception as exc:  # the worker died or the cluster failed: process_partition itself never raises
+            if _INTERRUPTED.is_set():
+                raise KeyboardInterrupt from None
             if attempt >= MAX_ATTEMPTS:
                 raise RunError(f"partition {i + 1} failed {attempt} times on the Dask workers"
                                f" ({type(exc).__name__}: {exc}); nothing was written, earlier output kept") from None
@@ -616,6 +642,8 @@ class _Stream:
         self.top_up()
         for fut in self.ac:
             self.collect(fut)
+            if _INTERRUPTED.is_set():
+                raise KeyboardInterrupt
             self.top_up()
         return self.total, self.written
 
@@ -683,7 +711,7 @@ def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None,
     tmp = _staging(out_dir, force)
     t0 = time.perf_counter()
     try:
-        with quiet_dask(), dask_client(scheduler, workers, connect_timeout) as client:
+        with _watch_sigint(), quiet_dask(), dask_client(scheduler, workers, connect_timeout) as client:
             n_workers = len(client.nthreads())
             partition_size = partition_size or auto_partition_size(corpus.n_articles, sum(client.nthreads().values()))
             writers = _Writers(tmp)
