@@ -199,6 +199,19 @@ def test_force_adopts_the_folder_but_never_deletes_a_foreign_subfolder(capsys, a
     assert (user / MARKER).is_file() and (user / "index.html").is_file()
 
 
+def test_corpus_page_folder_is_checked_before_the_run(capsys, articles, tmp_path):
+    user = tmp_path / "site"
+    user.mkdir()
+    (user / "index.html").write_text("<h1>my own page</h1>", encoding="utf-8")
+    before = snapshot(user)
+    t0 = time.monotonic()
+    code, _, err = run(capsys, "corpus", articles, "--out", tmp_path / "out", "--report", user)
+    assert code == EXIT_ERROR
+    assert f"{user}: folder exists and is not a Sahyog corpus page output" in one_error(err)
+    assert time.monotonic() - t0 < 5 and not (tmp_path / "out").exists()  # refused before any cluster started
+    assert snapshot(user) == before
+
+
 def test_an_empty_folder_is_adopted(capsys, tmp_path):
     out = tmp_path / "reports"
     out.mkdir()

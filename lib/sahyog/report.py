@@ -387,9 +387,12 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
     results, runnable = _prepare(paths, params, out_dir, lexicon)
     interrupted = _run_all(runnable, notebooks, out_dir, params, show_code, quiet, workers)
     corpus_error = None
-    if len(runnable) > 1 and not interrupted:
-        corpus_error = _corpus_chapter(out_dir, [r for r in results if r.ok], show_code,
-                                       bool(params.get("all_agreements")))
+    try:
+        if len(runnable) > 1 and not interrupted:
+            corpus_error = _corpus_chapter(out_dir, [r for r in results if r.ok], show_code,
+                                           bool(params.get("all_agreements")))
+    except KeyboardInterrupt:  # the articles are built: keep them, and list them in the index below
+        interrupted = True
     write_index(out_dir, [r for r in results if not r.interrupted], [(nb.name, nb.label) for nb in notebooks])
     for res in results:
         if not res.ok and not res.interrupted:
