@@ -266,6 +266,47 @@ def test_stale_temporary_folder_of_a_killed_corpus_run_is_removed(capsys, articl
     assert (out / MARKER).is_file() and (out / "summary.json").is_file()
 
 
+def _kill_when(cmd: list[str], ready, timeout: float = 120) -> None:
+    """Start ``cmd`` in its own session and SIGKILL the whole group once ``ready()`` (a killed run)."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    t0 = time.monotonic()
+    while not ready() and proc.poll() is None and time.monotonic() - t0 < timeout:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the run ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)
+
+
+def test_a_killed_report_leaves_temporary_folders_the_next_run_removes(capsys, articles, earlier_report, tmp_path):
+    def staging() -> list[Path]:
+        return [p for p in earlier_report.iterdir() if ".tmp-" in p.name]
+
+    _kill_when(sahyog_cmd("report", articles, "--out", earlier_report, "--quiet", "--workers", "1"),
+               lambda: any(p.is_dir() and any(p.glob("*.ipynb")) for p in staging()))
+    assert staging(), "the killed run left nothing to clean up"
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    code, _, _ = run(capsys, "report", bad, "--out", earlier_report)
+    assert code == EXIT_ARTICLES_FAILED
+    assert staging() == []
+    assert (earlier_report / "a_short" / "01_tokenise.html").read_text(encoding="utf-8") == "<p>earlier report</p>"
+
+
+def test_a_killed_corpus_run_leaves_a_folder_the_next_run_removes(capsys, articles, cluster, tmp_path):
+    source = corpus.sample_corpus(tmp_path / "news.jsonl", n=300)
+    out = tmp_path / "out"
+
+    def staging() -> list[Path]:
+        return [p for p in tmp_path.iterdir() if p.name.startswith(".out.tmp-")]
+
+    _kill_when(sahyog_cmd("corpus", source, "--out", out, "--workers", "1", "--partition-size", "5", "--quiet"),
+               lambda: any((p / "documents.parquet").exists() for p in staging()))
+    assert staging() and not out.exists()
+    code, _, err = run(capsys, "corpus", articles, "--out", out, "--scheduler", cluster.scheduler_address, "--quiet")
+    assert code == EXIT_OK, err
+    assert staging() == [] and (out / "summary.json").is_file()
+
+
 # --- duplicate ids ----------------------------------------------------------------------------------
 
 
