@@ -7,7 +7,7 @@ Targets: time linear in articles, 2 workers >= 1.6x one, peak memory flat as the
 
 Usage::
 
-    python benchmarks/scale.py [--sizes 1000 5000 20000] [--workers 1 2] [--dir /tmp/sahyog-scale]
+    python benchmarks/scale.py [--sizes 1000 5000 20000] [--workers 1 2] [--partition-size N] [--dir /tmp/sahyog-scale]
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def run_one(corpus_path: Path, out: Path, workers: int) -> dict[str, float]:
+def run_one(corpus_path: Path, out: Path, workers: int, partition_size: int | None = None) -> dict[str, float]:
     """One measured run on a fresh cluster of ``workers`` processes; figures as a dict."""
     from distributed import LocalCluster
 
@@ -38,7 +38,8 @@ def run_one(corpus_path: Path, out: Path, workers: int) -> dict[str, float]:
         from distributed import Client
 
         t0 = time.perf_counter()
-        summary = run_corpus(corpus_path, out, scheduler=cluster.scheduler_address, progress=False)
+        summary = run_corpus(corpus_path, out, scheduler=cluster.scheduler_address, progress=False,
+                             partition_size=partition_size)
         wall = time.perf_counter() - t0
         with Client(cluster) as client:
             worker_peaks = client.run(_peak_rss_mb)
@@ -52,12 +53,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--partition-size", type=int, default=None, help="articles per task (default: sahyog's)")
     ap.add_argument("--dir", type=Path, default=Path("/tmp/sahyog-scale"))
     ap.add_argument("--one", nargs=2, metavar=("CORPUS", "WORKERS"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.one:
         corpus_path = Path(args.one[0])
-        print(json.dumps(run_one(corpus_path, corpus_path.with_suffix(".out"), int(args.one[1]))), flush=True)
+        result = run_one(corpus_path, corpus_path.with_suffix(".out"), int(args.one[1]), args.partition_size)
+        print(json.dumps(result), flush=True)
         return 0
 
     args.dir.mkdir(parents=True, exist_ok=True)
@@ -69,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             subprocess.run([sys.executable, str(HERE / "make_corpus.py"), str(n), str(path)], check=True)
         base = None
         for w in args.workers:
-            proc = subprocess.run([sys.executable, __file__, "--one", str(path), str(w)], capture_output=True,
+            size = ["--partition-size", str(args.partition_size)] if args.partition_size else []
+            proc = subprocess.run([sys.executable, __file__, "--one", str(path), str(w), *size], capture_output=True,
                                   text=True, check=True)
             r = json.loads(proc.stdout.strip().splitlines()[-1])
             base = base or r["seconds"]
