@@ -428,9 +428,10 @@ def _sentence_hits(index: PhraseMatcher[Trigger], doc: Document, sid: int) -> li
     """Trigger matches and hyphenated route chains of one sentence, as positions within the sentence."""
     lo, hi = doc.bounds[sid]
     keys = doc.keys[lo:hi]
-    spans = [(t.start, t.end) for t in doc.tokens[lo:hi]]
     hits = [(i - lo, j - lo, trig) for i, j, trig in index.scan(doc.keys, lo, hi)]
-    hits += [(i, j, Trigger("corridor", "-".join(keys[i:j:2]), "")) for i, j in route_chains(keys, spans)]
+    if "-" in keys:  # a route chain needs hyphens: most sentences have none
+        spans = [(t.start, t.end) for t in doc.tokens[lo:hi]]
+        hits += [(i, j, Trigger("corridor", "-".join(keys[i:j:2]), "")) for i, j in route_chains(keys, spans)]
     return hits
 
 
