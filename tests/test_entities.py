@@ -24,9 +24,9 @@ def by_id(found: list[Entity]) -> dict[str, Entity]:
 
 def test_tables_build_fast() -> None:
     E._tables.cache_clear()
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: other jobs on a shared machine do not count
     E._tables()
-    assert time.perf_counter() - t0 < 2.0
+    assert time.process_time() - t0 < 2.0
 
 
 @pytest.mark.parametrize(
