@@ -70,8 +70,10 @@ def test_no_sys_path_hacks(nb):
             assert "sys.path" not in _src(cell) and "os.chdir" not in _src(cell)
 
 
-def test_kernel_display_name_is_the_venvs(nb):
-    """JupyterLab rewrites a notebook's kernelspec when it differs from the kernel's: opening must not modify it."""
+def test_opening_in_jupyterlab_changes_no_metadata(nb):
+    """JupyterLab writes the kernel's spec and language_info into a notebook when they differ from what is
+    stored, and the notebook shows as modified: both must be what this environment's kernel reports."""
+    import platform
     import sys
     from pathlib import Path
 
@@ -79,6 +81,10 @@ def test_kernel_display_name_is_the_venvs(nb):
     if not spec.exists():
         pytest.skip("the project's kernel is not installed in this environment (make setup installs it)")
     assert nb["metadata"]["kernelspec"]["display_name"] == json.loads(spec.read_text())["display_name"]
+    from ipykernel.ipkernel import IPythonKernel
+
+    expected = {**IPythonKernel.language_info, "version": platform.python_version()}
+    assert nb["metadata"]["language_info"] == expected
 
 
 def test_reader_notebooks_tag_their_appendix(nb):

@@ -257,3 +257,9 @@ def test_corpus_command_builds_the_same_page(corpus, tmp_path):
     page = (tmp_path / "site" / "05_corpus.html").read_text(encoding="utf-8")
     assert "<strong>Figure 1.</strong>" in page and "<script" not in page
     assert (tmp_path / "site" / "05_sector_shares.png").is_file()
+
+
+def test_sector_words_outside_cooperation_are_shown_apart(built):
+    out, _ = built
+    page = (out / "c_injected" / "02_sectors.html").read_text(encoding="utf-8")
+    assert "mentioned only" in page.split('<div class="article"', 1)[1]  # शेयर बाजार में ... व्यापार

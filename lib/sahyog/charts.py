@@ -54,7 +54,7 @@ def barh(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str
     """Horizontal bar chart, largest bar on top, value printed at the end of each bar."""
     use_devanagari_font()
     labels, values = list(labels)[::-1], list(values)[::-1]
-    fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(labels), 3) + 1.2), dpi=110)
+    fig, ax = plt.subplots(figsize=(6.6, 0.45 * max(len(labels), 3) + 1.2), dpi=110)
     bars = ax.barh(labels, values, color=ACCENT)
     ax.bar_label(bars, padding=3, fontsize=9)
     ax.set_xlabel(xlabel)
@@ -84,11 +84,15 @@ def heatmap(table: pd.DataFrame, title: str, cmap: str = "Blues", xlabel: str = 
     return _finish(fig, ax, title)
 
 
-def save(fig: Figure, path: str | Path) -> Path:
+SCREEN_DPI = 110  # the size a chart is shown at on a page
+SAVE_DPI = 165  # the PNG is saved sharper, so that a reader can zoom in (phones: tap the chart)
+
+
+def save(fig: Figure, path: str | Path, dpi: int = SAVE_DPI) -> Path:
     """Save ``fig`` as PNG at ``path`` (folders created) and return the path."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(p, dpi=110, bbox_inches="tight")
+    fig.savefig(p, dpi=dpi, bbox_inches="tight")
     return p
 
 

@@ -406,7 +406,11 @@ def _is_title_line(text: str, first: str, dateline: str | None) -> bool:
     while lines and not lines[0]:
         lines.pop(0)
     if dateline and lines and lines[0].startswith(dateline) and lines[0] != first:
-        lines.pop(0)
+        rest = lines[0][len(dateline):].lstrip(" ,:\u0903-").strip()  # "संपादकीय : TITLE" keeps its title
+        if rest:
+            lines[0] = rest
+        else:
+            lines.pop(0)
     if not lines or lines[0] != first:
         return False
     return not first.endswith(("।", ".", "?", "!")) or (len(lines) > 1 and not lines[1])
@@ -453,8 +457,7 @@ def brief(record: Record, text: str = "", given_date: date | str | None = None,
     return {
         "doc_id": record["doc_id"], "headline": title, "is_title": is_title,
         "date": when.isoformat() if when else None, "weekday": None if when else weekday_in(lead),
-        "place": _name_pair(place) if place else ({"hi": record["dateline"], "en": ""} if record.get("dateline")
-                                                  else None),
+        "place": _name_pair(place) if place else None,  # a dateline no gazetteer knows may not be a place
         "countries": [_name_pair(by_id[c]) for c in met], "others": [_name_pair(by_id[c]) for c in others],
         "agreements": [_agreement_line(a, record) for a in record["agreements"]],
         "categories": dict(Counter(a["category"] for a in record["agreements"]).most_common()),

@@ -71,7 +71,9 @@ section.brief ul.agreed { margin:.3rem 0; padding-left:1.1rem; }
 div.who { display:flex; flex-wrap:wrap; align-items:baseline; gap:0 .3rem; margin:.2rem 0; }
 div.who .chips { margin:.1rem 0; }
 .chips.countries li { background:#fdebd3; font-size:.95rem; }
-section.brief h1 a, section.brief h2 a, section.brief p.h a { color:var(--ink); text-decoration:none; }
+section.brief h1 a, section.brief h2 a, section.brief p.h a { color:var(--ink);
+  text-decoration:none; }
+section.brief p.h { font-weight:600; font-size:1.05rem; }
 section.brief h1 a:hover, section.brief h2 a:hover { text-decoration:underline; }
 .cards { display:grid; gap:1rem; }
 details.appendix { margin-top:2.5rem; border-top:1px solid var(--line); padding-top:.6rem; }
@@ -266,7 +268,8 @@ def brief_html(b: Mapping[str, Any], short: bool = False, link: str = "", headin
     when = hi(date_text(b))
     met = "".join(f"<li><strong>{_pair(c)}</strong></li>" for c in b.get("countries", []))
     met = f'<ul class="chips countries">{met}</ul>' if met else "no country named"
-    parts = [f'<section class="brief"><{heading}>{kind}{title}</{heading}>',
+    cls = ' class="h"' if heading == "p" else ""
+    parts = [f'<section class="brief"><{heading}{cls}>{kind}{title}</{heading}>',
              f'<p><span class="label">when</span>{when} <span class="label">where</span>{where}</p>',
              f'<div class="who"><span class="label">who met</span>{met}</div>']
     if b.get("others") and not short:
@@ -573,9 +576,12 @@ class Chart:
     def _repr_html_(self) -> str:
         import base64
 
+        from .charts import SAVE_DPI, SCREEN_DPI
+
         data = base64.b64encode(self.png).decode("ascii")
+        width = int.from_bytes(self.png[16:20], "big") * SCREEN_DPI // SAVE_DPI  # PNG header: pixel width
         return (f'<figure class="chart"><a href="{e(quote(self.file_name))}"><img src="data:image/png;base64,{data}" '
-                f'alt="{e(self.title)}"></a><figcaption>{hi(self.title)} '
+                f'width="{width}" alt="{e(self.title)}"></a><figcaption>{hi(self.title)} '
                 f'<span class="muted">(tap or click for the full-size PNG)</span></figcaption></figure>')
 
 
