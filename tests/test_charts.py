@@ -36,3 +36,11 @@ def test_map_draws_borders_and_keeps_crowded_labels_apart():
     assert len(boxes) == 5  # Islamabad and Pakistan share one label
     overlaps = [(a, b) for a, b in itertools.combinations(boxes, 2) if a.overlaps(b)]
     assert overlaps == []
+
+
+def test_map_of_far_apart_places_stays_on_the_globe():
+    points = pd.DataFrame([("US", "United States", "country", 38.9, -77.0), ("CN", "China", "country", 39.9, 116.4),
+                           ("IN", "India", "country", 28.6, 77.2)], columns=["id", "label", "type", "lat", "lon"])
+    ax = charts.place_map(points).axes[0]
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    assert -180 <= x0 < -77 and 116.4 < x1 <= 180 and y0 >= -90 and y1 <= 90

@@ -135,15 +135,18 @@ def _extent(lons: Sequence[float], lats: Sequence[float], min_span: float = 12.0
 
 
 def _fit(extent: tuple[float, float, float, float], ratio: float) -> tuple[float, float, float, float]:
-    """Widen or heighten ``extent`` so that the map (lon scaled by cos(lat)) is ``ratio`` wide per unit high."""
+    """Widen or heighten ``extent`` so that the map (lon scaled by cos(lat)) is ``ratio`` wide per unit high,
+    never past the poles (±85°) or the date line."""
     x0, x1, y0, y1 = extent
     scale = np.cos(np.radians((y0 + y1) / 2))
     width, height = (x1 - x0) * scale, y1 - y0
     if width < ratio * height:
         extra = (ratio * height - width) / scale / 2
-        return x0 - extra, x1 + extra, y0, y1
-    extra = (width / ratio - height) / 2
-    return x0, x1, y0 - extra, y1 + extra
+        x0, x1 = x0 - extra, x1 + extra
+    else:
+        extra = (width / ratio - height) / 2
+        y0, y1 = y0 - extra, y1 + extra
+    return max(x0, -180.0), min(x1, 180.0), max(y0, -85.0), min(y1, 85.0)
 
 
 def draw_countries(ax, extent: tuple[float, float, float, float], named: Iterable[str] = ()) -> None:
