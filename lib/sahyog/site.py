@@ -44,7 +44,6 @@ h1 { font-size:1.6rem; line-height:1.3; margin:.8rem 0 .3rem; }
 h2 { font-size:1.25rem; margin-top:2rem; border-bottom:1px solid var(--line); padding-bottom:.2rem; }
 a.anchor-link { display:none; }
 .table-wrap { max-width:100%; overflow-x:auto; margin:.6rem 0 1rem; }
-.table-wrap > table { width:max-content; }
 table { border-collapse:collapse; font-size:.92rem; background:#fff; }
 th, td { border:1px solid var(--line); padding:.3rem .55rem; text-align:left; vertical-align:top; max-width:22rem; }
 thead th { background:#eef3f6; }
@@ -82,6 +81,7 @@ nav.pager { display:flex; justify-content:space-between; flex-wrap:wrap; gap:.5r
 nav.pager a { color:var(--accent); }
 ul.files { columns:2 16rem; }
 @media (max-width: 600px) {
+  .table-wrap > table { width:max-content; }  /* rows stay compact; the box scrolls sideways */
   main { padding:.5rem .7rem 1.5rem; }
   h1 { font-size:1.3rem; }
   section.brief { padding:.5rem .7rem; }
