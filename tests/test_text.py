@@ -214,3 +214,35 @@ def test_token_stats_on_example():
     assert top["कजाकिस्तान"] >= 8  # the country is named again and again
     assert "और" not in top and "के" not in top
     assert stats.kinds["latin"] == 1  # "IGC"
+
+
+# --- imports ----------------------------------------------------------------------------------
+
+
+def test_extraction_does_not_import_pandas():
+    """Extraction needs no pandas/pyarrow (they cost ~80 MB of RSS): checked in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from sahyog.extract import extract_text\n"
+        "extract_text('डॉ. शर्मा दिल्ली गए. भारत और नेपाल ने समझौते पर हस्ताक्षर किए।', 'x')\n"
+        "print(sorted(m for m in ('pandas', 'pyarrow', 'numpy') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_splitter_stand_in_matches_indic_nlp_transliterator():
+    """The stand-in returns Hindi unchanged, as indic-nlp's transliterator does, and hands other pairs on."""
+    from indicnlp.transliterate.unicode_transliterate import UnicodeIndicTransliterator as real
+
+    for word in ["डॉ", "श्री", "क्यू", "ज़ेड", "Dr", "१२३", "।"]:
+        assert text._SameScript.transliterate(word, "hi", "hi") == real.transliterate(word, "hi", "hi") == word
+    assert text._SameScript.transliterate("कखग", "hi", "bn") == "কখগ"
+    pieces = text.sentence_tokenize.sentence_split("डॉ. शर्मा आए. वे गए.", "hi", delim_pat=text._SENT_DELIM)
+    assert [p.strip() for p in pieces] == [  # the abbreviation डॉ. does not end a sentence
+        "डॉ. शर्मा आए.",
+        "वे गए.",
+    ]

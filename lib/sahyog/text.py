@@ -16,12 +16,61 @@ from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import add, itemgetter
 from pathlib import Path
+from types import ModuleType
 from typing import NamedTuple
 
 from indicnlp.normalize.indic_normalize import DevanagariNormalizer
-from indicnlp.tokenize import sentence_tokenize
 
 from .errors import InputError
+
+
+class _SameScript:
+    """Stand-in for indic-nlp's ``UnicodeIndicTransliterator`` inside its sentence splitter.
+
+    The splitter only transliterates Hindi to Hindi (to look up abbreviations), which maps every
+    character to itself; the real module imports pandas (~80 MB, a third of a second) for tables that
+    this call never reads. Any other pair of scripts is passed on to the real transliterator.
+    """
+
+    @staticmethod
+    def transliterate(text: str, lang1_code: str, lang2_code: str) -> str:
+        """``text`` in ``lang2_code``'s script: unchanged from Hindi to Hindi."""
+        if lang1_code == lang2_code == "hi":
+            return text
+        from indicnlp.transliterate import unicode_transliterate
+
+        return unicode_transliterate.UnicodeIndicTransliterator.transliterate(text, lang1_code, lang2_code)
+
+
+def _import_sentence_tokenize() -> ModuleType:
+    """indic-nlp's sentence splitter without importing pandas (see :class:`_SameScript`).
+
+    While the splitter's module is imported, a stub stands in for ``unicode_transliterate``; the stub is
+    removed again at once, so any later ``import`` of that module gets the real one.
+    """
+    import sys
+
+    import indicnlp.transliterate as package
+
+    name = "indicnlp.transliterate.unicode_transliterate"
+    if name in sys.modules:
+        from indicnlp.tokenize import sentence_tokenize
+
+        return sentence_tokenize
+    stub = ModuleType(name)
+    stub.UnicodeIndicTransliterator = _SameScript  # type: ignore[attr-defined]
+    sys.modules[name] = stub
+    try:
+        from indicnlp.tokenize import sentence_tokenize
+    finally:
+        del sys.modules[name]
+        if getattr(package, "unicode_transliterate", None) is stub:
+            del package.unicode_transliterate
+    sentence_tokenize.unicode_transliterate = stub  # type: ignore[attr-defined]
+    return sentence_tokenize
+
+
+sentence_tokenize = _import_sentence_tokenize()
 
 NUKTA = "\u093c"
 DANDA, DOUBLE_DANDA = "\u0964", "\u0965"
