@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from itertools import compress
+from operator import or_
 
 from ..text import Article, Token, as_document
 from .base import ENTITY_TYPES, Entity, Mention, _Hit, _is_word, _Tok
-from .gazetteer import _gazetteer_hits, _plausible_place, _Tables, _tables, _view
+from .gazetteer import _gazetteer_hits, _plausible_place, _Tables, _tables, _View, _view
 from .names import _LATIN_ACRONYM, _slug, romanize
-from .organisations import _acronym_hits, _coordinated_org_hits, _org_name_en, _org_phrase_hits
+from .organisations import _ACRONYMS, _acronym_hits, _coordinated_org_hits, _org_name_en, _org_phrase_hits
 from .people import (
     _bare_mentions,
     _display_words,
@@ -34,7 +36,10 @@ def find_entities(article: Article, tokens: Sequence[Token] | None = None) -> li
     person_cands: list[_Hit] = []
     gazetteer = _gazetteer_hits(view, t, used)
     countries = {h.id for g in gazetteer for h in g if h.type == "country"}
+    busy = _busy_units(view, t, gazetteer)
     for n, (u, g) in enumerate(zip(used, gazetteer, strict=True)):
+        if not busy[n]:
+            continue
         toks = view.unit(n)
         gaz = [h for h in g if _plausible_place(h, toks, countries, u)]
         known = _index(toks, gaz)
@@ -66,6 +71,23 @@ def find_entities(article: Article, tokens: Sequence[Token] | None = None) -> li
     order = {k: n for n, k in enumerate(ENTITY_TYPES)}
     return sorted(entities, key=lambda e: (order[e.type], e.mentions[0].start, e.id))
 
+
+def _busy_units(view: _View, t: _Tables, gazetteer: list[list[_Hit]]) -> list[bool]:
+    """Per unit, whether any per-unit finder can find something in it: a gazetteer name, a title, an
+    organisation head, an acronym, or ``के बाद``/``के नाम`` (people things are named after). Other units
+    (about half of them) are skipped without building their tokens; the marks come from C-level passes."""
+    lights = view.lights
+    rules = map(or_, map(t.titles.__contains__, lights), map(t.orgheads.__contains__, lights))
+    marks = set(compress(range(len(lights)), rules))
+    marks.update(compress(range(len(lights)), map(_ACRONYMS.__getitem__, zip(view.texts, view.kinds, strict=True))))
+    genitives = compress(range(len(lights) - 1), map("के".__eq__, lights))
+    marks.update(i + 1 for i in genitives if lights[i + 1] in ("बाद", "नाम"))
+    ordered = sorted(marks)
+    busy = [bool(g) for g in gazetteer]
+    for n, (lo, hi) in enumerate(view.bounds):
+        k = bisect_left(ordered, lo)
+        busy[n] = busy[n] or (k < len(ordered) and ordered[k] < hi)
+    return busy
 
 
 def _index(toks: list[_Tok], hits: list[_Hit]) -> dict[int, _Hit]:
@@ -113,4 +135,3 @@ def entities_by_sentence(entities: Iterable[Entity]) -> dict[int, list[Entity]]:
         for sid in dict.fromkeys(m.sentence_id for m in e.mentions):
             out.setdefault(sid, []).append(e)
     return out
-
