@@ -267,7 +267,17 @@ class _LightKeys(dict):
         return light
 
 
+class _LooseKeys(dict):
+    """token text -> :func:`variant_key`, once per distinct text (a dict hit is about twice as fast as the
+    ``lru_cache`` around ``variant_key``, and this runs once per token)."""
+
+    def __missing__(self, text: str) -> str:
+        loose = self[text] = variant_key(text)
+        return loose
+
+
 _LIGHT = _LightKeys()
+_LOOSE = _LooseKeys()
 _TEXT, _START, _END, _KIND = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3)
 
 
@@ -301,9 +311,11 @@ class _View:
 def _view(doc: Document) -> _View:
     if len(_LIGHT) > 200_000:
         _LIGHT.clear()
+    if len(_LOOSE) > 200_000:
+        _LOOSE.clear()
     lights = list(map(_LIGHT.__getitem__, doc.keys))
     texts = list(map(_TEXT, doc.tokens))
-    looses = list(map(variant_key, texts))
+    looses = list(map(_LOOSE.__getitem__, texts))
     kinds = list(map(_KIND, doc.tokens))
     heads = [(DATELINE_SENTENCE_ID, doc.dateline.start, doc.dateline_bounds)] if doc.dateline else []
     heads += [(s.id, s.start, b) for s, b in zip(doc.sentences, doc.bounds, strict=True)]
