@@ -110,9 +110,11 @@ def entity_actor(entity: Any) -> tuple[str | None, str | None]:
 
 
 def with_actor_types(entities: Sequence[Any]) -> list[Any]:
-    """Copies of dataclass entities with ``actor_type`` set and ``country`` filled where the type gives one."""
+    """Copies of dataclass entities with ``actor_type`` set and ``country`` filled where the type gives one
+    (an entity that already has both, as places and regions do, is kept: they are frozen dataclasses)."""
     out = []
     for e in entities:
         actor_type, country = entity_actor(e)
-        out.append(replace(e, actor_type=actor_type, country=country))
+        same = actor_type == getattr(e, "actor_type", None) and country == getattr(e, "country", None)
+        out.append(e if same else replace(e, actor_type=actor_type, country=country))
     return out

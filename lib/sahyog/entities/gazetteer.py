@@ -345,7 +345,8 @@ def _gazetteer_hits(view: _View, t: _Tables, used: list[set[int]]) -> list[list[
     for i in compress(range(len(tokens)), starts):
         if i < free or view.kinds[i] not in _WORD_KINDS or sentence_of[i] == NO_SENTENCE:
             continue
-        words = _words_from(view, i, t.max_words)
+        reach = max(t.exact_matcher.longest.get(view.lights[i], 0), t.loose_matcher.longest.get(view.looses[i], 0))
+        words = _words_from(view, i, min(t.max_words, reach))  # most names that begin here have one word
         found = _longest_name(view, words, t)
         if found is None:
             continue
@@ -381,13 +382,14 @@ def _words_from(view: _View, i: int, max_words: int) -> list[int]:
 def _longest_name(view: _View, words: list[int], t: _Tables) -> tuple[int, _Ref] | None:
     """The longest run of ``words`` (from the first) that names a gazetteer entry: by its exact spelling,
     else by a loose one (long names only, never a small town); ``(number of words, entry)`` or None."""
-    exact = dict(t.exact_matcher.match_at([view.lights[k] for k in words], 0))
-    by_loose = dict(t.loose_matcher.match_at([view.looses[k] for k in words], 0))
-    for n in sorted(exact.keys() | by_loose.keys(), reverse=True):
-        if n in exact:
-            return n, exact[n]
-        ref = _loose_ref([view.texts[k] for k in words[:n]], by_loose[n])
+    exact, loose = t.exact_matcher.phrases, t.loose_matcher.phrases  # the phrases match_at would find
+    lights, looses = tuple(map(view.lights.__getitem__, words)), tuple(map(view.looses.__getitem__, words))
+    for n in range(len(words), 0, -1):
+        ref = exact.get(lights[:n])
         if ref is not None:
+            return n, ref
+        by_loose = loose.get(looses[:n])
+        if by_loose is not None and (ref := _loose_ref([view.texts[k] for k in words[:n]], by_loose)) is not None:
             return n, ref
     return None
 
