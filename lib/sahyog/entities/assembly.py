@@ -5,7 +5,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from itertools import compress
-from operator import or_
 
 from ..text import Article, Token, as_document
 from .base import ENTITY_TYPES, Entity, Mention, _Hit, _is_word, _Tok
@@ -72,14 +71,27 @@ def find_entities(article: Article, tokens: Sequence[Token] | None = None) -> li
     return sorted(entities, key=lambda e: (order[e.type], e.mentions[0].start, e.id))
 
 
+class _MaybeAcronym(dict):
+    """token text -> whether it spells an acronym as a Latin or a Devanagari token (a superset of
+    :func:`_acronym_hits`' test, which also knows the kind): once per distinct text."""
+
+    def __missing__(self, text: str) -> bool:
+        maybe = self[text] = bool(_ACRONYMS[text, "latin"] or _ACRONYMS[text, "word"])
+        return maybe
+
+
+_MAYBE_ACRONYM = _MaybeAcronym()
+
+
 def _busy_units(view: _View, t: _Tables, gazetteer: list[list[_Hit]]) -> list[bool]:
     """Per unit, whether any per-unit finder can find something in it: a gazetteer name, a title, an
     organisation head, an acronym, or ``के बाद``/``के नाम`` (people things are named after). Other units
     (about half of them) are skipped without building their tokens; the marks come from C-level passes."""
     lights = view.lights
-    rules = map(or_, map(t.titles.__contains__, lights), map(t.orgheads.__contains__, lights))
-    marks = set(compress(range(len(lights)), rules))
-    marks.update(compress(range(len(lights)), map(_ACRONYMS.__getitem__, zip(view.texts, view.kinds, strict=True))))
+    if len(_MAYBE_ACRONYM) > 200_000:
+        _MAYBE_ACRONYM.clear()
+    marks = set(compress(range(len(lights)), map(t.unit_words.__contains__, lights)))
+    marks.update(compress(range(len(lights)), map(_MAYBE_ACRONYM.__getitem__, view.texts)))
     genitives = compress(range(len(lights) - 1), map("के".__eq__, lights))
     marks.update(i + 1 for i in genitives if lights[i + 1] in ("बाद", "नाम"))
     ordered = sorted(marks)

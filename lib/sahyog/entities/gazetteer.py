@@ -45,6 +45,7 @@ class _Tables:
     nonname: frozenset[str] = frozenset()
     rolemods: frozenset[str] = frozenset()
     block: frozenset[str] = frozenset()
+    unit_words: frozenset[str] = frozenset()  # titles and organisation heads: a sentence with one needs the finders
     max_words: int = 1
     # the same names as phrase matchers over token keys: light keys, and loose (variant) keys
     exact_matcher: PhraseMatcher[_Ref] = field(default_factory=lambda: PhraseMatcher({}, {}))
@@ -162,6 +163,7 @@ def _word_lists(rows: list[dict[str, str]]) -> _Tables:
     t.gloss = {k: en for kind, k, en in keyed if kind == "gloss"}
     t.nonname = frozenset(k for kind, k, _ in keyed if kind == "nonname")
     t.rolemods = frozenset(k for kind, k, _ in keyed if kind in ("rolemod", "gloss"))
+    t.unit_words = frozenset(t.titles.keys() | t.orgheads.keys())
     return t
 
 
