@@ -1,8 +1,10 @@
 """Time of ``sahyog report`` per article: the whole site (every notebook, HTML, index) for N articles.
 
-The articles are the first N of ``../shared/data/news/diplomacy`` (copied to a temporary folder; the
-news never enters the project). ``--python`` picks the interpreter, so the same script times another
-checkout (its ``.venv/bin/python``) for a before/after comparison in one sitting.
+Wall time and CPU time (of the command and everything it starts: kernels, workers; steadier than
+wall time on a shared machine). The articles are the first N of ``../shared/data/news/diplomacy``
+(copied to a temporary folder; the news never enters the project). ``--python`` picks the
+interpreter, so the same script times another checkout (its ``.venv/bin/python``) for a
+before/after comparison in one sitting.
 
 Usage::
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -43,12 +46,16 @@ def main() -> int:
         if args.workers:
             cmd += ["--workers", str(args.workers)]
         env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
         seconds = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     print(f"python: {args.python}")
     print(f"articles: {len(files)}, exit status {proc.returncode}")
-    print(f"total: {seconds:.1f} s, per article: {seconds / len(files):.2f} s")
+    print(f"wall: {seconds:.1f} s, per article: {seconds / len(files):.2f} s")
+    print(f"CPU (the command, its kernels and workers): {cpu:.1f} s, per article: {cpu / len(files):.2f} s")
     if proc.returncode:
         print(proc.stderr[-2000:], file=sys.stderr)
     return proc.returncode
