@@ -537,7 +537,7 @@ def index_page(rows: Sequence[Mapping[str, Any]], pages: Sequence[tuple[str, str
     briefs = [r.get("summary", {}).get("brief") or {"doc_id": r["doc_id"]} for r in rows]
     ordered = [by_id[b["doc_id"]] for b in sort_newest_first(briefs)]
     n_ok = sum(bool(r["ok"]) for r in rows)
-    corpus = (f'<p class="brief-corpus"><a href="{e(corpus_link)}"><strong>The corpus: all {len(rows)} articles '
+    corpus = (f'<p class="brief-corpus"><a href="{e(corpus_link)}"><strong>The corpus: the last run\'s articles '
               "together</strong></a> — sectors, agreements over time, country pairs</p>") if corpus_link else ""
     failed = f", {len(rows) - n_ok} failed" if n_ok < len(rows) else ""
     body = (f'<h1>Sahyog reports · <span lang="hi">सहयोग</span></h1>\n'
