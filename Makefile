@@ -23,7 +23,8 @@ report: setup
 	$(PY) -m sahyog report seeds/ --out reports/
 
 lint: setup
-	$(BIN)/ruff check lib tests notebooks benchmarks
+	$(BIN)/ruff check lib tests notebooks benchmarks conftest.py
+	$(BIN)/ruff format --check lib tests notebooks benchmarks conftest.py
 
 # Tests and nbval write only to temporary folders (conftest.py sets SAHYOG_REPORTS_DIR), never to reports/.
 test: setup lint browser

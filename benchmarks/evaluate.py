@@ -58,13 +58,22 @@ def summarise(folder: Path, show: bool) -> dict[str, object]:
         actors.update(e["actor_type"] for e in rec["entities"] if e["actor_type"])
         if show:
             for a in rec["agreements"]:
-                print(f"  {path.name} [{a['sentence_id']}] {a['category']} {a['level']}/{a['status']} "
-                      f"{a['sectors']} {a['parties']}: {a['text'][:160]}")
-    return {"articles": n_docs, "unreadable": errors, "sentences": n_sent,
-            "sector mentions": dict(contexts.most_common()), "top sectors": dict(sectors.most_common(6)),
-            "agreements": sum(categories.values()), "by category": dict(categories.most_common()),
-            "by level+status": dict(outcomes.most_common()),
-            "entities": dict(types.most_common()), "actor types": dict(actors.most_common())}
+                print(
+                    f"  {path.name} [{a['sentence_id']}] {a['category']} {a['level']}/{a['status']} "
+                    f"{a['sectors']} {a['parties']}: {a['text'][:160]}"
+                )
+    return {
+        "articles": n_docs,
+        "unreadable": errors,
+        "sentences": n_sent,
+        "sector mentions": dict(contexts.most_common()),
+        "top sectors": dict(sectors.most_common(6)),
+        "agreements": sum(categories.values()),
+        "by category": dict(categories.most_common()),
+        "by level+status": dict(outcomes.most_common()),
+        "entities": dict(types.most_common()),
+        "actor types": dict(actors.most_common()),
+    }
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -76,8 +85,9 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 def _predicted(rec: dict) -> tuple[set[str], set[str]]:
     """Sectors (not portfolio/mention) and categories (default level and status) of one record."""
     sectors = {m["sector"] for m in rec["sectors"] if m["context"] not in ("portfolio", "mention")}
-    cats = {a["category"] for a in rec["agreements"]
-            if a["level"] in DEFAULT_LEVELS and a["status"] in DEFAULT_STATUSES}
+    cats = {
+        a["category"] for a in rec["agreements"] if a["level"] in DEFAULT_LEVELS and a["status"] in DEFAULT_STATUSES
+    }
     return sectors, cats
 
 
@@ -100,8 +110,9 @@ def score_wire(folder: Path) -> int:
     sp, sr, sf = _prf(*st["s"])
     cp, cr, cf = _prf(*st["c"])
     print(f"  sector P/R/F1 {sp:.2f}/{sr:.2f}/{sf:.2f} (target F1 >= {TARGETS['sector F1']:.2f})")
-    print(f"  agreement-category P/R/F1 {cp:.2f}/{cr:.2f}/{cf:.2f} "
-          f"(target F1 >= {TARGETS['agreement-category F1']:.2f})")
+    print(
+        f"  agreement-category P/R/F1 {cp:.2f}/{cr:.2f}/{cf:.2f} (target F1 >= {TARGETS['agreement-category F1']:.2f})"
+    )
     print(f"  negatives with a government+agreed agreement: {len(neg_hits)}/{n_neg} (target 0) {neg_hits}")
     met = sf >= TARGETS["sector F1"] and cf >= TARGETS["agreement-category F1"] and not neg_hits
     print(f"  targets met: {'yes' if met else 'NO'}")
@@ -110,9 +121,17 @@ def score_wire(folder: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    default = next((p for p in (REPO_ROOT.parent / "shared" / "data" / "news",
-                                REPO_ROOT.parent.parent / "shared" / "data" / "news") if p.is_dir()),
-                   REPO_ROOT.parent / "shared" / "data" / "news")  # a git worktree sits one level deeper
+    default = next(
+        (
+            p
+            for p in (
+                REPO_ROOT.parent / "shared" / "data" / "news",
+                REPO_ROOT.parent.parent / "shared" / "data" / "news",
+            )
+            if p.is_dir()
+        ),
+        REPO_ROOT.parent / "shared" / "data" / "news",
+    )  # a git worktree sits one level deeper
     ap.add_argument("--data", type=Path, default=default)
     ap.add_argument("--show", action="store_true", help="print every agreement with its evidence")
     args = ap.parse_args(argv)

@@ -79,8 +79,11 @@ def main(argv: list[str] | None = None) -> int:
         proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=True)
         r = json.loads(proc.stdout.strip().splitlines()[-1])
         rates.append(r["mb_per_s"])
-        print(f"| {r['mb']} | {r['seconds']} | {r['mb_per_s']} | {r['peak_rss_mb']} | {r['baseline_rss_mb']} "
-              f"| {r['n_tokens']:,} |", flush=True)
+        print(
+            f"| {r['mb']} | {r['seconds']} | {r['mb_per_s']} | {r['peak_rss_mb']} | {r['baseline_rss_mb']} "
+            f"| {r['n_tokens']:,} |",
+            flush=True,
+        )
     if len(rates) > 1:
         slowdown = rates[0] / rates[-1]
         verdict = "met" if slowdown <= 1.5 else "MISSED"

@@ -21,8 +21,10 @@ from sahyog.paths import SEEDS_DIR
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # ../shared/data next to the repository (or next to a folder of worktrees above it)
-SHARED = next((p / "shared" / "data" for p in REPO_ROOT.parents if (p / "shared" / "data").is_dir()),
-              REPO_ROOT.parent / "shared" / "data")
+SHARED = next(
+    (p / "shared" / "data" for p in REPO_ROOT.parents if (p / "shared" / "data").is_dir()),
+    REPO_ROOT.parent / "shared" / "data",
+)
 TREEBANK = SHARED / "ud" / "hi_hdtb2015-ud-dev.conllu"
 NEWS = SHARED / "news" / "diplomacy"
 SENTENCES_PER_TEXT = 20
@@ -43,7 +45,7 @@ def treebank_texts(path: Path = TREEBANK, per_text: int = SENTENCES_PER_TEXT) ->
             current = []
     if current:
         sentences.append(" ".join(current))
-    return ["\n".join(sentences[i:i + per_text]) for i in range(0, len(sentences), per_text)]
+    return ["\n".join(sentences[i : i + per_text]) for i in range(0, len(sentences), per_text)]
 
 
 def text_pool() -> list[str]:

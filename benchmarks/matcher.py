@@ -133,8 +133,9 @@ def main(argv: list[str] | None = None) -> int:
     t = _tables()
     lexicons = {"sectors": load_lexicon().index, "agreement triggers": load_triggers(),
                 "gazetteer (exact names)": t.exact_matcher}  # fmt: skip
-    print(f"{len(texts)} articles, {len(sentences):,} sentences, {n_tokens:,} tokens; CPU seconds, "
-          f"best of {args.runs}\n")
+    print(
+        f"{len(texts)} articles, {len(sentences):,} sentences, {n_tokens:,} tokens; CPU seconds, best of {args.runs}\n"
+    )
     print("| lexicon | phrases | engine | build s | scan s | tokens/s | same matches |")
     print("| --- | ---: | --- | ---: | ---: | ---: | --- |")
     for name, matcher in lexicons.items():
@@ -148,8 +149,11 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             same = [scan(keys) for keys in sentences] == reference
             seconds = best_cpu(lambda scan=scan: [scan(keys) for keys in sentences], args.runs)
-            print(f"| {name} | {len(matcher.phrases):,} | {engine_name} | {build:.3f} | {seconds:.4f} "
-                  f"| {n_tokens / seconds:,.0f} | {'yes' if same else 'NO'} |", flush=True)
+            print(
+                f"| {name} | {len(matcher.phrases):,} | {engine_name} | {build:.3f} | {seconds:.4f} "
+                f"| {n_tokens / seconds:,.0f} | {'yes' if same else 'NO'} |",
+                flush=True,
+            )
     return 0
 
 

@@ -33,20 +33,27 @@ def run_one(corpus_path: Path, out: Path, workers: int, partition_size: int | No
 
     from sahyog.corpus import run_corpus
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                      silence_logs=40) as cluster:
+    with LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
+    ) as cluster:
         from distributed import Client
 
         t0 = time.perf_counter()
-        summary = run_corpus(corpus_path, out, scheduler=cluster.scheduler_address, progress=False,
-                             partition_size=partition_size)
+        summary = run_corpus(
+            corpus_path, out, scheduler=cluster.scheduler_address, progress=False, partition_size=partition_size
+        )
         wall = time.perf_counter() - t0
         with Client(cluster) as client:
             worker_peaks = client.run(_peak_rss_mb)
-    return {"articles": summary["articles"], "workers": workers, "seconds": round(wall, 1),
-            "articles_per_s": round(summary["articles"] / wall, 1),
-            "worker_peak_mb": round(max(worker_peaks.values())), "client_peak_mb": round(_peak_rss_mb()),
-            "errors": summary["errors"]}
+    return {
+        "articles": summary["articles"],
+        "workers": workers,
+        "seconds": round(wall, 1),
+        "articles_per_s": round(summary["articles"] / wall, 1),
+        "worker_peak_mb": round(max(worker_peaks.values())),
+        "client_peak_mb": round(_peak_rss_mb()),
+        "errors": summary["errors"],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,12 +80,19 @@ def main(argv: list[str] | None = None) -> int:
         base = None
         for w in args.workers:
             size = ["--partition-size", str(args.partition_size)] if args.partition_size else []
-            proc = subprocess.run([sys.executable, __file__, "--one", str(path), str(w), *size], capture_output=True,
-                                  text=True, check=True)
+            proc = subprocess.run(
+                [sys.executable, __file__, "--one", str(path), str(w), *size],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             r = json.loads(proc.stdout.strip().splitlines()[-1])
             base = base or r["seconds"]
-            print(f"| {r['articles']} | {w} | {r['seconds']} | {r['articles_per_s']} | {base / r['seconds']:.2f} "
-                  f"| {r['worker_peak_mb']} | {r['client_peak_mb']} |", flush=True)
+            print(
+                f"| {r['articles']} | {w} | {r['seconds']} | {r['articles_per_s']} | {base / r['seconds']:.2f} "
+                f"| {r['worker_peak_mb']} | {r['client_peak_mb']} |",
+                flush=True,
+            )
     return 0
 
 

@@ -73,15 +73,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--profile", action="store_true", help="cProfile the full extraction and print hot spots")
-    ap.add_argument("--cpu", action="store_true", help="CPU time of this process instead of wall time "
-                    "(less disturbed by other jobs on a shared machine)")
+    ap.add_argument(
+        "--cpu",
+        action="store_true",
+        help="CPU time of this process instead of wall time (less disturbed by other jobs on a shared machine)",
+    )
     args = ap.parse_args(argv)
 
     texts = [t for _, _, t in make_articles(text_pool(), args.articles, seed=0)]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     clock = time.process_time if args.cpu else time.perf_counter
-    print(f"{len(texts)} articles, {mb:.2f} MB UTF-8, best of {args.runs} runs, one core, "
-          f"{'CPU' if args.cpu else 'wall'} time\n")
+    print(
+        f"{len(texts)} articles, {mb:.2f} MB UTF-8, best of {args.runs} runs, one core, "
+        f"{'CPU' if args.cpu else 'wall'} time\n"
+    )
     pipes = make_pipelines()
     speed = {name: mb / best_time(fn, texts, args.runs, clock) for name, fn in pipes.items()}
     full, indic, spacy_ = (speed[n] for n in pipes)
@@ -89,8 +94,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| {'-' * 44} | {'-' * 7}: | {'-' * 10}: | {'-' * 11}: |")
     for name, s in speed.items():
         print(f"| {name:<44} | {s:7.2f} | {s / mb * len(texts):10.0f} | {full / s:11.2f} |")
-    print(f"\nfull / indic-nlp = {full / indic:.2f} (target >= {TARGET_VS_INDIC:.2f}): "
-          f"{'met' if full / indic >= TARGET_VS_INDIC else 'MISSED'}")
+    print(
+        f"\nfull / indic-nlp = {full / indic:.2f} (target >= {TARGET_VS_INDIC:.2f}): "
+        f"{'met' if full / indic >= TARGET_VS_INDIC else 'MISSED'}"
+    )
     print(f"full / spaCy tokenizer = {full / spacy_:.2f} (target > 1): {'met' if full > spacy_ else 'MISSED'}")
     if args.profile:
         from sahyog.extract import extract_text

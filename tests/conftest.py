@@ -14,8 +14,8 @@ EXAMPLE = example_article()
 
 INJECTED = (
     "\nनई दिल्ली में <script>document.title='PWNED'</script> भारत और कजाकिस्तान ने व्यापार पर एक समझौता ज्ञापन पर "
-    "हस्ताक्षर किए। <img src=x onerror=\"document.body.dataset.pwned=1\"> दोनों देशों ने "
-    "<a href=\"javascript:alert(1)\">परिवहन</a> सहयोग पर सहमति व्यक्त की।\n"
+    'हस्ताक्षर किए। <img src=x onerror="document.body.dataset.pwned=1"> दोनों देशों ने '
+    '<a href="javascript:alert(1)">परिवहन</a> सहयोग पर सहमति व्यक्त की।\n'
     "शेयर बाजार में आज व्यापार तेज रहा।\n"  # a sector word outside any cooperation: context "mention"
 )
 
@@ -36,8 +36,10 @@ def corpus(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def built(corpus, tmp_path_factory):
     out = tmp_path_factory.mktemp("reports")
-    proc = subprocess.run([sys.executable, "-m", "sahyog", "report", str(corpus), "--out", str(out), "--quiet"],
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sahyog", "report", str(corpus), "--out", str(out), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     return out, proc
-
-

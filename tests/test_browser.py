@@ -34,26 +34,55 @@ def _skip_reason() -> str:
 
 
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason=_skip_reason())
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
 SCREENSHOTS = Path(os.environ.get("SAHYOG_SCREENSHOTS") or Path(tempfile.gettempdir()) / "sahyog-screenshots")
-PAGES = ["index.html", "a_example/index.html", "a_example/01_tokenise.html", "a_example/02_sectors.html",
-         "a_example/03_agreements.html", "a_example/04_entities.html", "corpus/05_corpus.html"]
+PAGES = [
+    "index.html",
+    "a_example/index.html",
+    "a_example/01_tokenise.html",
+    "a_example/02_sectors.html",
+    "a_example/03_agreements.html",
+    "a_example/04_entities.html",
+    "corpus/05_corpus.html",
+]
 WIDTHS = {"desktop": 1400, "phone": 400}
 
 
 def _chromium(target: str, *extra: str) -> subprocess.CompletedProcess[str]:
     with tempfile.TemporaryDirectory() as profile:
         return subprocess.run(
-            [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0",
-             "--virtual-time-budget=3000", *extra, target],
-            capture_output=True, text=True, timeout=120,
+            [
+                CHROMIUM,
+                *FLAGS,
+                f"--user-data-dir={profile}",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--virtual-time-budget=3000",
+                *extra,
+                target,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
 
 
 def _console_errors(stderr: str) -> list[str]:
-    return [line for line in stderr.splitlines()
-            if "CONSOLE" in line and ("Uncaught" in line or "Error" in line or "Refused" in line)]
+    return [
+        line
+        for line in stderr.splitlines()
+        if "CONSOLE" in line and ("Uncaught" in line or "Error" in line or "Refused" in line)
+    ]
 
 
 def _requested(net_log: Path) -> set[str]:
@@ -71,10 +100,12 @@ def browser_own_requests(tmp_path_factory) -> set[str]:
     return _requested(folder / "net.json")
 
 
-@pytest.mark.parametrize("page", ["index.html", "c_injected/02_sectors.html", "a_example/04_entities.html",
-                                  "corpus/05_corpus.html"])
-def test_page_loads_offline_without_script_errors_and_injected_code_does_not_run(built, page, tmp_path,
-                                                                                  browser_own_requests):
+@pytest.mark.parametrize(
+    "page", ["index.html", "c_injected/02_sectors.html", "a_example/04_entities.html", "corpus/05_corpus.html"]
+)
+def test_page_loads_offline_without_script_errors_and_injected_code_does_not_run(
+    built, page, tmp_path, browser_own_requests
+):
     out, _ = built
     proc = _chromium((out / page).resolve().as_uri(), f"--log-net-log={tmp_path / 'net.json'}", "--dump-dom")
     dom = proc.stdout
@@ -93,8 +124,9 @@ def _page_width(page: Path, width: int, tmp: Path) -> tuple[int, int]:
         f'<!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="{page.resolve().as_uri()}" '
         f'style="width:{width}px;height:2000px;border:0"></iframe><script>'
         'document.getElementById("f").onload=function(){var d=this.contentDocument.documentElement;'
-        'document.title=JSON.stringify([d.scrollWidth,d.clientWidth]);};</script></body></html>',
-        encoding="utf-8")
+        "document.title=JSON.stringify([d.scrollWidth,d.clientWidth]);};</script></body></html>",
+        encoding="utf-8",
+    )
     proc = _chromium(harness.as_uri(), "--allow-file-access-from-files", "--window-size=1600,2000", "--dump-dom")
     m = re.search(r"<title>(\[\d+,\d+\])</title>", proc.stdout)
     assert m, proc.stderr[-2000:]

@@ -20,14 +20,17 @@ def test_country_outlines_ship_with_the_package():
 
 
 def test_map_draws_borders_and_keeps_crowded_labels_apart():
-    points = pd.DataFrame([
-        ("PK", "पाकिस्तान · Pakistan", "country", 33.72, 73.04),
-        ("geo:1", "इस्लामाबाद · Islamabad", "place", 33.72, 73.04),
-        ("geo:2", "लाहौर · Lahore", "place", 31.56, 74.35),
-        ("AF", "अफ़गानिस्तान · Afghanistan", "country", 34.53, 69.17),
-        ("geo:3", "पेशावर · Peshawar", "place", 34.01, 71.58),
-        ("geo:4", "रावलपिंडी · Rawalpindi", "place", 33.6, 73.07),
-    ], columns=["id", "label", "type", "lat", "lon"])
+    points = pd.DataFrame(
+        [
+            ("PK", "पाकिस्तान · Pakistan", "country", 33.72, 73.04),
+            ("geo:1", "इस्लामाबाद · Islamabad", "place", 33.72, 73.04),
+            ("geo:2", "लाहौर · Lahore", "place", 31.56, 74.35),
+            ("AF", "अफ़गानिस्तान · Afghanistan", "country", 34.53, 69.17),
+            ("geo:3", "पेशावर · Peshawar", "place", 34.01, 71.58),
+            ("geo:4", "रावलपिंडी · Rawalpindi", "place", 33.6, 73.07),
+        ],
+        columns=["id", "label", "type", "lat", "lon"],
+    )
     fig = charts.place_map(points, [("Lahore → Kabul", ["geo:2", "AF"])], title="स्थान · places")
     ax = fig.axes[0]
     assert ax.collections and any(type(c).__name__ == "PolyCollection" for c in ax.collections)
@@ -39,8 +42,14 @@ def test_map_draws_borders_and_keeps_crowded_labels_apart():
 
 
 def test_map_of_far_apart_places_stays_on_the_globe():
-    points = pd.DataFrame([("US", "United States", "country", 38.9, -77.0), ("CN", "China", "country", 39.9, 116.4),
-                           ("IN", "India", "country", 28.6, 77.2)], columns=["id", "label", "type", "lat", "lon"])
+    points = pd.DataFrame(
+        [
+            ("US", "United States", "country", 38.9, -77.0),
+            ("CN", "China", "country", 39.9, 116.4),
+            ("IN", "India", "country", 28.6, 77.2),
+        ],
+        columns=["id", "label", "type", "lat", "lon"],
+    )
     ax = charts.place_map(points).axes[0]
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     assert -180 <= x0 < -77 and 116.4 < x1 <= 180 and y0 >= -90 and y1 <= 90

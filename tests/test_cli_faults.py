@@ -100,8 +100,9 @@ def earlier_report(tmp_path) -> Path:
     out = tmp_path / "reports"
     (out / "a_short").mkdir(parents=True)
     (out / MARKER).write_text('{"kind": "report"}\n', encoding="utf-8")
-    (out / "a_short" / "summary.json").write_text(json.dumps({"doc_id": "a_short", "pages": ["01_tokenise"],
-                                                               "n_sentences": 2}), encoding="utf-8")
+    (out / "a_short" / "summary.json").write_text(
+        json.dumps({"doc_id": "a_short", "pages": ["01_tokenise"], "n_sentences": 2}), encoding="utf-8"
+    )
     (out / "a_short" / "01_tokenise.html").write_text("<p>earlier report</p>", encoding="utf-8")
     (out / "index.html").write_text("<title>Sahyog reports</title> earlier index", encoding="utf-8")
     return out
@@ -111,8 +112,9 @@ def earlier_report(tmp_path) -> Path:
 def cluster():
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0",
-                      silence_logs=logging.CRITICAL) as c:
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.CRITICAL
+    ) as c:
         yield c
 
 
@@ -281,8 +283,10 @@ def test_a_killed_report_leaves_temporary_folders_the_next_run_removes(capsys, a
     def staging() -> list[Path]:
         return [p for p in earlier_report.iterdir() if ".tmp-" in p.name]
 
-    _kill_when(sahyog_cmd("report", articles, "--out", earlier_report, "--quiet", "--workers", "1"),
-               lambda: any(p.is_dir() and any(p.glob("*.ipynb")) for p in staging()))
+    _kill_when(
+        sahyog_cmd("report", articles, "--out", earlier_report, "--quiet", "--workers", "1"),
+        lambda: any(p.is_dir() and any(p.glob("*.ipynb")) for p in staging()),
+    )
     assert staging(), "the killed run left nothing to clean up"
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
@@ -299,8 +303,10 @@ def test_a_killed_corpus_run_leaves_a_folder_the_next_run_removes(capsys, articl
     def staging() -> list[Path]:
         return [p for p in tmp_path.iterdir() if p.name.startswith(".out.tmp-")]
 
-    _kill_when(sahyog_cmd("corpus", source, "--out", out, "--workers", "1", "--partition-size", "5", "--quiet"),
-               lambda: any((p / "documents.parquet").exists() for p in staging()))
+    _kill_when(
+        sahyog_cmd("corpus", source, "--out", out, "--workers", "1", "--partition-size", "5", "--quiet"),
+        lambda: any((p / "documents.parquet").exists() for p in staging()),
+    )
     assert staging() and not out.exists()
     code, _, err = run(capsys, "corpus", articles, "--out", out, "--scheduler", cluster.scheduler_address, "--quiet")
     assert code == EXIT_OK, err
@@ -315,8 +321,9 @@ def test_extract_refuses_two_files_with_the_same_id(capsys, tmp_path):
     (tmp_path / "a_b.txt").write_text(OTHER, encoding="utf-8")
     code, out, err = run(capsys, "extract", tmp_path)
     assert code == EXIT_ERROR and out == ""
-    assert one_error(err) == (f"sahyog: error: {tmp_path / 'a_b.txt'}: same article id 'a_b' as "
-                              f"{tmp_path / 'a b.txt'}: rename one of them")
+    assert one_error(err) == (
+        f"sahyog: error: {tmp_path / 'a_b.txt'}: same article id 'a_b' as {tmp_path / 'a b.txt'}: rename one of them"
+    )
 
 
 def test_corpus_jsonl_repeated_id_is_a_bad_article_not_a_merge(cluster, tmp_path):
@@ -341,9 +348,15 @@ def test_corpus_jsonl_repeated_id_is_a_bad_article_not_a_merge(cluster, tmp_path
 
 def test_jsonl_errors_name_the_file_line_after_blank_lines(capsys, cluster, tmp_path):
     path = tmp_path / "news.jsonl"
-    lines = [json.dumps({"doc_id": "a", "text": SHORT}, ensure_ascii=False), "", "",
-             '{"doc_id": "b", "text": "अधूरा', json.dumps({"doc_id": "c", "text": OTHER, "date": "2025-02-30"},
-                                                       ensure_ascii=False), "", '{"doc_id": "d", "text": "अधूरा']
+    lines = [
+        json.dumps({"doc_id": "a", "text": SHORT}, ensure_ascii=False),
+        "",
+        "",
+        '{"doc_id": "b", "text": "अधूरा',
+        json.dumps({"doc_id": "c", "text": OTHER, "date": "2025-02-30"}, ensure_ascii=False),
+        "",
+        '{"doc_id": "d", "text": "अधूरा',
+    ]
     path.write_text("\n".join(lines), encoding="utf-8")  # the last line has no line end
     out = tmp_path / "out"
     code, _, err = run(capsys, "corpus", path, "--out", out, "--scheduler", cluster.scheduler_address, "--quiet")
@@ -368,8 +381,7 @@ OTHER_SCRIPTS = ["ਭਾਰਤ ਅਤੇ ਨੇਪਾਲ ਨੇ ਸਮਝੌਤ�
 @pytest.mark.parametrize("line", OTHER_SCRIPTS)
 def test_a_line_in_another_script_is_its_own_sentence(line):
     text = f"भारत और नेपाल ने समझौता किया\n{line}\nआगे बातचीत होगी।\n"
-    assert [s.text for s in split_article(text).sentences] == ["भारत और नेपाल ने समझौता किया", line,
-                                                               "आगे बातचीत होगी।"]
+    assert [s.text for s in split_article(text).sentences] == ["भारत और नेपाल ने समझौता किया", line, "आगे बातचीत होगी।"]
 
 
 def test_a_stray_danda_on_its_own_line_stays_with_its_sentence():
@@ -396,12 +408,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.mark.parametrize(("address", "problem"), [
-    ("http://127.0.0.1:8786", "unknown scheme 'http'"),
-    ("tcp://127.0.0.1:99999", "port 99999 is not between 1 and 65535"),
-    ("tcp://127.0.0.1:abc", "not a scheduler address"),
-    ("127.0.0.1", "missing port"),
-])
+@pytest.mark.parametrize(
+    ("address", "problem"),
+    [
+        ("http://127.0.0.1:8786", "unknown scheme 'http'"),
+        ("tcp://127.0.0.1:99999", "port 99999 is not between 1 and 65535"),
+        ("tcp://127.0.0.1:abc", "not a scheduler address"),
+        ("127.0.0.1", "missing port"),
+    ],
+)
 def test_malformed_scheduler_address(capsys, articles, tmp_path, address, problem):
     code, _, err = run(capsys, "corpus", articles, "--out", tmp_path / "out", "--scheduler", address)
     assert code == EXIT_ERROR
@@ -412,8 +427,12 @@ def test_malformed_scheduler_address(capsys, articles, tmp_path, address, proble
 def test_scheduler_where_nothing_listens_fails_fast(articles, tmp_path):
     address = f"tcp://127.0.0.1:{_free_port()}"
     t0 = time.monotonic()
-    proc = subprocess.run(sahyog_cmd("corpus", articles, "--out", tmp_path / "out", "--scheduler", address),
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        sahyog_cmd("corpus", articles, "--out", tmp_path / "out", "--scheduler", address),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert time.monotonic() - t0 < 10
     assert proc.returncode == EXIT_ERROR
     assert "cannot connect within 10 s" in one_error(proc.stderr)
@@ -426,8 +445,12 @@ def test_a_server_that_is_not_a_scheduler_times_out_with_connect_timeout(article
         server.listen(8)
         address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
         t0 = time.monotonic()
-        proc = subprocess.run(sahyog_cmd("corpus", articles, "--out", tmp_path / "out", "--scheduler", address,
-                                         "--connect-timeout", "2"), capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            sahyog_cmd("corpus", articles, "--out", tmp_path / "out", "--scheduler", address, "--connect-timeout", "2"),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert time.monotonic() - t0 < 10
     assert proc.returncode == EXIT_ERROR
     assert "no Dask scheduler answered within" in one_error(proc.stderr)
@@ -441,8 +464,10 @@ def test_long_articles_do_not_go_into_the_task_graph(cluster, tmp_path):
 
     path = tmp_path / "long.jsonl"
     path.write_text(json.dumps({"doc_id": "long", "text": SHORT * 40}, ensure_ascii=False) + "\n", encoding="utf-8")
-    with dask.config.set({"distributed.admin.large-graph-warning-threshold": "2kB"}), \
-            warnings.catch_warnings(record=True) as caught:
+    with (
+        dask.config.set({"distributed.admin.large-graph-warning-threshold": "2kB"}),
+        warnings.catch_warnings(record=True) as caught,
+    ):
         warnings.simplefilter("always")
         summary = corpus.run_corpus(path, tmp_path / "out", scheduler=cluster.scheduler_address, progress=False)
     assert summary["ok"] == 1
@@ -450,8 +475,12 @@ def test_long_articles_do_not_go_into_the_task_graph(cluster, tmp_path):
 
 
 def test_a_successful_run_prints_nothing_on_stderr(articles, tmp_path):
-    proc = subprocess.run(sahyog_cmd("corpus", articles, "--out", tmp_path / "out", "--workers", "1", "--quiet"),
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        sahyog_cmd("corpus", articles, "--out", tmp_path / "out", "--workers", "1", "--quiet"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == EXIT_OK
     assert proc.stderr == ""
 
@@ -464,17 +493,21 @@ def test_ctrl_c_on_report_keeps_earlier_reports_and_rewrites_the_index(articles,
     index_before = (earlier_report / "index.html").read_bytes()
 
     def building() -> bool:  # a notebook is running for some article
-        return any(p.name.startswith((".a_short.tmp-", ".b_other.tmp-")) and any(p.glob("*.ipynb"))
-                   for p in earlier_report.iterdir())
+        return any(
+            p.name.startswith((".a_short.tmp-", ".b_other.tmp-")) and any(p.glob("*.ipynb"))
+            for p in earlier_report.iterdir()
+        )
 
-    proc = interrupt_when(sahyog_cmd("report", articles, "--out", earlier_report, "--quiet", "--workers", "1"),
-                          building)
+    proc = interrupt_when(
+        sahyog_cmd("report", articles, "--out", earlier_report, "--quiet", "--workers", "1"), building
+    )
     assert proc.returncode == EXIT_INTERRUPTED, proc.stderr
     line = one_error(proc.stderr)
     assert line.startswith("sahyog: error: interrupted: 0 of 2 article(s) built")
     after = snapshot(earlier_report)
-    assert {k: v for k, v in after.items() if k != "index.html"} == {k: v for k, v in before.items()
-                                                                      if k != "index.html"}
+    assert {k: v for k, v in after.items() if k != "index.html"} == {
+        k: v for k, v in before.items() if k != "index.html"
+    }
     index = after["index.html"].decode("utf-8")
     assert index != index_before.decode("utf-8") and "a_short" in index and "b_other" not in index
     assert sorted(p.name for p in earlier_report.iterdir()) == [MARKER, "a_short", "index.html"]
@@ -482,8 +515,10 @@ def test_ctrl_c_on_report_keeps_earlier_reports_and_rewrites_the_index(articles,
 
 def test_ctrl_c_on_a_fresh_report_leaves_an_index(articles, tmp_path):
     out = tmp_path / "fresh"
-    proc = interrupt_when(sahyog_cmd("report", articles, "--out", out, "--quiet", "--workers", "1"),
-                          lambda: out.is_dir() and any(p.name.startswith(".a_short.tmp-") for p in out.iterdir()))
+    proc = interrupt_when(
+        sahyog_cmd("report", articles, "--out", out, "--quiet", "--workers", "1"),
+        lambda: out.is_dir() and any(p.name.startswith(".a_short.tmp-") for p in out.iterdir()),
+    )
     assert proc.returncode == EXIT_INTERRUPTED and one_error(proc.stderr).startswith("sahyog: error: interrupted")
     assert sorted(p.name for p in out.iterdir()) == [MARKER, "index.html"]
 
@@ -492,16 +527,18 @@ def test_ctrl_c_on_corpus_is_one_line_and_keeps_the_earlier_output(cluster, tmp_
     source = tmp_path / "news.jsonl"
     corpus.sample_corpus(source, n=400)
     out = tmp_path / "out"
-    corpus.run_corpus(source.parent / "news.jsonl", out, scheduler=cluster.scheduler_address, partition_size=200,
-                      progress=False)
+    corpus.run_corpus(
+        source.parent / "news.jsonl", out, scheduler=cluster.scheduler_address, partition_size=200, progress=False
+    )
     before = snapshot(out)
 
     def started() -> bool:
         staging = [p for p in tmp_path.iterdir() if p.name.startswith(".out.tmp-")]
         return bool(staging) and (staging[0] / "documents.parquet").exists()
 
-    proc = interrupt_when(sahyog_cmd("corpus", source, "--out", out, "--workers", "1", "--partition-size", "5",
-                                     "--quiet"), started)
+    proc = interrupt_when(
+        sahyog_cmd("corpus", source, "--out", out, "--workers", "1", "--partition-size", "5", "--quiet"), started
+    )
     assert proc.returncode == EXIT_INTERRUPTED
     assert one_error(proc.stderr) == f"sahyog: error: interrupted: {out} was not replaced (any earlier output is kept)"
     assert snapshot(out) == before
@@ -513,15 +550,20 @@ def test_a_killed_worker_is_survived_with_every_article_once(tmp_path):
 
     source = corpus.sample_corpus(tmp_path / "news.jsonl", n=24)
     out = tmp_path / "out"
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
-                      silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.CRITICAL
+        ) as cluster,
+        Client(cluster) as client,
+    ):
         pids = client.run(os.getpid)
         result: dict[str, object] = {}
 
         def go() -> None:
             try:
-                result["summary"] = corpus.run_corpus(source, out, scheduler=cluster.scheduler_address,
-                                                      partition_size=2, progress=False)
+                result["summary"] = corpus.run_corpus(
+                    source, out, scheduler=cluster.scheduler_address, partition_size=2, progress=False
+                )
             except BaseException as exc:  # reported below
                 result["error"] = exc
 
@@ -554,8 +596,17 @@ def test_a_corpus_run_that_loses_its_cluster_keeps_the_earlier_output(articles, 
     with socket.socket() as server:
         server.bind(("127.0.0.1", 0))
         server.listen(1)
-        code, _, err = run(capsys, "corpus", articles, "--out", out, "--scheduler",
-                           f"tcp://127.0.0.1:{server.getsockname()[1]}", "--connect-timeout", "1")
+        code, _, err = run(
+            capsys,
+            "corpus",
+            articles,
+            "--out",
+            out,
+            "--scheduler",
+            f"tcp://127.0.0.1:{server.getsockname()[1]}",
+            "--connect-timeout",
+            "1",
+        )
     assert code == EXIT_ERROR and "no Dask scheduler answered" in one_error(err)
     assert snapshot(out) == before
 
@@ -582,17 +633,23 @@ def _fake_system(tmp_path: Path, apt_script: str) -> dict[str, str]:
 
 def _install(tmp_path: Path, apt_script: str, **env: str) -> tuple[subprocess.CompletedProcess[str], Path]:
     note = tmp_path / "reason.txt"
-    proc = subprocess.run([shutil.which("sh"), str(SCRIPT), str(note), str(tmp_path / "apt.log")],
-                          env={**_fake_system(tmp_path, apt_script), **env}, capture_output=True, text=True,
-                          timeout=60)
+    proc = subprocess.run(
+        [shutil.which("sh"), str(SCRIPT), str(note), str(tmp_path / "apt.log")],
+        env={**_fake_system(tmp_path, apt_script), **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     return proc, note
 
 
 def test_browser_install_waits_for_the_apt_lock(tmp_path):
     count = tmp_path / "count"
-    apt = (f'n=$(cat {count} 2>/dev/null || echo 0); echo $((n+1)) > {count}\n'
-           'if [ "$n" -lt 2 ]; then echo "E: Could not get lock /var/lib/dpkg/lock-frontend." >&2; exit 100; fi\n'
-           "exit 0\n")
+    apt = (
+        f"n=$(cat {count} 2>/dev/null || echo 0); echo $((n+1)) > {count}\n"
+        'if [ "$n" -lt 2 ]; then echo "E: Could not get lock /var/lib/dpkg/lock-frontend." >&2; exit 100; fi\n'
+        "exit 0\n"
+    )
     proc, note = _install(tmp_path, apt)
     assert proc.returncode == 0
     assert "waiting" in proc.stdout and "E:" not in proc.stdout + proc.stderr
@@ -600,8 +657,9 @@ def test_browser_install_waits_for_the_apt_lock(tmp_path):
 
 
 def test_browser_install_says_why_it_gave_up(tmp_path):
-    proc, note = _install(tmp_path, 'echo "E: Could not get lock /var/lib/dpkg/lock-frontend." >&2; exit 100\n',
-                          LOCK_WAIT="0")
+    proc, note = _install(
+        tmp_path, 'echo "E: Could not get lock /var/lib/dpkg/lock-frontend." >&2; exit 100\n', LOCK_WAIT="0"
+    )
     assert proc.returncode == 0
     lines = proc.stdout.strip().splitlines()
     assert lines[-1].startswith("warning: Chromium could not be installed: apt stayed locked")

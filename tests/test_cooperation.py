@@ -23,10 +23,7 @@ def test_a_sector_word_without_cooperation_is_a_mention() -> None:
 
 
 def test_a_sentence_naming_a_party_of_an_agreement_belongs_to_it() -> None:
-    text = (
-        "भारत की इंडियन पोर्ट्स ग्लोबल लिमिटेड (आईपीजीएल) और ईरान के बीच समझौते पर हस्ताक्षर हुए। "
-        "आईपीजीएल बंदरगाह में निवेश करेगा।"
-    )
+    text = "भारत की इंडियन पोर्ट्स ग्लोबल लिमिटेड (आईपीजीएल) और ईरान के बीच समझौते पर हस्ताक्षर हुए। आईपीजीएल बंदरगाह में निवेश करेगा।"
     rec = extract_text(text, "t")
     assert {(m["sector"], m["context"]) for m in rec["sectors"] if m["sentence_id"] == 1} == {
         ("transport", "cooperation"), ("investment", "cooperation")}  # fmt: skip

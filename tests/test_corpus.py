@@ -31,8 +31,16 @@ COMPARED = {  # output table -> (tables function, columns compared)
     "entities": (tables.entities, tables.ENTITY_COLUMNS),
     "entity_mentions": (tables.entity_mentions, tables.MENTION_COLUMNS),
 }
-DOC_COLUMNS = ["doc_id", "source", "dateline", "n_sentences", "n_tokens", "n_sector_mentions", "n_agreements",
-               "n_entities"]
+DOC_COLUMNS = [
+    "doc_id",
+    "source",
+    "dateline",
+    "n_sentences",
+    "n_tokens",
+    "n_sector_mentions",
+    "n_agreements",
+    "n_entities",
+]
 
 
 def _plain(v: Any) -> Any:
@@ -104,8 +112,9 @@ def test_bad_articles_are_recorded_and_the_run_goes_on(folder, tmp_path):
     docs = corpus.load_tables(tmp_path / "out")["documents"].set_index("doc_id")
     errors = docs["error"].dropna().to_dict()
     assert set(errors) == {"zz_bad_encoding", "zz_empty", "zz_english"}
-    assert errors["zz_bad_encoding"].endswith("not UTF-8 or UTF-16 text (undecodable byte 0xff at offset 33);"
-                                              " save the file as UTF-8")
+    assert errors["zz_bad_encoding"].endswith(
+        "not UTF-8 or UTF-16 text (undecodable byte 0xff at offset 33); save the file as UTF-8"
+    )
     assert errors["zz_empty"] == f"{folder / 'zz_empty.txt'}: empty file (no text)"
     assert "not Hindi text" in errors["zz_english"]
     assert all("\n" not in e for e in errors.values())
@@ -120,17 +129,27 @@ def test_remote_cluster_by_address(cluster, folder, folder_records, tmp_path):
 
 
 def test_jsonl_with_column_options_and_bad_rows(cluster, tmp_path):
-    rows = [{"uid": f"x{i}", "body": text, "when": f"2025-0{i % 3 + 1}-15", "outlet": "Jagran"}
-            for i, text in enumerate([EXAMPLE_TEXT, SHORT, SHORT.replace("ऊर्जा", "कृषि")])]
+    rows = [
+        {"uid": f"x{i}", "body": text, "when": f"2025-0{i % 3 + 1}-15", "outlet": "Jagran"}
+        for i, text in enumerate([EXAMPLE_TEXT, SHORT, SHORT.replace("ऊर्जा", "कृषि")])
+    ]
     rows += [{"body": "", "when": "2025-04-01"}, {"uid": "no-text"}]
     lines = [json.dumps(r, ensure_ascii=False) for r in rows]
     lines.insert(2, "{not json")
     path = tmp_path / "news.jsonl"
     path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
     out = tmp_path / "out"
-    summary = corpus.run_corpus(path, out, scheduler=cluster.scheduler_address, text_column="body",
-                                date_column="when", source_column="outlet", id_column="uid", partition_size=2,
-                                progress=False)
+    summary = corpus.run_corpus(
+        path,
+        out,
+        scheduler=cluster.scheduler_address,
+        text_column="body",
+        date_column="when",
+        source_column="outlet",
+        id_column="uid",
+        partition_size=2,
+        progress=False,
+    )
     records = [extract_text(r["body"], r["uid"], "Jagran") for r in rows[:3]]
     assert_same_as_extract(out, records)
     docs = corpus.load_tables(out)["documents"]
@@ -140,8 +159,13 @@ def test_jsonl_with_column_options_and_bad_rows(cluster, tmp_path):
     assert err["news-3"].startswith(f"{path}:3: not valid JSON")
     assert err["news-5"] == f"{path}:5: empty file (no text)"
     assert err["no-text"] == f"{path}:6: no 'body' value"
-    assert summary["errors"] == 3 and summary["dates"] == {"first": "2025-01-15", "last": "2025-04-01", "undated": 2,
-                                                         "invalid": 0, "first_invalid": None}
+    assert summary["errors"] == 3 and summary["dates"] == {
+        "first": "2025-01-15",
+        "last": "2025-04-01",
+        "undated": 2,
+        "invalid": 0,
+        "first_invalid": None,
+    }
 
 
 def test_csv_with_column_options(cluster, tmp_path):
@@ -150,8 +174,15 @@ def test_csv_with_column_options(cluster, tmp_path):
     path = tmp_path / "news.csv"
     df.to_csv(path, index=False, encoding="utf-8")
     out = tmp_path / "out"
-    corpus.run_corpus(path, out, scheduler=cluster.scheduler_address, text_column="article",
-                      date_column="published", source_column="paper", progress=False)
+    corpus.run_corpus(
+        path,
+        out,
+        scheduler=cluster.scheduler_address,
+        text_column="article",
+        date_column="published",
+        source_column="paper",
+        progress=False,
+    )
     records = [extract_text(SHORT, "news-1", f"{path}:1"), extract_text(EXAMPLE_TEXT, "news-2", "Hindustan")]
     assert_same_as_extract(out, records)
     assert corpus.load_tables(out)["documents"]["date"].tolist()[0] == date(2025, 3, 1)
@@ -182,8 +213,12 @@ def test_refuses_to_replace_a_folder_that_is_not_a_corpus_output(folder, tmp_pat
 
 
 def test_cli_errors_name_the_file(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "sahyog", "corpus", str(tmp_path / "nope.jsonl"), "--out",
-                           str(tmp_path / "out")], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "sahyog", "corpus", str(tmp_path / "nope.jsonl"), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode != 0
     assert proc.stderr.strip() == f"sahyog: error: {tmp_path / 'nope.jsonl'}: no such file or folder"
 
@@ -197,13 +232,26 @@ def test_parse_date():
 
 
 def test_aggregates():
-    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "date": [date(2025, 1, 5), date(2025, 3, 1), None],
-                         "error": [None, None, "x: bad"]})
-    agr = pd.DataFrame({"doc_id": ["a", "a", "b"], "category": ["mou", "visit", "mou"],
-                        "parties": [["IN", "KZ", "org:igc"], ["IN"], ["KZ", "IN", "PK"]]})
-    ents = pd.DataFrame({"doc_id": ["a", "b", "b"], "type": ["country"] * 3, "id": ["IN", "IN", "KZ"],
-                         "name_en": ["India", "India", "Kazakhstan"], "name_hi": ["भारत", "भारत", "कज़ाखस्तान"],
-                         "n_mentions": [2, 3, 1]})
+    docs = pd.DataFrame(
+        {"doc_id": ["a", "b", "c"], "date": [date(2025, 1, 5), date(2025, 3, 1), None], "error": [None, None, "x: bad"]}
+    )
+    agr = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b"],
+            "category": ["mou", "visit", "mou"],
+            "parties": [["IN", "KZ", "org:igc"], ["IN"], ["KZ", "IN", "PK"]],
+        }
+    )
+    ents = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "b"],
+            "type": ["country"] * 3,
+            "id": ["IN", "IN", "KZ"],
+            "name_en": ["India", "India", "Kazakhstan"],
+            "name_hi": ["भारत", "भारत", "कज़ाखस्तान"],
+            "n_mentions": [2, 3, 1],
+        }
+    )
     m = corpus.categories_by_month(docs, agr)
     assert list(m.columns) == ["2025-01", "2025-02", "2025-03"] and m.loc["mou"].tolist() == [1, 0, 1]
     pairs = corpus.country_pairs(agr, ents)

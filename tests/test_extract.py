@@ -147,13 +147,16 @@ def test_extract_command_prints_one_json_object_per_article(tmp_path):
 def test_extract_lists_planned_and_non_state_agreements_only_when_asked(tmp_path):
     path = tmp_path / "mixed.txt"
     path.write_text(
-        "भारत और नेपाल ने ऊर्जा समझौते पर हस्ताक्षर किए। "
-        "दोनों देशों के बीच व्यापार संधि पर अगले महीने हस्ताक्षर किए जाएंगे।\n", encoding="utf-8")
+        "भारत और नेपाल ने ऊर्जा समझौते पर हस्ताक्षर किए। दोनों देशों के बीच व्यापार संधि पर अगले महीने हस्ताक्षर किए जाएंगे।\n",
+        encoding="utf-8",
+    )
     default = json.loads(_run("extract", str(path)).stdout)
     full = json.loads(_run("extract", str(path), "--all-agreements").stdout)
     assert [(a["category"], a["status"]) for a in default["agreements"]] == [("agreement", "agreed")]
-    assert [(a["category"], a["status"]) for a in full["agreements"]] == [("agreement", "agreed"),
-                                                                          ("treaty", "planned")]
+    assert [(a["category"], a["status"]) for a in full["agreements"]] == [
+        ("agreement", "agreed"),
+        ("treaty", "planned"),
+    ]
     assert tables.reported(full)[0]["agreements"] == default["agreements"]
     assert tables.reported(full, all_agreements=True)[0] is full
 

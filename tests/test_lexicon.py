@@ -33,8 +33,10 @@ def error_of(path, schema: LexiconSchema = SECTOR_SCHEMA) -> str:
 
 def test_comments_blank_lines_and_whitespace(tmp_path) -> None:
     p = write(tmp_path, "# my terms\nsector,term\n\n# trade words\ntrade , व्यापार \nenergy,ऊर्जा\n")
-    assert read_lexicon(p, SECTOR_SCHEMA) == [{"sector": "trade", "term": "व्यापार"},
-                                               {"sector": "energy", "term": "ऊर्जा"}]
+    assert read_lexicon(p, SECTOR_SCHEMA) == [
+        {"sector": "trade", "term": "व्यापार"},
+        {"sector": "energy", "term": "ऊर्जा"},
+    ]
 
 
 def test_unknown_sector_names_file_and_line(tmp_path) -> None:

@@ -30,8 +30,7 @@ def test_party_table_names_types_and_countries(record):
 
 
 def test_levels_in_words_for_a_university_mou():
-    rec = extract_text("दिल्ली के एक विश्वविद्यालय ने ऑस्ट्रेलिया के मेलबर्न विश्वविद्यालय के साथ समझौता ज्ञापन पर"
-                       " हस्ताक्षर किए।", "t")
+    rec = extract_text("दिल्ली के एक विश्वविद्यालय ने ऑस्ट्रेलिया के मेलबर्न विश्वविद्यालय के साथ समझौता ज्ञापन पर हस्ताक्षर किए।", "t")
     assert list(present.agreement_table(rec)["level"]) == ["non-state bodies"]
 
 

@@ -34,8 +34,11 @@ def test_article_notebooks_are_discovered_in_order(notebooks):
 
 
 def test_parse_parameters():
-    assert report.parse_parameters(["top_n=5", "fold_nukta=true", "x="]) == {"top_n": "5", "fold_nukta": "true",
-                                                                            "x": ""}
+    assert report.parse_parameters(["top_n=5", "fold_nukta=true", "x="]) == {
+        "top_n": "5",
+        "fold_nukta": "true",
+        "x": "",
+    }
     with pytest.raises(InputError, match="NAME=VALUE"):
         report.parse_parameters(["top_n"])
 
@@ -65,6 +68,7 @@ def test_reserved_parameters_are_refused(notebooks):
 
 
 # --- end to end ---------------------------------------------------------------------------------
+
 
 def test_failed_article_gives_nonzero_exit_and_one_line_error(built):
     _out, proc = built
@@ -120,8 +124,16 @@ def test_previous_report_survives_a_failed_run(built, corpus, tmp_path):
     shutil.copytree(NOTEBOOKS_DIR, notebooks_dir)
     first = notebooks_dir / "01_tokenise.ipynb"
     nb = json.loads(first.read_text(encoding="utf-8"))
-    nb["cells"].append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [], "id": "boom",
-                        "source": "raise RuntimeError('failed on purpose')"})
+    nb["cells"].append(
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "id": "boom",
+            "source": "raise RuntimeError('failed on purpose')",
+        }
+    )
     first.write_text(json.dumps(nb), encoding="utf-8")
     res = report.build_reports([corpus / "a_example.txt"], out, quiet=True, notebooks_dir=notebooks_dir)
     assert not res.ok and "01_tokenise" in (res.articles[0].error or "")
@@ -139,8 +151,23 @@ def test_inputs_are_never_modified(corpus):
 
 
 def test_bad_parameter_fails_before_anything_runs(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "sahyog", "report", str(EXAMPLE), "--out", str(tmp_path / "r"),
-                           "-p", "topn=3", "--quiet"], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sahyog",
+            "report",
+            str(EXAMPLE),
+            "--out",
+            str(tmp_path / "r"),
+            "-p",
+            "topn=3",
+            "--quiet",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 2
     assert proc.stderr.strip().count("\n") == 0 and "did you mean top_n?" in proc.stderr
     assert not (tmp_path / "r").exists()
@@ -250,9 +277,25 @@ def test_one_extraction_per_article_and_every_chapter_uses_the_lexicon(tmp_path)
 
 
 def test_corpus_command_builds_the_same_page(corpus, tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "sahyog", "corpus", str(corpus), "--out", str(tmp_path / "c"),
-                           "--workers", "1", "--quiet", "--report", str(tmp_path / "site")],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sahyog",
+            "corpus",
+            str(corpus),
+            "--out",
+            str(tmp_path / "c"),
+            "--workers",
+            "1",
+            "--quiet",
+            "--report",
+            str(tmp_path / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     page = (tmp_path / "site" / "05_corpus.html").read_text(encoding="utf-8")
     assert "<strong>Figure 1.</strong>" in page and "<script" not in page

@@ -19,24 +19,76 @@ def _record() -> dict:
     s1 = "दोनों देशों ने <b>परिवहन</b> पर बात की।"
     a, b = TEXT.index(s0), TEXT.index(s1)
     return {
-        "doc_id": "2024-05-13_x", "source": "news/2024-05-13_x.txt", "dateline": "नई दिल्ली", "n_tokens": 20,
-        "sentences": [{"id": 0, "start": a, "end": a + len(s0), "text": s0},
-                      {"id": 1, "start": b, "end": b + len(s1), "text": s1}],
-        "sectors": [{"sentence_id": 0, "sector": "trade", "term": "व्यापार", "start": a + 17, "end": a + 24,
-                     "context": "agreement"},
-                    {"sentence_id": 1, "sector": "transport", "term": "परिवहन", "start": b + 18, "end": b + 24,
-                     "context": "cooperation"}],
-        "agreements": [{"sentence_id": 0, "category": "mou", "sectors": ["trade"], "parties": ["IN", "NP"],
-                        "count": None, "text": s0}],
+        "doc_id": "2024-05-13_x",
+        "source": "news/2024-05-13_x.txt",
+        "dateline": "नई दिल्ली",
+        "n_tokens": 20,
+        "sentences": [
+            {"id": 0, "start": a, "end": a + len(s0), "text": s0},
+            {"id": 1, "start": b, "end": b + len(s1), "text": s1},
+        ],
+        "sectors": [
+            {
+                "sentence_id": 0,
+                "sector": "trade",
+                "term": "व्यापार",
+                "start": a + 17,
+                "end": a + 24,
+                "context": "agreement",
+            },
+            {
+                "sentence_id": 1,
+                "sector": "transport",
+                "term": "परिवहन",
+                "start": b + 18,
+                "end": b + 24,
+                "context": "cooperation",
+            },
+        ],
+        "agreements": [
+            {
+                "sentence_id": 0,
+                "category": "mou",
+                "sectors": ["trade"],
+                "parties": ["IN", "NP"],
+                "count": None,
+                "text": s0,
+            }
+        ],
         "entities": [
-            {"type": "country", "id": "IN", "name_en": "India", "name_hi": "भारत", "lat": 28.6, "lon": 77.2,
-             "role": None, "country": "IN", "mentions": [{"text": "भारत", "start": a, "end": a + 4, "sentence_id": 0}]},
-            {"type": "country", "id": "NP", "name_en": "Nepal", "name_hi": "नेपाल", "lat": 27.7, "lon": 85.3,
-             "role": None, "country": "NP",
-             "mentions": [{"text": "नेपाल", "start": a + 8, "end": a + 13, "sentence_id": 0}]},
-            {"type": "place", "id": "geo:1", "name_en": "New Delhi", "name_hi": "नई दिल्ली", "lat": 28.6,
-             "lon": 77.2, "role": None, "country": "IN",
-             "mentions": [{"text": "नई दिल्ली", "start": 0, "end": 9, "sentence_id": -1}]},
+            {
+                "type": "country",
+                "id": "IN",
+                "name_en": "India",
+                "name_hi": "भारत",
+                "lat": 28.6,
+                "lon": 77.2,
+                "role": None,
+                "country": "IN",
+                "mentions": [{"text": "भारत", "start": a, "end": a + 4, "sentence_id": 0}],
+            },
+            {
+                "type": "country",
+                "id": "NP",
+                "name_en": "Nepal",
+                "name_hi": "नेपाल",
+                "lat": 27.7,
+                "lon": 85.3,
+                "role": None,
+                "country": "NP",
+                "mentions": [{"text": "नेपाल", "start": a + 8, "end": a + 13, "sentence_id": 0}],
+            },
+            {
+                "type": "place",
+                "id": "geo:1",
+                "name_en": "New Delhi",
+                "name_hi": "नई दिल्ली",
+                "lat": 28.6,
+                "lon": 77.2,
+                "role": None,
+                "country": "IN",
+                "mentions": [{"text": "नई दिल्ली", "start": 0, "end": 9, "sentence_id": -1}],
+            },
         ],
     }
 
@@ -82,8 +134,15 @@ def test_tables_for_people_use_names_and_mark_the_evidence():
 
 
 def test_table_html_escapes_and_leaves_empty_cells_empty():
-    df = pd.DataFrame({"name": ["<b>x</b>", None], "n": [1, 2], "list": [["a", "b"], []], "f": [math.nan, 1.5],
-                       "hi": ["भारत", "नेपाल"]})
+    df = pd.DataFrame(
+        {
+            "name": ["<b>x</b>", None],
+            "n": [1, 2],
+            "list": [["a", "b"], []],
+            "f": [math.nan, 1.5],
+            "hi": ["भारत", "नेपाल"],
+        }
+    )
     html = site.table_html(df)
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html
     assert "None" not in html and "nan" not in html.lower() and "[" not in html
@@ -100,8 +159,11 @@ def test_marked_evidence_and_merged_cells():
 
 
 def test_index_lists_newest_first():
-    briefs = [{"doc_id": "b", "date": "2024-01-01"}, {"doc_id": "a", "date": None},
-              {"doc_id": "c", "date": "2025-01-01"}]
+    briefs = [
+        {"doc_id": "b", "date": "2024-01-01"},
+        {"doc_id": "a", "date": None},
+        {"doc_id": "c", "date": "2025-01-01"},
+    ]
     assert [b["doc_id"] for b in present.sort_newest_first(briefs)] == ["c", "b", "a"]
 
 

@@ -97,18 +97,60 @@ def test_initials_and_titles():
 def test_ud_conventions_for_ranges_runs_currency_and_initials():
     # numeric ranges and dates joined by a hyphen or an en dash are one number, as in UD treebanks
     assert pairs("वर्ष 2015-16 और १९९०–९१ में") == [
-        ("वर्ष", "word"), ("2015-16", "number"), ("और", "word"), ("१९९०–९१", "number"), ("में", "word")]
+        ("वर्ष", "word"),
+        ("2015-16", "number"),
+        ("और", "word"),
+        ("१९९०–९१", "number"),
+        ("में", "word"),
+    ]
     assert texts("10-12-2015 को") == ["10-12-2015", "को"]
     assert texts("COVID-19 और भारत-नेपाल") == ["COVID", "-", "19", "और", "भारत", "-", "नेपाल"]  # not ranges
     # a run of one punctuation mark is one token; mixed marks are not a run
     assert texts("क्या--नहीं और.. फिर वह... गया!! क्या?!") == [
-        "क्या", "--", "नहीं", "और", "..", "फिर", "वह", "...", "गया", "!!", "क्या", "?", "!"]
+        "क्या",
+        "--",
+        "नहीं",
+        "और",
+        "..",
+        "फिर",
+        "वह",
+        "...",
+        "गया",
+        "!!",
+        "क्या",
+        "?",
+        "!",
+    ]
     # a currency symbol or code is its own token before or after the number
     assert texts("₹500 और 50₹ और रु.500 और Rs.20 और Rs500") == [
-        "₹", "500", "और", "50", "₹", "और", "रु.", "500", "और", "Rs.", "20", "और", "Rs", "500"]
+        "₹",
+        "500",
+        "और",
+        "50",
+        "₹",
+        "और",
+        "रु.",
+        "500",
+        "और",
+        "Rs.",
+        "20",
+        "और",
+        "Rs",
+        "500",
+    ]
     # initials written without spaces keep their dots, one initial a token; dotted Latin acronyms stay whole
     assert texts("ए.पी.जे. अब्दुल कलाम और J.P. Morgan, U.S.A.") == [
-        "ए.", "पी.", "जे.", "अब्दुल", "कलाम", "और", "J.P.", "Morgan", ",", "U.S.A."]
+        "ए.",
+        "पी.",
+        "जे.",
+        "अब्दुल",
+        "कलाम",
+        "और",
+        "J.P.",
+        "Morgan",
+        ",",
+        "U.S.A.",
+    ]
     assert texts("वह आया था.फिर गया") == ["वह", "आया", "था", ".", "फिर", "गया"]  # a missing space is no initial
 
 

@@ -134,9 +134,7 @@ OFFER = _plain(
 AMOUNT = _plain("करोड़ अरब खरब लाख मिलियन बिलियन million billion crore")
 COOPERATION = _plain("सहयोग सहकार साझेदारी cooperation")
 # a framework (रूपरेखा, फ्रेमवर्क) counts when it is signed, agreed or adopted in the sentence
-SIGNED = _plain(
-    "हस्ताक्षर हस्ताक्षरित दस्तखत साइन सहमति सहमत अपनाया अपनाई अपनाए जारी तय स्वीकार signed agreed adopted"
-)
+SIGNED = _plain("हस्ताक्षर हस्ताक्षरित दस्तखत साइन सहमति सहमत अपनाया अपनाई अपनाए जारी तय स्वीकार signed agreed adopted")
 VISIT = _inflected("यात्रा", "दौरा", "आने", "जाने", "आगमन", "स्वीकार", "visit") | _plain("दौरे", "दौरों")
 AGREED = _plain("सहमति", "सहमत", "तय", "निर्णय", "फैसला", "फैसले", "निश्चय", "agreed", "decided")
 FUTURE = _plain("होगी", "होगा", "होंगे", "होंगी", "जाएगा", "जाएगी", "जाएंगे", "जाएगे", "करेंगे", "करेगा", "करेगी")
@@ -525,5 +523,8 @@ def find_agreements(
             out.append(Agreement(sent.id, cat, list(sectors_by_sentence.get(sent.id, ())), list(parties), f.count,
                                  sent.text, start, end, routes, level, f.status))  # fmt: skip
     statuses = outcomes.resolve_references((a.status for a in out), outcomes.has_cue("signing", doc.keys))
-    return [a if st == a.status else replace(a, status=st)
-            for a, st in zip(out, statuses, strict=True) if st != outcomes.BACKGROUND]
+    return [
+        a if st == a.status else replace(a, status=st)
+        for a, st in zip(out, statuses, strict=True)
+        if st != outcomes.BACKGROUND
+    ]

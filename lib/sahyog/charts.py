@@ -77,8 +77,15 @@ def heatmap(table: pd.DataFrame, title: str, cmap: str = "Blues", xlabel: str = 
     for i in range(rows):
         for j in range(cols):
             if data[i, j]:
-                ax.text(j, i, f"{data[i, j]:g}", ha="center", va="center", fontsize=9,
-                        color="white" if data[i, j] > vmax / 2 else "black")
+                ax.text(
+                    j,
+                    i,
+                    f"{data[i, j]:g}",
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    color="white" if data[i, j] > vmax / 2 else "black",
+                )
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     return _finish(fig, ax, title)
@@ -113,8 +120,11 @@ def country_outlines() -> dict[str, list[np.ndarray]]:
             code, shape = country.iso()["alpha2"], country.geo_json()
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
-        rings = [np.asarray(poly[0], dtype=float) for feature in shape.get("features", [])
-                 for poly in _polygons(feature.get("geometry") or {})]
+        rings = [
+            np.asarray(poly[0], dtype=float)
+            for feature in shape.get("features", [])
+            for poly in _polygons(feature.get("geometry") or {})
+        ]
         if rings:
             out[code] = rings
     return out
@@ -189,21 +199,47 @@ def place_map(points: pd.DataFrame, routes: Sequence[tuple[str, Sequence[str]]] 
     for kind, style in styles.items():
         sub = pts[pts["type"] == kind]
         if not sub.empty:
-            ax.scatter(sub["lon"], sub["lat"], zorder=3, label="country (at its capital)" if kind == "country"
-                       else "city", edgecolor="white", linewidth=0.8, **style)
+            ax.scatter(
+                sub["lon"],
+                sub["lat"],
+                zorder=3,
+                label="country (at its capital)" if kind == "country" else "city",
+                edgecolor="white",
+                linewidth=0.8,
+                **style,
+            )
     ax.set_xlim(extent[0], extent[1])
     ax.set_ylim(extent[2], extent[3])
     ax.set_aspect(1 / np.cos(np.radians((extent[2] + extent[3]) / 2)))
     texts = []
     for (lat, lon), group in pts.groupby([pts["lat"].round(2), pts["lon"].round(2)], sort=False):
         group = group.sort_values("type", ascending=False)  # the city first, then its country
-        texts.append(ax.text(lon, lat, "\n".join(group["label"]), fontsize=10, zorder=4, ha="left", va="bottom",
-                             color="#7a2b1c" if (group["type"] == "country").all() else "#1d2a33",
-                             bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8)))
+        texts.append(
+            ax.text(
+                lon,
+                lat,
+                "\n".join(group["label"]),
+                fontsize=10,
+                zorder=4,
+                ha="left",
+                va="bottom",
+                color="#7a2b1c" if (group["type"] == "country").all() else "#1d2a33",
+                bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.8),
+            )
+        )
     fig.tight_layout()
-    adjust_text(texts, x=list(pts["lon"]), y=list(pts["lat"]), ax=ax, ensure_inside_axes=True,
-                force_text=(0.6, 1.0), force_static=(0.4, 0.6), expand=(1.15, 1.5), iter_lim=3000,
-                arrowprops=dict(arrowstyle="-", color="#5b6b76", lw=0.6))
+    adjust_text(
+        texts,
+        x=list(pts["lon"]),
+        y=list(pts["lat"]),
+        ax=ax,
+        ensure_inside_axes=True,
+        force_text=(0.6, 1.0),
+        force_static=(0.4, 0.6),
+        expand=(1.15, 1.5),
+        iter_lim=3000,
+        arrowprops=dict(arrowstyle="-", color="#5b6b76", lw=0.6),
+    )
     ax.tick_params(labelsize=8, colors="#5b6b76")
     ax.set_xlabel("longitude (°E)", fontsize=8, color="#5b6b76")
     ax.set_ylabel("latitude (°N)", fontsize=8, color="#5b6b76")

@@ -96,13 +96,22 @@ def cmd_report(args: argparse.Namespace) -> int:
     if args.all_agreements:
         params["all_agreements"] = "true"
     paths = article_paths(args.paths or [_default_seeds()])
-    result = build_reports(paths, out_dir=Path(args.out), parameters=params, show_code=args.show_code,
-                           quiet=args.quiet, workers=args.workers, force=args.force)
+    result = build_reports(
+        paths,
+        out_dir=Path(args.out),
+        parameters=params,
+        show_code=args.show_code,
+        quiet=args.quiet,
+        workers=args.workers,
+        force=args.force,
+    )
     built = sum(a.ok for a in result.articles)
     stopped = sum(a.interrupted for a in result.articles)
     if result.interrupted:
-        raise Interrupted(f"interrupted: {built} of {len(result.articles)} article(s) built, {stopped} stopped or"
-                          f" not started (their earlier reports kept); index rewritten: {result.index}")
+        raise Interrupted(
+            f"interrupted: {built} of {len(result.articles)} article(s) built, {stopped} stopped or"
+            f" not started (their earlier reports kept); index rewritten: {result.index}"
+        )
     print(f"{result.index}: {len(result.articles)} article(s), {built} built, {len(result.articles) - built} failed")
     return EXIT_OK if result.ok else EXIT_ARTICLES_FAILED
 
@@ -119,14 +128,24 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     from .files import check_output_dir
 
     if args.report:  # checked before the run, which may take hours
-        check_output_dir(Path(args.report), "corpus page", args.force,
-                         legacy=lambda folder: (folder / "05_corpus.html").is_file())
-    summary = run_corpus(args.input, args.out, scheduler=args.scheduler, workers=args.workers,
-                         text_column=args.text_column, date_column=args.date_column,
-                         source_column=args.source_column, id_column=args.id_column,
-                         partition_size=args.partition_size, progress=not args.quiet,
-                         all_agreements=args.all_agreements, force=args.force,
-                         connect_timeout=args.connect_timeout)
+        check_output_dir(
+            Path(args.report), "corpus page", args.force, legacy=lambda folder: (folder / "05_corpus.html").is_file()
+        )
+    summary = run_corpus(
+        args.input,
+        args.out,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        text_column=args.text_column,
+        date_column=args.date_column,
+        source_column=args.source_column,
+        id_column=args.id_column,
+        partition_size=args.partition_size,
+        progress=not args.quiet,
+        all_agreements=args.all_agreements,
+        force=args.force,
+        connect_timeout=args.connect_timeout,
+    )
     if not args.quiet:
         print(json.dumps(summary, ensure_ascii=False, indent=1))
     if args.report:
@@ -142,8 +161,7 @@ def summary_warnings(summary: dict, out: str) -> list[str]:
     """Warnings about a finished corpus run: articles with errors, dates that could not be read."""
     lines = []
     if summary["errors"]:
-        lines.append(f"{summary['errors']} of {summary['articles']} articles had errors"
-                     f" (see documents.error in {out})")
+        lines.append(f"{summary['errors']} of {summary['articles']} articles had errors (see documents.error in {out})")
     bad_dates = summary.get("dates", {}).get("invalid", 0)
     if bad_dates:
         first = summary["dates"].get("first_invalid") or ""
@@ -181,8 +199,10 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
-_ALL_HELP = ("also list agreements that are only planned or not between governments (default: government-level "
-             "agreements that were agreed)")
+_ALL_HELP = (
+    "also list agreements that are only planned or not between governments (default: government-level "
+    "agreements that were agreed)"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -199,14 +219,21 @@ def build_parser() -> argparse.ArgumentParser:
     rp = sub.add_parser("report", help="build HTML reports (one per article and notebook) and an index")
     rp.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
     rp.add_argument("--out", default="reports", help="report folder (default: reports/)")
-    rp.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
-                    help="notebook parameter, e.g. -p top_n=15 (repeatable)")
+    rp.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="notebook parameter, e.g. -p top_n=15 (repeatable)",
+    )
     rp.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
     rp.add_argument("--quiet", action="store_true", help="no progress bar")
     rp.add_argument("--workers", type=positive_int, default=None, help="parallel notebook runs (default: cores)")
     rp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP + "; the same as -p all_agreements=true")
-    rp.add_argument("--force", action="store_true",
-                    help="write into an existing --out folder that Sahyog did not create")
+    rp.add_argument(
+        "--force", action="store_true", help="write into an existing --out folder that Sahyog did not create"
+    )
     rp.set_defaults(func=cmd_report)
 
     cp = sub.add_parser("corpus", help="process many articles on Dask into Parquet tables")
@@ -214,20 +241,32 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument("--out", required=True, help="output folder for the Parquet tables")
     cp.add_argument("--scheduler", default=None, help="address of a Dask scheduler, e.g. tcp://host:8786")
     cp.add_argument("--workers", type=positive_int, default=None, help="local worker processes (default: cores)")
-    cp.add_argument("--connect-timeout", type=positive_float, default=10.0, metavar="SECONDS",
-                    help="give up connecting to --scheduler after this long (default: 10)")
-    cp.add_argument("--force", action="store_true",
-                    help="replace an existing --out folder that Sahyog did not create")
+    cp.add_argument(
+        "--connect-timeout",
+        type=positive_float,
+        default=10.0,
+        metavar="SECONDS",
+        help="give up connecting to --scheduler after this long (default: 10)",
+    )
+    cp.add_argument("--force", action="store_true", help="replace an existing --out folder that Sahyog did not create")
     cp.add_argument("--text-column", default="text")
     cp.add_argument("--date-column", default="date")
     cp.add_argument("--source-column", default="source")
     cp.add_argument("--id-column", default="doc_id")
-    cp.add_argument("--partition-size", type=positive_int, default=None,
-                    help="articles per Dask task (default: sized to the input and the workers, at most 200)")
+    cp.add_argument(
+        "--partition-size",
+        type=positive_int,
+        default=None,
+        help="articles per Dask task (default: sized to the input and the workers, at most 200)",
+    )
     cp.add_argument("--quiet", action="store_true")
     cp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
-    cp.add_argument("--report", default=None, metavar="DIR",
-                    help="also build the corpus chapter's HTML page (05_corpus.html and charts) in DIR")
+    cp.add_argument(
+        "--report",
+        default=None,
+        metavar="DIR",
+        help="also build the corpus chapter's HTML page (05_corpus.html and charts) in DIR",
+    )
     cp.set_defaults(func=cmd_corpus)
     return parser
 

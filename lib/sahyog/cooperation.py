@@ -39,9 +39,7 @@ def countries_by_sentence(entities: Iterable[Any]) -> dict[int, set[str]]:
     return out
 
 
-def mark_mentions(
-    mentions: Sequence[SectorMention], cooperative: Mapping[int, bool]
-) -> list[SectorMention]:
+def mark_mentions(mentions: Sequence[SectorMention], cooperative: Mapping[int, bool]) -> list[SectorMention]:
     """``cooperation`` mentions in sentences that are not cooperative (``cooperative[sid]`` False) -> ``mention``."""
     return [
         replace(m, context=MENTION) if m.context == "cooperation" and not cooperative.get(m.sentence_id, True) else m

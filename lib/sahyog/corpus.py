@@ -138,12 +138,21 @@ def _date_and_problem(value: Any, origin: str, strict: bool) -> tuple[date | Non
     return None, None
 
 
-def open_input(path: str | Path, text_column: str = "text", date_column: str = "date", source_column: str = "source",
-               id_column: str = "doc_id") -> CorpusInput:
+def open_input(
+    path: str | Path,
+    text_column: str = "text",
+    date_column: str = "date",
+    source_column: str = "source",
+    id_column: str = "doc_id",
+) -> CorpusInput:
     """Check that ``path`` is a usable corpus (raising :class:`InputError` naming it) and count its articles."""
     p = Path(path)
-    cols = {"text_column": text_column, "date_column": date_column, "source_column": source_column,
-            "id_column": id_column}
+    cols = {
+        "text_column": text_column,
+        "date_column": date_column,
+        "source_column": source_column,
+        "id_column": id_column,
+    }
     if not p.exists():
         raise InputError(p, "no such file or folder")
     if p.is_dir():
@@ -228,8 +237,14 @@ def unique_ids(items: Iterable[Item]) -> Iterator[Item]:
             yield item
         else:
             msg = str(InputError(item.origin, f"doc_id {item.doc_id!r} repeats that of {first}; ids must be unique"))
-            yield Item(doc_id=item.origin, source=item.source, origin=item.origin, date=item.date, error=msg,
-                       bad_date=item.bad_date)
+            yield Item(
+                doc_id=item.origin,
+                source=item.source,
+                origin=item.origin,
+                date=item.date,
+                error=msg,
+                bad_date=item.bad_date,
+            )
 
 
 def _folder_items(folder: Path, ship_bytes: bool) -> Iterator[Item]:
@@ -242,8 +257,16 @@ def _folder_items(folder: Path, ship_bytes: bool) -> Iterator[Item]:
             except OSError as exc:
                 error = str(InputError(p, f"cannot be read ({exc.strerror or exc})"))
         day, bad_date = _date_and_problem(p.name, str(p), strict=False)
-        yield Item(doc_id=doc_id_for(p), source=str(p), origin=str(p), date=day, data=data,
-                   path=None if ship_bytes else str(p), error=error, bad_date=bad_date)
+        yield Item(
+            doc_id=doc_id_for(p),
+            source=str(p),
+            origin=str(p),
+            date=day,
+            data=data,
+            path=None if ship_bytes else str(p),
+            error=error,
+            bad_date=bad_date,
+        )
 
 
 def _row_item(corpus: CorpusInput, row: dict[str, Any], n: int) -> Item:
@@ -260,8 +283,15 @@ def _row_item(corpus: CorpusInput, row: dict[str, Any], n: int) -> Item:
     elif not isinstance(text, str):
         error = str(InputError(origin, f"{corpus.text_column!r} is not a string"))
     day, bad_date = _date_and_problem(row.get(corpus.date_column), origin, strict=True)
-    return Item(doc_id=doc_id, source=source, origin=origin, date=day, text=text if error is None else None,
-                error=error, bad_date=bad_date)
+    return Item(
+        doc_id=doc_id,
+        source=source,
+        origin=origin,
+        date=day,
+        text=text if error is None else None,
+        error=error,
+        bad_date=bad_date,
+    )
 
 
 def _jsonl_items(corpus: CorpusInput) -> Iterator[Item]:
@@ -404,8 +434,9 @@ def process_partition(items: Sequence[Item], all_agreements: bool = False) -> Pa
     return partition_result(records, doc_rows, stats)
 
 
-def partition_result(records: Sequence[Mapping[str, Any]], doc_rows: list[dict[str, Any]],
-                     stats: PartitionStats) -> PartitionResult:
+def partition_result(
+    records: Sequence[Mapping[str, Any]], doc_rows: list[dict[str, Any]], stats: PartitionStats
+) -> PartitionResult:
     """The tables and counts of extracted ``records``; ``doc_rows`` (doc_id, date, source, error) has one row
     per article, failed ones included, and ``stats`` its article and error counts."""
     from . import tables
@@ -461,13 +492,19 @@ def check_scheduler(address: str, timeout: float) -> None:
             socket.create_connection((host, int(port)), timeout=timeout).close()
         except OSError as exc:
             reason = "timed out" if isinstance(exc, TimeoutError) else (exc.strerror or str(exc))
-            raise InputError(what, f"cannot connect within {timeout:g} s ({reason});"
-                             " is the scheduler running? (--connect-timeout sets the wait)") from None
+            raise InputError(
+                what,
+                f"cannot connect within {timeout:g} s ({reason});"
+                " is the scheduler running? (--connect-timeout sets the wait)",
+            ) from None
     try:
         asyncio.run(_handshake(address, max(0.5, deadline - time.monotonic())))
     except (OSError, TimeoutError) as exc:
-        raise InputError(what, f"no Dask scheduler answered within {timeout:g} s ({type(exc).__name__});"
-                         " is it a Dask scheduler's address?") from None
+        raise InputError(
+            what,
+            f"no Dask scheduler answered within {timeout:g} s ({type(exc).__name__});"
+            " is it a Dask scheduler's address?",
+        ) from None
 
 
 async def _handshake(address: str, timeout: float) -> None:
@@ -514,6 +551,7 @@ _INTERRUPTED = threading.Event()  # set by Ctrl-C during a run, whatever a libra
 def _watch_sigint() -> Iterator[None]:
     """Ctrl-C raises ``KeyboardInterrupt`` as usual and also sets :data:`_INTERRUPTED`, so a library that
     turns the exception into another one (a cancelled future) cannot make the run carry on."""
+
     def handler(signum: int, frame: Any) -> None:
         _INTERRUPTED.set()
         raise KeyboardInterrupt
@@ -531,8 +569,9 @@ def _watch_sigint() -> Iterator[None]:
 
 
 @contextmanager
-def dask_client(scheduler: str | None = None, workers: int | None = None,
-                connect_timeout: float = 10.0) -> Iterator[Any]:
+def dask_client(
+    scheduler: str | None = None, workers: int | None = None, connect_timeout: float = 10.0
+) -> Iterator[Any]:
     """A Dask client: on ``scheduler`` if given (checked first, see :func:`check_scheduler`), else on a
     local cluster of ``workers`` processes."""
     from distributed import Client, LocalCluster
@@ -548,8 +587,9 @@ def dask_client(scheduler: str | None = None, workers: int | None = None,
         return
     n = workers or os.cpu_count() or 1
     with _sigint_ignored():
-        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0",
-                               silence_logs=logging.CRITICAL)
+        cluster = LocalCluster(
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=logging.CRITICAL
+        )
     with cluster, Client(cluster) as client:
         yield client
 
@@ -558,8 +598,10 @@ class _Writers:
     """One Parquet file per table in ``folder``; each partition becomes a row group."""
 
     def __init__(self, folder: Path) -> None:
-        self.writers = {name: pq.ParquetWriter(folder / f"{name}.parquet", SCHEMAS[name], compression="zstd")
-                        for name in TABLE_NAMES}
+        self.writers = {
+            name: pq.ParquetWriter(folder / f"{name}.parquet", SCHEMAS[name], compression="zstd")
+            for name in TABLE_NAMES
+        }
 
     def write(self, result: PartitionResult) -> None:
         for name, table in result.tables.items():
@@ -582,8 +624,9 @@ class _Stream:
     with a :class:`RunError` after :data:`MAX_ATTEMPTS`.
     """
 
-    def __init__(self, client: Any, parts: Iterator[list[Item]], writers: _Writers, bar: Any,
-                 all_agreements: bool = False) -> None:
+    def __init__(
+        self, client: Any, parts: Iterator[list[Item]], writers: _Writers, bar: Any, all_agreements: bool = False
+    ) -> None:
         from distributed import as_completed
 
         self.client, self.parts, self.writers, self.bar = client, parts, writers, bar
@@ -598,8 +641,9 @@ class _Stream:
 
     def submit(self, i: int, attempt: int = 1) -> None:
         data = self.client.scatter(Batch(tuple(self.pending[i])), hash=False)
-        fut = self.client.submit(process_batch, data, self.all_agreements, pure=False,
-                                 key=f"sahyog-partition-{i}-{attempt}-{id(self)}")
+        fut = self.client.submit(
+            process_batch, data, self.all_agreements, pure=False, key=f"sahyog-partition-{i}-{attempt}-{id(self)}"
+        )
         self.futures[fut.key] = (i, attempt, data)
         self.ac.add(fut)
 
@@ -620,10 +664,14 @@ class _Stream:
             if _INTERRUPTED.is_set():
                 raise KeyboardInterrupt from None
             if attempt >= MAX_ATTEMPTS:
-                raise RunError(f"partition {i + 1} failed {attempt} times on the Dask workers"
-                               f" ({type(exc).__name__}: {exc}); nothing was written, earlier output kept") from None
-            print(f"sahyog: warning: partition {i + 1} was lost on the workers ({type(exc).__name__});"
-                  " sending it again", file=sys.stderr)
+                raise RunError(
+                    f"partition {i + 1} failed {attempt} times on the Dask workers"
+                    f" ({type(exc).__name__}: {exc}); nothing was written, earlier output kept"
+                ) from None
+            print(
+                f"sahyog: warning: partition {i + 1} was lost on the workers ({type(exc).__name__}); sending it again",
+                file=sys.stderr,
+            )
             self.submit(i, attempt + 1)
             return
         finally:
@@ -684,11 +732,22 @@ def _staging(out_dir: Path, force: bool) -> Path:
     return tmp
 
 
-def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None, workers: int | None = None,
-               text_column: str = "text", date_column: str = "date", source_column: str = "source",
-               id_column: str = "doc_id", partition_size: int | None = None, progress: bool = True,
-               read_on_workers: bool | None = None, all_agreements: bool = False, force: bool = False,
-               connect_timeout: float = 10.0) -> dict[str, Any]:
+def run_corpus(
+    input: str | Path,
+    out: str | Path,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    text_column: str = "text",
+    date_column: str = "date",
+    source_column: str = "source",
+    id_column: str = "doc_id",
+    partition_size: int | None = None,
+    progress: bool = True,
+    read_on_workers: bool | None = None,
+    all_agreements: bool = False,
+    force: bool = False,
+    connect_timeout: float = 10.0,
+) -> dict[str, Any]:
     """Extract every article of ``input`` on Dask and write the Parquet tables and summary to ``out``.
 
     The agreements table holds government-level agreements that were agreed, or every agreement found
@@ -717,8 +776,9 @@ def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None,
             writers = _Writers(tmp)
             try:
                 with tqdm(total=corpus.n_articles, unit="article", disable=not progress, desc="corpus") as bar:
-                    stats, n_parts = _Stream(client, iter_partitions(corpus, partition_size, ship_bytes), writers,
-                                             bar, all_agreements).run()
+                    stats, n_parts = _Stream(
+                        client, iter_partitions(corpus, partition_size, ship_bytes), writers, bar, all_agreements
+                    ).run()
             finally:
                 writers.close()
         seconds = time.perf_counter() - t0
@@ -734,8 +794,12 @@ def run_corpus(input: str | Path, out: str | Path, scheduler: str | None = None,
     return summary
 
 
-def write_records(records: Sequence[Mapping[str, Any]], out: str | Path,
-                  dates: Mapping[str, date | None] | None = None, all_agreements: bool = False) -> dict[str, Any]:
+def write_records(
+    records: Sequence[Mapping[str, Any]],
+    out: str | Path,
+    dates: Mapping[str, date | None] | None = None,
+    all_agreements: bool = False,
+) -> dict[str, Any]:
     """A corpus output folder (Parquet tables, ``summary.json``) from records already extracted, without Dask:
     the report's corpus chapter reads the articles' records instead of extracting them again. Agreements
     are counted as :func:`process_partition` counts them."""
@@ -746,8 +810,9 @@ def write_records(records: Sequence[Mapping[str, Any]], out: str | Path,
     out_dir.mkdir(parents=True, exist_ok=True)
     dates = dates or {}
     t0 = time.perf_counter()
-    doc_rows = [{"doc_id": r["doc_id"], "date": dates.get(r["doc_id"]), "source": r["source"], "error": None}
-                for r in records]
+    doc_rows = [
+        {"doc_id": r["doc_id"], "date": dates.get(r["doc_id"]), "source": r["source"], "error": None} for r in records
+    ]
     result = partition_result(records, doc_rows, PartitionStats(articles=len(records)))
     writers = _Writers(out_dir)
     try:
@@ -760,8 +825,16 @@ def write_records(records: Sequence[Mapping[str, Any]], out: str | Path,
     return summary
 
 
-def make_summary(corpus: CorpusInput, stats: PartitionStats, partitions: int, seconds: float, workers: int,
-                 scheduler: str | None, partition_size: int, top: int = 10) -> dict[str, Any]:
+def make_summary(
+    corpus: CorpusInput,
+    stats: PartitionStats,
+    partitions: int,
+    seconds: float,
+    workers: int,
+    scheduler: str | None,
+    partition_size: int,
+    top: int = 10,
+) -> dict[str, Any]:
     """The small JSON summary of a run: counts, time, workers, top sectors and agreement categories."""
     return {
         "input": str(corpus.path),
@@ -773,11 +846,17 @@ def make_summary(corpus: CorpusInput, stats: PartitionStats, partitions: int, se
         "sentences": stats.sentences,
         "tokens": stats.tokens,
         "rows": {name: stats.rows.get(name, 0) for name in TABLE_NAMES},
-        "dates": {"first": stats.first_date.isoformat() if stats.first_date else None,
-                  "last": stats.last_date.isoformat() if stats.last_date else None, "undated": stats.undated,
-                  "invalid": stats.invalid_dates, "first_invalid": stats.first_invalid_date},
-        "top_sectors": [{"sector": s, "articles": n, "share": round(n / stats.ok, 4) if stats.ok else 0.0}
-                        for s, n in sorted(stats.sector_articles.items(), key=lambda kv: (-kv[1], kv[0]))[:top]],
+        "dates": {
+            "first": stats.first_date.isoformat() if stats.first_date else None,
+            "last": stats.last_date.isoformat() if stats.last_date else None,
+            "undated": stats.undated,
+            "invalid": stats.invalid_dates,
+            "first_invalid": stats.first_invalid_date,
+        },
+        "top_sectors": [
+            {"sector": s, "articles": n, "share": round(n / stats.ok, 4) if stats.ok else 0.0}
+            for s, n in sorted(stats.sector_articles.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+        ],
         "categories": dict(sorted(stats.categories.items(), key=lambda kv: (-kv[1], kv[0]))),
         "seconds": round(seconds, 2),
         "articles_per_second": round(stats.articles / seconds, 1) if seconds else None,
@@ -827,7 +906,8 @@ def sector_shares(documents: pd.DataFrame, sectors: pd.DataFrame, all_contexts: 
     out = pd.DataFrame({"articles": g["doc_id"].nunique(), "mentions": g.size()}).reset_index()
     out["share"] = (out["articles"] / max(n_ok, 1)).round(4)
     return out[["sector", "articles", "share", "mentions"]].sort_values(
-        ["articles", "sector"], ascending=[False, True], ignore_index=True)
+        ["articles", "sector"], ascending=[False, True], ignore_index=True
+    )
 
 
 def categories_by_month(documents: pd.DataFrame, agreements: pd.DataFrame) -> pd.DataFrame:
@@ -849,14 +929,19 @@ def country_pairs(agreements: pd.DataFrame, entities: pd.DataFrame, top: int = 1
     An agreement with three countries counts for each of its three pairs; one with a single country
     counts for none. Names are the English names of the entities table.
     """
-    names = (entities[entities["type"] == "country"].drop_duplicates("id").set_index("id")["name_en"].to_dict()
-             if not entities.empty else {})
+    names = (
+        entities[entities["type"] == "country"].drop_duplicates("id").set_index("id")["name_en"].to_dict()
+        if not entities.empty
+        else {}
+    )
     pairs: Counter[tuple[str, str]] = Counter()
     for parties in agreements["parties"]:
         countries = sorted({p for p in (parties or []) if ":" not in p})
         pairs.update(combinations(countries, 2))
-    rows = [{"pair": f"{names.get(a, a)} – {names.get(b, b)}", "a": a, "b": b, "agreements": n}
-            for (a, b), n in pairs.most_common()]
+    rows = [
+        {"pair": f"{names.get(a, a)} – {names.get(b, b)}", "a": a, "b": b, "agreements": n}
+        for (a, b), n in pairs.most_common()
+    ]
     out = pd.DataFrame(rows, columns=["pair", "a", "b", "agreements"])
     return out.sort_values(["agreements", "pair"], ascending=[False, True], ignore_index=True).head(top)
 
@@ -867,8 +952,14 @@ def top_entities(entities: pd.DataFrame, top: int = 15, types: Sequence[str] | N
     if df.empty:
         return pd.DataFrame(columns=["type", "id", "name_en", "name_hi", "articles", "mentions"])
     g = df.groupby(["type", "id"])
-    out = pd.DataFrame({"name_en": g["name_en"].first(), "name_hi": g["name_hi"].first(),
-                        "articles": g["doc_id"].nunique(), "mentions": g["n_mentions"].sum()}).reset_index()
+    out = pd.DataFrame(
+        {
+            "name_en": g["name_en"].first(),
+            "name_hi": g["name_hi"].first(),
+            "articles": g["doc_id"].nunique(),
+            "mentions": g["n_mentions"].sum(),
+        }
+    ).reset_index()
     return out.sort_values(["articles", "mentions", "id"], ascending=[False, False, True], ignore_index=True).head(top)
 
 
@@ -876,8 +967,9 @@ def top_entities(entities: pd.DataFrame, top: int = 15, types: Sequence[str] | N
 # Sample corpora (notebook, tests, benchmarks)
 
 
-def make_articles(pool: Sequence[str], n: int, seed: int = 0, start: date = date(2025, 1, 1),
-                  days: int = 365) -> Iterator[tuple[str, date, str]]:
+def make_articles(
+    pool: Sequence[str], n: int, seed: int = 0, start: date = date(2025, 1, 1), days: int = 365
+) -> Iterator[tuple[str, date, str]]:
     """``n`` articles ``(doc_id, date, text)`` varied deterministically from the texts of ``pool``.
 
     Each keeps a pool text's first line (title or dateline) and a random run of its other lines,
@@ -894,12 +986,12 @@ def make_articles(pool: Sequence[str], n: int, seed: int = 0, start: date = date
         if rest:
             k = rng.randint(max(1, (len(rest) * 3) // 5), len(rest))
             j = rng.randint(0, len(rest) - k)
-            rest = rest[j:j + k]
+            rest = rest[j : j + k]
         if len(bodies) > 1 and rng.random() < 0.3:
             other = bodies[rng.randrange(len(bodies))][1:]
             if other:
                 j = rng.randrange(len(other))
-                rest = rest + other[j:j + rng.randint(1, 3)]
+                rest = rest + other[j : j + rng.randint(1, 3)]
         day = start + timedelta(days=(i * days) // max(n, 1))
         yield f"a{i:06d}", day, "\n".join([head, *rest]) + "\n"
 
@@ -911,8 +1003,13 @@ def write_corpus(articles: Iterable[tuple[str, date, str]], out: str | Path, fmt
     if fmt == "jsonl":
         with p.open("w", encoding="utf-8") as fh:
             for doc_id, day, text in articles:
-                fh.write(json.dumps({"doc_id": doc_id, "date": day.isoformat(), "source": "generated",
-                                     "text": text}, ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps(
+                        {"doc_id": doc_id, "date": day.isoformat(), "source": "generated", "text": text},
+                        ensure_ascii=False,
+                    )
+                    + "\n"
+                )
     elif fmt == "folder":
         p.mkdir(parents=True, exist_ok=True)
         for doc_id, day, text in articles:

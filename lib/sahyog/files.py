@@ -114,8 +114,9 @@ def is_empty_folder(folder: Path) -> bool:
     return all(e.name in _PLACEHOLDERS for e in os.scandir(folder))
 
 
-def check_output_dir(folder: Path, kind: str, force: bool = False,
-                     legacy: Callable[[Path], bool] | None = None) -> None:
+def check_output_dir(
+    folder: Path, kind: str, force: bool = False, legacy: Callable[[Path], bool] | None = None
+) -> None:
     """Refuse ``folder`` as an output folder of ``kind`` (``report``, ``corpus``) unless Sahyog owns it.
 
     Owned: missing, empty, holding Sahyog's marker, or (``legacy``) written by an earlier Sahyog
@@ -127,8 +128,11 @@ def check_output_dir(folder: Path, kind: str, force: bool = False,
     if not folder.is_dir() or force or (folder / MARKER).exists() or is_empty_folder(folder):
         return
     if legacy is None or not legacy(folder):
-        raise InputError(folder, f"folder exists and is not a Sahyog {kind} output (no {MARKER} marker);"
-                         " choose another --out, or add --force to write into it")
+        raise InputError(
+            folder,
+            f"folder exists and is not a Sahyog {kind} output (no {MARKER} marker);"
+            " choose another --out, or add --force to write into it",
+        )
 
 
 def marker_text(kind: str) -> str:
@@ -136,8 +140,9 @@ def marker_text(kind: str) -> str:
     return json.dumps({"kind": kind}) + "\n"
 
 
-def claim_output_dir(folder: Path, kind: str, force: bool = False,
-                     legacy: Callable[[Path], bool] | None = None) -> None:
+def claim_output_dir(
+    folder: Path, kind: str, force: bool = False, legacy: Callable[[Path], bool] | None = None
+) -> None:
     """:func:`check_output_dir`, then create ``folder`` if needed and write the marker into it.
 
     A folder that cannot be created or written is an :class:`InputError` naming it.

@@ -83,9 +83,7 @@ def _check_header(p: Path, line: int, fields: list[str], schema: LexiconSchema) 
     missing = [c for c in schema.columns if c not in header and c not in schema.optional]
     unknown = [c for c in header if c not in schema.columns]
     if missing or unknown or len(set(header)) != len(header):
-        raise InputError(
-            f"{p}:{line}", f"wrong columns {','.join(header)!r}: expected {','.join(schema.columns)!r}"
-        )
+        raise InputError(f"{p}:{line}", f"wrong columns {','.join(header)!r}: expected {','.join(schema.columns)!r}")
     return header
 
 
@@ -104,9 +102,7 @@ def _check_row(p: Path, line: int, header: list[str], fields: list[str], schema:
     return row
 
 
-def group_schema(
-    group: str, allowed: Iterable[str], extra: Mapping[str, Iterable[str]] | None = None
-) -> LexiconSchema:
+def group_schema(group: str, allowed: Iterable[str], extra: Mapping[str, Iterable[str]] | None = None) -> LexiconSchema:
     """Schema of a ``group,term[,extra...]`` lexicon: group and term filled, the group one of ``allowed``;
     each optional ``extra`` column (which may be absent from the header) one of its values."""
     extra = dict(extra or {})

@@ -234,9 +234,7 @@ def agreement_level(keys: Sequence[str], parties: Sequence[PartyMention], n_coun
     state_word = has_cue("state", keys)
     if n_countries < 2 and not (n_countries == 1 and state_word) and not has_cue("bilateral", keys):
         return "domestic"
-    strong = state_word or any(
-        p.actor_type in ("state", "igo") and is_acting(keys, p) for p in parties
-    )
+    strong = state_word or any(p.actor_type in ("state", "igo") and is_acting(keys, p) for p in parties)
     non_state = any(
         t.actor_type in NON_STATE_TYPES and is_party_position(keys, j) for _, j, t in actor_words(keys)
     ) or any(p.actor_type in NON_STATE_TYPES and is_party_position(keys, p.j) for p in parties)

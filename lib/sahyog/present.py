@@ -128,8 +128,11 @@ def _mention_spans(record: Record, sentence_id: int, ids: set[str] | None = None
     spans = [(m["start"], m["end"], m["sector"]) for m in record["sectors"] if m["sentence_id"] == sentence_id]
     for e in record["entities"]:
         if ids is None or e["id"] in ids:
-            spans += [(m["start"], m["end"], e.get("name_en") or e["id"]) for m in e["mentions"]
-                      if m["sentence_id"] == sentence_id]
+            spans += [
+                (m["start"], m["end"], e.get("name_en") or e["id"])
+                for m in e["mentions"]
+                if m["sentence_id"] == sentence_id
+            ]
     return spans
 
 
@@ -160,9 +163,17 @@ def sector_summary(record: Record, include_portfolio: bool = False) -> pd.DataFr
     for sector, ms in by_sector.items():
         ctx = Counter(m["context"] for m in ms)
         counted = [m for m in ms if m["context"] in counted_ctx]
-        rows.append({"sector": sector_label(sector), "mentions": len(counted), "in agreements": ctx["agreement"],
-                     "sentences": len({m["sentence_id"] for m in counted}), "in ministry titles": ctx["portfolio"],
-                     "other mentions": ctx["mention"], "words": ", ".join(sorted({m["term"] for m in ms}))})
+        rows.append(
+            {
+                "sector": sector_label(sector),
+                "mentions": len(counted),
+                "in agreements": ctx["agreement"],
+                "sentences": len({m["sentence_id"] for m in counted}),
+                "in ministry titles": ctx["portfolio"],
+                "other mentions": ctx["mention"],
+                "words": ", ".join(sorted({m["term"] for m in ms})),
+            }
+        )
     df = pd.DataFrame(rows, columns=cols)
     return df.sort_values(["mentions", "sector"], ascending=[False, True], ignore_index=True)
 
@@ -178,10 +189,14 @@ def sector_evidence(record: Record) -> pd.DataFrame:
         ms = by_sentence[sid]
         label = {m["sector"]: sector_label(m["sector"], english_only=True) for m in ms}
         words = [f"{_written(record, m)} ({label[m['sector']]}{_NOTE.get(m['context'], '')})" for m in ms]
-        rows.append({"sentence": sid, "sectors": ", ".join(dict.fromkeys(label.values())),
-                     "words": "; ".join(words),
-                     "evidence": marked_sentence(sentences[sid], [(m["start"], m["end"], label[m["sector"]])
-                                                                  for m in ms])})
+        rows.append(
+            {
+                "sentence": sid,
+                "sectors": ", ".join(dict.fromkeys(label.values())),
+                "words": "; ".join(words),
+                "evidence": marked_sentence(sentences[sid], [(m["start"], m["end"], label[m["sector"]]) for m in ms]),
+            }
+        )
     return pd.DataFrame(rows, columns=["sentence", "sectors", "words", "evidence"])
 
 
@@ -205,14 +220,21 @@ def agreement_table(record: Record) -> pd.DataFrame:
     rows = []
     for a in record["agreements"]:
         sid = a["sentence_id"]
-        rows.append({"sentence": sid, "agreed": category_label(a["category"]) + _qualifier(a),
-                     "level": level_label(a), "number": "" if a.get("count") is None else str(a["count"]),
-                     "sectors": ", ".join(sector_label(s, english_only=True) for s in a["sectors"]),
-                     "parties": names(a["parties"], record),
-                     "party types": ", ".join(actor_label(by_id.get(p)) or "?" for p in a["parties"]),
-                     "evidence": marked_sentence(sentences[sid], _mention_spans(record, sid, set(a["parties"])))})
-    return pd.DataFrame(rows, columns=["sentence", "agreed", "level", "number", "sectors", "parties", "party types",
-                                       "evidence"])
+        rows.append(
+            {
+                "sentence": sid,
+                "agreed": category_label(a["category"]) + _qualifier(a),
+                "level": level_label(a),
+                "number": "" if a.get("count") is None else str(a["count"]),
+                "sectors": ", ".join(sector_label(s, english_only=True) for s in a["sectors"]),
+                "parties": names(a["parties"], record),
+                "party types": ", ".join(actor_label(by_id.get(p)) or "?" for p in a["parties"]),
+                "evidence": marked_sentence(sentences[sid], _mention_spans(record, sid, set(a["parties"]))),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["sentence", "agreed", "level", "number", "sectors", "parties", "party types", "evidence"]
+    )
 
 
 def party_table(record: Record) -> pd.DataFrame:
@@ -225,11 +247,19 @@ def party_table(record: Record) -> pd.DataFrame:
     rows = []
     for r in df.itertuples():
         country = r.country if isinstance(r.country, str) and r.actor_type != "state" else ""
-        rows.append({"name": r.name_en, "नाम": r.name_hi, "actor type": actor_label(by_id.get(r.id)),
-                     "country": entity_name(by_id.get(country), country), "agreements": r.agreements,
-                     "between governments, agreed": r.government_agreed})
-    return pd.DataFrame(rows, columns=["name", "नाम", "actor type", "country", "agreements",
-                                       "between governments, agreed"])
+        rows.append(
+            {
+                "name": r.name_en,
+                "नाम": r.name_hi,
+                "actor type": actor_label(by_id.get(r.id)),
+                "country": entity_name(by_id.get(country), country),
+                "agreements": r.agreements,
+                "between governments, agreed": r.government_agreed,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["name", "नाम", "actor type", "country", "agreements", "between governments, agreed"]
+    )
 
 
 def _qualifier(a: Mapping[str, Any]) -> str:
@@ -246,15 +276,20 @@ def category_summary(record: Record) -> pd.DataFrame:
         found[a["category"]] += 1
         if a.get("count") is not None:
             stated[a["category"]] = stated.get(a["category"], 0) + a["count"]
-    rows = [{"agreed": category_label(c), "found": n, "number stated": str(stated[c]) if c in stated else ""}
-            for c, n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))]
+    rows = [
+        {"agreed": category_label(c), "found": n, "number stated": str(stated[c]) if c in stated else ""}
+        for c, n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
     return pd.DataFrame(rows, columns=["agreed", "found", "number stated"])
 
 
 def category_sector_matrix(record: Record) -> pd.DataFrame:
     """Categories × sectors (bilingual labels): how many agreements of each category name each sector."""
-    pairs = [(category_label(a["category"]), sector_label(s) if s else NO_SECTOR)
-             for a in record["agreements"] for s in (a["sectors"] or [""])]
+    pairs = [
+        (category_label(a["category"]), sector_label(s) if s else NO_SECTOR)
+        for a in record["agreements"]
+        for s in (a["sectors"] or [""])
+    ]
     if not pairs:
         return pd.DataFrame()
     p = pd.DataFrame(pairs, columns=["agreed", "sector"])
@@ -275,11 +310,19 @@ def entity_tables(record: Record) -> dict[str, pd.DataFrame]:
     by_id = entities_by_id(record)
     out: dict[str, pd.DataFrame] = {}
     for kind, cols in ENTITY_VIEW.items():
-        rows = [{"name": e.get("name_en") or "", "नाम": e.get("name_hi") or "", "role": e.get("role") or "",
-                 "actor type": actor_label(e),
-                 "country": entity_name(by_id.get(e.get("country") or ""), e.get("country") or ""),
-                 "mentions": len(e["mentions"]), "written as": ", ".join(sorted({m["text"] for m in e["mentions"]}))}
-                for e in record["entities"] if e["type"] == kind]
+        rows = [
+            {
+                "name": e.get("name_en") or "",
+                "नाम": e.get("name_hi") or "",
+                "role": e.get("role") or "",
+                "actor type": actor_label(e),
+                "country": entity_name(by_id.get(e.get("country") or ""), e.get("country") or ""),
+                "mentions": len(e["mentions"]),
+                "written as": ", ".join(sorted({m["text"] for m in e["mentions"]})),
+            }
+            for e in record["entities"]
+            if e["type"] == kind
+        ]
         if rows:
             df = pd.DataFrame(rows, columns=cols)
             out[kind] = df.sort_values(["mentions", "name"], ascending=[False, True], ignore_index=True)
@@ -289,9 +332,14 @@ def entity_tables(record: Record) -> dict[str, pd.DataFrame]:
 def route_table(record: Record, routes: pd.DataFrame) -> pd.DataFrame:
     """Corridor routes (from :func:`sahyog.tables.routes`) by stop names in Hindi and English."""
     by_id = entities_by_id(record)
-    rows = [{"sentence": sid, "route": " → ".join(entity_name(by_id.get(s), s) for s in stops),
-             "मार्ग": " → ".join((by_id.get(s) or {}).get("name_hi") or s for s in stops)}
-            for sid, stops in zip(routes["sentence_id"], routes["stops"], strict=True)]
+    rows = [
+        {
+            "sentence": sid,
+            "route": " → ".join(entity_name(by_id.get(s), s) for s in stops),
+            "मार्ग": " → ".join((by_id.get(s) or {}).get("name_hi") or s for s in stops),
+        }
+        for sid, stops in zip(routes["sentence_id"], routes["stops"], strict=True)
+    ]
     return pd.DataFrame(rows, columns=["sentence", "route", "मार्ग"])
 
 
@@ -303,8 +351,9 @@ def labelled_matrix(matrix: pd.DataFrame, record: Record) -> pd.DataFrame:
 
 def sentence_table(record: Record) -> pd.DataFrame:
     """The sentences as people read them: number (as in every table) and text."""
-    return pd.DataFrame([{"sentence": s["id"], "text": s["text"]} for s in record["sentences"]],
-                        columns=["sentence", "text"])
+    return pd.DataFrame(
+        [{"sentence": s["id"], "text": s["text"]} for s in record["sentences"]], columns=["sentence", "text"]
+    )
 
 
 # --- the brief ---------------------------------------------------------------------------------------
@@ -322,15 +371,22 @@ def _months() -> dict[str, int]:
     """Month names (Hindi and English, wide and abbreviated) → month number, from CLDR via babel."""
     from babel.dates import get_month_names
 
-    return {_month_key(name): n for locale in ("hi", "en") for width in ("wide", "abbreviated")
-            for n, name in get_month_names(width, locale=locale).items()}
+    return {
+        _month_key(name): n
+        for locale in ("hi", "en")
+        for width in ("wide", "abbreviated")
+        for n, name in get_month_names(width, locale=locale).items()
+    }
 
 
 @lru_cache(maxsize=1)
 def _date_pattern() -> regex.Pattern[str]:
     months = "|".join(sorted(map(regex.escape, _months()), key=len, reverse=True))
-    return regex.compile(rf"(?P<d>[0-9०-९]{{1,2}})\s+(?P<m>{months})(?![\p{{L}}\p{{M}}])\.?,?"
-                         rf"(?:\s+(?P<y>[0-9०-९]{{4}}))?", regex.I)
+    return regex.compile(
+        rf"(?P<d>[0-9०-९]{{1,2}})\s+(?P<m>{months})(?![\p{{L}}\p{{M}}])\.?,?"
+        rf"(?:\s+(?P<y>[0-9०-९]{{4}}))?",
+        regex.I,
+    )
 
 
 def date_in(text: str, year: int | None = None) -> date | None:
@@ -406,7 +462,7 @@ def _is_title_line(text: str, first: str, dateline: str | None) -> bool:
     while lines and not lines[0]:
         lines.pop(0)
     if dateline and lines and lines[0].startswith(dateline) and lines[0] != first:
-        rest = lines[0][len(dateline):].lstrip(" ,:\u0903-").strip()  # "संपादकीय : TITLE" keeps its title
+        rest = lines[0][len(dateline) :].lstrip(" ,:\u0903-").strip()  # "संपादकीय : TITLE" keeps its title
         if rest:
             lines[0] = rest
         else:
@@ -438,8 +494,9 @@ def dateline_place(record: Record) -> Mapping[str, Any] | None:
     return None
 
 
-def brief(record: Record, text: str = "", given_date: date | str | None = None,
-          all_agreements: bool = False) -> dict[str, Any]:
+def brief(
+    record: Record, text: str = "", given_date: date | str | None = None, all_agreements: bool = False
+) -> dict[str, Any]:
     """What a reader needs first, as plain data (JSON-ready): headline, when, where, who met, what was agreed,
     sectors. ``text`` is the article (for its title line and dateline date); ``given_date`` a corpus date.
     Agreements are those the default tables count (:func:`sahyog.tables.reported`) unless ``all_agreements``."""
@@ -455,10 +512,14 @@ def brief(record: Record, text: str = "", given_date: date | str | None = None,
     sectors = Counter(m["sector"] for m in record["sectors"] if m["context"] in COUNTED)
     lead = record["sentences"][0]["text"] if record["sentences"] else ""
     return {
-        "doc_id": record["doc_id"], "headline": title, "is_title": is_title,
-        "date": when.isoformat() if when else None, "weekday": None if when else weekday_in(lead),
+        "doc_id": record["doc_id"],
+        "headline": title,
+        "is_title": is_title,
+        "date": when.isoformat() if when else None,
+        "weekday": None if when else weekday_in(lead),
         "place": _name_pair(place) if place else None,  # a dateline no gazetteer knows may not be a place
-        "countries": [_name_pair(by_id[c]) for c in met], "others": [_name_pair(by_id[c]) for c in others],
+        "countries": [_name_pair(by_id[c]) for c in met],
+        "others": [_name_pair(by_id[c]) for c in others],
         "agreements": [_agreement_line(a, record) for a in record["agreements"]],
         "categories": dict(Counter(a["category"] for a in record["agreements"]).most_common()),
         "sectors": [{"id": s, "label": sector_label(s), "n": n} for s, n in sectors.most_common()],
@@ -471,10 +532,14 @@ def _name_pair(e: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _agreement_line(a: Mapping[str, Any], record: Record) -> dict[str, Any]:
-    return {"category": a["category"], "label": category_label(a["category"]) + _qualifier(a), "count": a.get("count"),
-            "sectors": [sector_label(s, english_only=True) for s in a["sectors"]],
-            "parties": names(a["parties"], record).split(", ") if a["parties"] else [],
-            "sentence": a["sentence_id"]}
+    return {
+        "category": a["category"],
+        "label": category_label(a["category"]) + _qualifier(a),
+        "count": a.get("count"),
+        "sectors": [sector_label(s, english_only=True) for s in a["sectors"]],
+        "parties": names(a["parties"], record).split(", ") if a["parties"] else [],
+        "sentence": a["sentence_id"],
+    }
 
 
 def agreement_line(item: Mapping[str, Any]) -> str:
@@ -504,11 +569,16 @@ def _neg_date(iso: str | None) -> int:
 def pair_labels(pairs: pd.DataFrame, entities: pd.DataFrame) -> list[str]:
     """``पाकिस्तान – कज़ाखस्तान · Pakistan – Kazakhstan`` for each row (``a``, ``b``: country ids) of
     :func:`sahyog.corpus.country_pairs`, from a corpus entities table."""
-    countries = entities[entities["type"] == "country"].drop_duplicates("id").set_index("id") if not entities.empty \
+    countries = (
+        entities[entities["type"] == "country"].drop_duplicates("id").set_index("id")
+        if not entities.empty
         else pd.DataFrame(columns=["name_hi", "name_en"])
+    )
 
     def name(i: str, col: str) -> str:
         return str(countries.at[i, col]) if i in countries.index and countries.at[i, col] else i
 
-    return [bilingual(f"{name(a, 'name_hi')} – {name(b, 'name_hi')}", f"{name(a, 'name_en')} – {name(b, 'name_en')}")
-            for a, b in zip(pairs["a"], pairs["b"], strict=True)]
+    return [
+        bilingual(f"{name(a, 'name_hi')} – {name(b, 'name_hi')}", f"{name(a, 'name_en')} – {name(b, 'name_en')}")
+        for a, b in zip(pairs["a"], pairs["b"], strict=True)
+    ]

@@ -35,7 +35,10 @@ RECORD_FILE = "record.json"
 # Allowed ranges (lowest, highest or None) of numeric parameters: papermill knows only their types,
 # and a value out of range must be refused before any notebook runs, not fail inside one.
 PARAMETER_RANGES: dict[str, tuple[int, int | None]] = {
-    "top_n": (1, None), "n_generated": (1, None), "workers": (1, None), "partition_size": (1, None),
+    "top_n": (1, None),
+    "n_generated": (1, None),
+    "workers": (1, None),
+    "partition_size": (1, None),
 }
 
 
@@ -76,8 +79,9 @@ def discover_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[NotebookSpec
     specs = []
     for path in sorted(notebooks_dir.glob("[0-9][0-9]_*.ipynb")):
         params = {
-            name: Parameter(name, str(p.get("inferred_type_name", "None")), str(p.get("default", "")),
-                            str(p.get("help", "")))
+            name: Parameter(
+                name, str(p.get("inferred_type_name", "None")), str(p.get("default", "")), str(p.get("help", ""))
+            )
             for name, p in papermill.inspect_notebook(str(path)).items()
         }
         if "input_path" in params:
@@ -124,12 +128,14 @@ def _convert(value: Any, param: Parameter) -> Any:
     except (ValueError, SyntaxError):
         if kind == "None":
             return value
-        raise InputError(f"-p {param.name}={value}", f"{param.name} takes a value of type {kind}"
-                         f" (default {param.default})") from None
+        raise InputError(
+            f"-p {param.name}={value}", f"{param.name} takes a value of type {kind} (default {param.default})"
+        ) from None
 
 
-def validate_parameters(raw: Mapping[str, Any], notebooks: Sequence[NotebookSpec],
-                        base: Path | None = None) -> dict[str, Any]:
+def validate_parameters(
+    raw: Mapping[str, Any], notebooks: Sequence[NotebookSpec], base: Path | None = None
+) -> dict[str, Any]:
     """Check every given parameter against what the notebooks declare; return them with their types.
 
     Unknown names are an error listing the valid names and the closest match (papermill only warns).
@@ -237,10 +243,18 @@ class _Cancelled(Exception):
     """The run was interrupted: stop this article before it replaces anything."""
 
 
-def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, parameters: Mapping[str, Any],
-                show_code: bool = False, on_notebook: Callable[[], None] | None = None,
-                summary: Mapping[str, Any] | None = None, record: Mapping[str, Any] | None = None,
-                corpus: bool = False, cancelled: Callable[[], bool] | None = None) -> ArticleResult:
+def run_article(
+    path: Path,
+    notebooks: Sequence[NotebookSpec],
+    out_dir: Path,
+    parameters: Mapping[str, Any],
+    show_code: bool = False,
+    on_notebook: Callable[[], None] | None = None,
+    summary: Mapping[str, Any] | None = None,
+    record: Mapping[str, Any] | None = None,
+    corpus: bool = False,
+    cancelled: Callable[[], bool] | None = None,
+) -> ArticleResult:
     """Run every notebook for one article into a staging folder, export HTML, then swap it into place.
 
     The article's ``record`` (extracted once by :func:`build_reports`) is written into the staging
@@ -272,8 +286,14 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
             executed = tmp / f"{nb.name}.ipynb"
             try:
                 # no cwd=: papermill's chdir is process-wide and articles run in parallel threads
-                papermill.execute_notebook(str(nb.path), str(executed), parameters=params, kernel_name="python3",
-                                           progress_bar=False, extra_arguments=KERNEL_ARGS)
+                papermill.execute_notebook(
+                    str(nb.path),
+                    str(executed),
+                    parameters=params,
+                    kernel_name="python3",
+                    progress_bar=False,
+                    extra_arguments=KERNEL_ARGS,
+                )
             finally:
                 if on_notebook:
                     on_notebook()
@@ -282,8 +302,12 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
         step = "saving the report"
         if cancelled and cancelled():
             raise _Cancelled("interrupted")
-        write_text_atomic(tmp / SUMMARY_FILE, json.dumps(
-            {"doc_id": doc_id, "source": str(path), "pages": pages, **result.summary}, ensure_ascii=False, indent=1))
+        write_text_atomic(
+            tmp / SUMMARY_FILE,
+            json.dumps(
+                {"doc_id": doc_id, "source": str(path), "pages": pages, **result.summary}, ensure_ascii=False, indent=1
+            ),
+        )
         replace_dir(tmp, out_dir / doc_id)
         result.ok, result.pages = True, pages
     except Exception as exc:  # papermill wraps the notebook's own error; anything else is reported too
@@ -294,16 +318,23 @@ def run_article(path: Path, notebooks: Sequence[NotebookSpec], out_dir: Path, pa
     return result
 
 
-def _write_pages(folder: Path, notebooks: Sequence[NotebookSpec], brief: Mapping[str, Any] | None,
-                 show_code: bool, doc_id: str, corpus: bool = False) -> None:
+def _write_pages(
+    folder: Path,
+    notebooks: Sequence[NotebookSpec],
+    brief: Mapping[str, Any] | None,
+    show_code: bool,
+    doc_id: str,
+    corpus: bool = False,
+) -> None:
     """Each chapter's HTML page and the article's front page (``index.html``) in ``folder``."""
     chapters = [(nb.name, nb.label) for nb in notebooks]
     links = {nb.name: f"{nb.name}.html" for nb in notebooks}
     if corpus:
         links[CORPUS_NOTEBOOK] = f"../{CORPUS_DIR}/{CORPUS_NOTEBOOK}.html"
     for nb in notebooks:
-        html_page = site.chapter_page(folder / f"{nb.name}.ipynb", folder, nb.name, chapters, brief, links,
-                                      show_code, doc_id)
+        html_page = site.chapter_page(
+            folder / f"{nb.name}.ipynb", folder, nb.name, chapters, brief, links, show_code, doc_id
+        )
         write_text_atomic(folder / f"{nb.name}.html", html_page)
     titles = site.iter_chapter_titles((nb.name, site.notebook_title(nb.path)) for nb in notebooks)
     write_text_atomic(folder / "index.html", site.article_page(brief or {"doc_id": doc_id}, titles, folder))
@@ -325,8 +356,15 @@ def _is_legacy_report_dir(folder: Path) -> bool:
         return False
 
 
-def _run_all(runnable: Sequence[ArticleResult], notebooks: Sequence[NotebookSpec], out_dir: Path,
-             params: Mapping[str, Any], show_code: bool, quiet: bool, workers: int | None) -> bool:
+def _run_all(
+    runnable: Sequence[ArticleResult],
+    notebooks: Sequence[NotebookSpec],
+    out_dir: Path,
+    params: Mapping[str, Any],
+    show_code: bool,
+    quiet: bool,
+    workers: int | None,
+) -> bool:
     """Build the articles in parallel threads; on Ctrl-C start nothing new, let no unfinished article
     replace its earlier report, and return True (interrupted)."""
     from tqdm.auto import tqdm
@@ -342,8 +380,18 @@ def _run_all(runnable: Sequence[ArticleResult], notebooks: Sequence[NotebookSpec
     def work(res: ArticleResult) -> None:
         if stop.is_set():
             return
-        done = run_article(res.path, notebooks, out_dir, params, show_code, on_notebook=tick, summary=res.summary,
-                           record=res.record, corpus=len(runnable) > 1, cancelled=stop.is_set)
+        done = run_article(
+            res.path,
+            notebooks,
+            out_dir,
+            params,
+            show_code,
+            on_notebook=tick,
+            summary=res.summary,
+            record=res.record,
+            corpus=len(runnable) > 1,
+            cancelled=stop.is_set,
+        )
         res.ok, res.error, res.pages = done.ok, done.error, done.pages
         res.record = None  # the report folder holds it now
 
@@ -365,9 +413,16 @@ def _run_all(runnable: Sequence[ArticleResult], notebooks: Sequence[NotebookSpec
     return False
 
 
-def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str, Any] | None = None,
-                  show_code: bool = False, quiet: bool = False, workers: int | None = None,
-                  notebooks_dir: Path = NOTEBOOKS_DIR, force: bool = False) -> ReportResult:
+def build_reports(
+    paths: Sequence[Path],
+    out_dir: Path,
+    parameters: Mapping[str, Any] | None = None,
+    show_code: bool = False,
+    quiet: bool = False,
+    workers: int | None = None,
+    notebooks_dir: Path = NOTEBOOKS_DIR,
+    force: bool = False,
+) -> ReportResult:
     """Build reports for ``paths`` under ``out_dir`` and write the index; see the module docstring.
 
     Everything that can be checked is checked before any notebook runs: parameters and their ranges,
@@ -389,8 +444,9 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
     corpus_error = None
     try:
         if len(runnable) > 1 and not interrupted:
-            corpus_error = _corpus_chapter(out_dir, [r for r in results if r.ok], show_code,
-                                           bool(params.get("all_agreements")))
+            corpus_error = _corpus_chapter(
+                out_dir, [r for r in results if r.ok], show_code, bool(params.get("all_agreements"))
+            )
     except KeyboardInterrupt:  # the articles are built: keep them, and list them in the index below
         interrupted = True
     write_index(out_dir, [r for r in results if not r.interrupted], [(nb.name, nb.label) for nb in notebooks])
@@ -402,8 +458,9 @@ def build_reports(paths: Sequence[Path], out_dir: Path, parameters: Mapping[str,
     return ReportResult(out_dir, results, corpus_error, interrupted)
 
 
-def _prepare(paths: Sequence[Path], params: Mapping[str, Any], out_dir: Path,
-             lexicon: Any = None) -> tuple[list[ArticleResult], list[ArticleResult]]:
+def _prepare(
+    paths: Sequence[Path], params: Mapping[str, Any], out_dir: Path, lexicon: Any = None
+) -> tuple[list[ArticleResult], list[ArticleResult]]:
     """Every article loaded and extracted once (with the run's lexicon), before any notebook runs:
     ``(all results, the runnable ones)``; a bad input, or a folder in its place that Sahyog did not
     write, is a failed result with its one-line error."""
@@ -417,8 +474,11 @@ def _prepare(paths: Sequence[Path], params: Mapping[str, Any], out_dir: Path,
         target = out_dir / res.doc_id
         try:
             if target.exists() and not (target / SUMMARY_FILE).is_file():
-                raise InputError(target, "exists and is not a Sahyog report (no summary.json): move it away;"
-                                 " Sahyog never deletes a folder it did not write")
+                raise InputError(
+                    target,
+                    "exists and is not a Sahyog report (no summary.json): move it away;"
+                    " Sahyog never deletes a folder it did not write",
+                )
             text = load_article(p)
             res.record = extract_text(text, res.doc_id, str(p), lexicon)
             res.summary = _summary(res.record, text, bool(params.get("all_agreements")))
@@ -445,8 +505,13 @@ def index_rows(out_dir: Path, results: Sequence[ArticleResult]) -> list[dict[str
     rows: dict[str, dict[str, Any]] = {}
     for f in sorted(out_dir.glob(f"*/{SUMMARY_FILE}")):
         try:
-            rows[f.parent.name] = {"doc_id": f.parent.name, "summary": json.loads(f.read_text(encoding="utf-8")),
-                                   "ok": True, "error": None, "kept": False}
+            rows[f.parent.name] = {
+                "doc_id": f.parent.name,
+                "summary": json.loads(f.read_text(encoding="utf-8")),
+                "ok": True,
+                "error": None,
+                "kept": False,
+            }
         except (OSError, ValueError):
             continue
     for r in results:
@@ -470,8 +535,13 @@ def write_index(out_dir: Path, results: Sequence[ArticleResult], pages: Sequence
 # The corpus chapter
 
 
-def corpus_page(tables_dir: Path, report_dir: Path, show_code: bool = False, up: str = "../index.html",
-                notebooks_dir: Path = NOTEBOOKS_DIR) -> Path:
+def corpus_page(
+    tables_dir: Path,
+    report_dir: Path,
+    show_code: bool = False,
+    up: str = "../index.html",
+    notebooks_dir: Path = NOTEBOOKS_DIR,
+) -> Path:
     """Run ``05_corpus`` over a corpus output folder and put its page (``05_corpus.html`` and charts) at
     ``report_dir``, built aside and swapped in only when complete; return the page's path. ``up`` links
     back to a site's index ("" for none)."""
@@ -482,9 +552,14 @@ def corpus_page(tables_dir: Path, report_dir: Path, show_code: bool = False, up:
     try:
         (tmp / MARKER).write_text(marker_text("corpus page"), encoding="utf-8")
         executed = tmp / f"{CORPUS_NOTEBOOK}.ipynb"
-        papermill.execute_notebook(str(notebooks_dir / f"{CORPUS_NOTEBOOK}.ipynb"), str(executed),
-                                   parameters={"tables_dir": str(tables_dir), "output_dir": str(tmp)},
-                                   kernel_name="python3", progress_bar=False, extra_arguments=KERNEL_ARGS)
+        papermill.execute_notebook(
+            str(notebooks_dir / f"{CORPUS_NOTEBOOK}.ipynb"),
+            str(executed),
+            parameters={"tables_dir": str(tables_dir), "output_dir": str(tmp)},
+            kernel_name="python3",
+            progress_bar=False,
+            extra_arguments=KERNEL_ARGS,
+        )
         write_text_atomic(tmp / f"{CORPUS_NOTEBOOK}.html", site.corpus_page(executed, tmp, show_code, up))
         replace_dir(tmp, report_dir)
     finally:

@@ -69,7 +69,8 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
 
 
 _LABELS = LexiconSchema(
-    ("sector", "label_hi", "label_en", "description"), required=("sector", "label_en"),
+    ("sector", "label_hi", "label_en", "description"),
+    required=("sector", "label_en"),
     allowed={"sector": frozenset(SECTORS)},
 )
 
@@ -103,12 +104,51 @@ def _words(*items: str) -> frozenset[str]:
 
 
 # Nouns of an office: a sector term before one of them (possibly through a list) names a portfolio.
-TITLES = _words("मंत्री", "मंत्रालय", "राज्यमंत्री", "सचिव", "विभाग", "प्रभारी", "मिनिस्टर", "मिनिस्ट्री", "minister", "ministry",
-                # the name of a commission, council or board is no cooperation either (README of the wire gold)
-                "आयोग", "समिति", "परिषद", "प्राधिकरण", "निगम", "बोर्ड", "कमीशन", "काउंसिल", "commission")
+TITLES = _words(
+    "मंत्री",
+    "मंत्रालय",
+    "राज्यमंत्री",
+    "सचिव",
+    "विभाग",
+    "प्रभारी",
+    "मिनिस्टर",
+    "मिनिस्ट्री",
+    "minister",
+    "ministry",
+    # the name of a commission, council or board is no cooperation either (README of the wire gold)
+    "आयोग",
+    "समिति",
+    "परिषद",
+    "प्राधिकरण",
+    "निगम",
+    "बोर्ड",
+    "कमीशन",
+    "काउंसिल",
+    "commission",
+)
 _TITLE_FILLERS = frozenset(
-    {"के", "की", "का", "लिए", "मामलों", "मामले", "संघीय", "केंद्रीय", "केन्द्रीय", "राज्य", "उप", "कैबिनेट", "संयुक्त",
-     "कल्याण", "विकास", "सहकारिता", "उपभोक्ता", "सार्वजनिक", "वितरण", "नागरिक"}
+    {
+        "के",
+        "की",
+        "का",
+        "लिए",
+        "मामलों",
+        "मामले",
+        "संघीय",
+        "केंद्रीय",
+        "केन्द्रीय",
+        "राज्य",
+        "उप",
+        "कैबिनेट",
+        "संयुक्त",
+        "कल्याण",
+        "विकास",
+        "सहकारिता",
+        "उपभोक्ता",
+        "सार्वजनिक",
+        "वितरण",
+        "नागरिक",
+    }
 )
 _LIST_GLUE = frozenset({",", "और", "तथा", "एवं", "व", "/", "-", "&", "and"})
 _NOT_TITLE_AFTER = frozenset({"स्तरीय", "स्तर"})

@@ -89,8 +89,10 @@ ul.files { columns:2 16rem; }
 }
 """
 
-DEVANAGARI_RUN = re.compile(r"[\u0900-\u097f\u200c\u200d][\u0900-\u097f\u200c\u200d\s·,()/–—-]*[\u0900-\u097f]"
-                            r"|[\u0900-\u097f]")
+DEVANAGARI_RUN = re.compile(
+    r"[\u0900-\u097f\u200c\u200d][\u0900-\u097f\u200c\u200d\s·,()/–—-]*[\u0900-\u097f]"
+    r"|[\u0900-\u097f]"
+)
 
 
 def hi(text: str) -> str:
@@ -170,18 +172,25 @@ def table_html(df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False,
     cols = list(df.columns)
     numeric = [pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]) for c in cols]
     merged = [c for c in merge if c in cols]  # a later column merges only within the earlier ones' runs
-    spans = {c: _run_lengths(list(zip(*(df[m].map(str) for m in merged[: k + 1]), strict=True)))
-             for k, c in enumerate(merged)}
+    spans = {
+        c: _run_lengths(list(zip(*(df[m].map(str) for m in merged[: k + 1]), strict=True)))
+        for k, c in enumerate(merged)
+    }
     num = ' class="num"'
     head = "".join(f"<th{num if n else ''}>{hi(str(c))}</th>" for c, n in zip(cols, numeric, strict=True))
     body = []
     for i, row in enumerate(df.itertuples(index=False, name=None)):
-        cells = [_td(v, n, spans[c][i] if c in spans else 1) for c, v, n in zip(cols, row, numeric, strict=True)
-                 if c not in spans or spans[c][i]]
+        cells = [
+            _td(v, n, spans[c][i] if c in spans else 1)
+            for c, v, n in zip(cols, row, numeric, strict=True)
+            if c not in spans or spans[c][i]
+        ]
         body.append(f"<tr>{''.join(cells)}</tr>")
     cap = f"<caption>{hi(caption)}</caption>" if caption else ""
-    return (f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table></div>")
+    return (
+        f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div>"
+    )
 
 
 class Table:
@@ -199,8 +208,12 @@ class Table:
 # --- the article, marked -------------------------------------------------------------------------------
 
 CONTEXT_COLOURS = {"agreement": "#ffd59e", "cooperation": "#bfe3f5", "portfolio": "#e3e3e3", "mention": "#ece4f7"}
-CONTEXT_LABELS = {"agreement": "agreed", "cooperation": "discussed", "portfolio": "ministry title",
-                  "mention": "mentioned only"}
+CONTEXT_LABELS = {
+    "agreement": "agreed",
+    "cooperation": "discussed",
+    "portfolio": "ministry title",
+    "mention": "mentioned only",
+}
 
 
 def highlight_sentences(record: Mapping[str, Any], spans: Sequence[tuple[int, int, str, str]]) -> str:
@@ -219,8 +232,9 @@ def highlight_sentences(record: Mapping[str, Any], spans: Sequence[tuple[int, in
                 continue
             end = min(end, sent["end"])
             out.append(e(text[pos - base : start - base]))
-            out.append(f'<mark title="{e(tip)}" style="background:{e(colour)}">{e(text[start - base : end - base])}'
-                       "</mark>")
+            out.append(
+                f'<mark title="{e(tip)}" style="background:{e(colour)}">{e(text[start - base : end - base])}</mark>'
+            )
             pos = end
         out.append(e(text[pos - base :]))
         parts.append(f'<p id="s{sent["id"]}"><span class="muted" lang="en">[{sent["id"]}]</span> {"".join(out)}</p>')
@@ -232,8 +246,15 @@ def sector_highlights(record: Mapping[str, Any]) -> str:
     """The article with every sector word marked, coloured by context, sector in the tooltip."""
     from .present import sector_label
 
-    spans = [(m["start"], m["end"], f'{sector_label(m["sector"])} · {CONTEXT_LABELS.get(m["context"], m["context"])}',
-              CONTEXT_COLOURS.get(m["context"], "#eee")) for m in record["sectors"]]
+    spans = [
+        (
+            m["start"],
+            m["end"],
+            f"{sector_label(m['sector'])} · {CONTEXT_LABELS.get(m['context'], m['context'])}",
+            CONTEXT_COLOURS.get(m["context"], "#eee"),
+        )
+        for m in record["sectors"]
+    ]
     return highlight_sentences(record, spans)
 
 
@@ -269,15 +290,18 @@ def brief_html(b: Mapping[str, Any], short: bool = False, link: str = "", headin
     met = "".join(f"<li><strong>{_pair(c)}</strong></li>" for c in b.get("countries", []))
     met = f'<ul class="chips countries">{met}</ul>' if met else "no country named"
     cls = ' class="h"' if heading == "p" else ""
-    parts = [f'<section class="brief"><{heading}{cls}>{kind}{title}</{heading}>',
-             f'<p><span class="label">when</span>{when} <span class="label">where</span>{where}</p>',
-             f'<div class="who"><span class="label">who met</span>{met}</div>']
+    parts = [
+        f'<section class="brief"><{heading}{cls}>{kind}{title}</{heading}>',
+        f'<p><span class="label">when</span>{when} <span class="label">where</span>{where}</p>',
+        f'<div class="who"><span class="label">who met</span>{met}</div>',
+    ]
     if b.get("others") and not short:
         parts.append(f'<p><span class="label">also named</span>{", ".join(_pair(c) for c in b["others"])}</p>')
     parts.append(_agreed_html(b, short))
     if b.get("sectors") and heading != "p":  # a chapter's own brief leaves the sectors to the chapters
-        chips = "".join(f'<li>{hi(s["label"])} <span class="muted">{s["n"]}</span></li>'
-                        for s in b["sectors"][: 5 if short else 12])
+        chips = "".join(
+            f'<li>{hi(s["label"])} <span class="muted">{s["n"]}</span></li>' for s in b["sectors"][: 5 if short else 12]
+        )
         parts.append(f'<p class="label">sectors (mentions)</p><ul class="chips">{chips}</ul>')
     parts.append("</section>")
     return "\n".join(parts)
@@ -324,12 +348,12 @@ def page(title: str, body: str, nav: str = "") -> str:
     The page's language is English; Hindi elements carry ``lang="hi"`` themselves.
     """
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data: 'self'; "
         "style-src 'unsafe-inline'\">\n"
         f"<title>{e(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        f"<header class=\"top\"><nav class=\"chapters\">{nav}</nav></header>\n<main>\n{body}\n</main>\n"
+        f'<header class="top"><nav class="chapters">{nav}</nav></header>\n<main>\n{body}\n</main>\n'
         f"<footer>{footer_html()}</footer>\n</body>\n</html>\n"
     )
 
@@ -342,8 +366,12 @@ def chapter_label(name: str, title: str = "") -> str:
     return f"{num} · {rest.replace('_', ' ').capitalize()}"
 
 
-def chapter_nav(chapters: Sequence[tuple[str, str]], current: str | None = None, up: str = "../index.html",
-                article: str | None = "index.html") -> str:
+def chapter_nav(
+    chapters: Sequence[tuple[str, str]],
+    current: str | None = None,
+    up: str = "../index.html",
+    article: str | None = "index.html",
+) -> str:
     """Top navigation: all articles, this article, then each chapter ``(name, label)``."""
     links = [f'<a href="{e(up)}">← all articles</a>']
     if article:
@@ -359,10 +387,16 @@ def pager_html(chapters: Sequence[tuple[str, str]], current: str) -> str:
     """Previous / next chapter links at the end of a chapter."""
     names = [n for n, _ in chapters]
     i = names.index(current)
-    prev = (f'<a rel="prev" href="{e(quote(names[i - 1]))}.html">← {e(chapters[i - 1][1])}</a>' if i > 0
-            else '<a rel="prev" href="index.html">← brief</a>')
-    nxt = f'<a rel="next" href="{e(quote(names[i + 1]))}.html">{e(chapters[i + 1][1])} →</a>' if i + 1 < len(names) \
+    prev = (
+        f'<a rel="prev" href="{e(quote(names[i - 1]))}.html">← {e(chapters[i - 1][1])}</a>'
+        if i > 0
+        else '<a rel="prev" href="index.html">← brief</a>'
+    )
+    nxt = (
+        f'<a rel="next" href="{e(quote(names[i + 1]))}.html">{e(chapters[i + 1][1])} →</a>'
+        if i + 1 < len(names)
         else '<a href="../index.html">all articles →</a>'
+    )
     return f'<nav class="pager">{prev}{nxt}</nav>'
 
 
@@ -409,9 +443,14 @@ def notebook_parts(executed: Path, show_code: bool = False) -> tuple[str, str, s
     title = notebook_title(executed)
     reader, appendix = copy.copy(nb), copy.copy(nb)
     reader.cells = [c for c in nb.cells if not _is_appendix(c)]
-    appendix.cells = [c for c in nb.cells if _is_appendix(c) and c.cell_type == "code" and "parameters" not in
-                      c.get("metadata", {}).get("tags", []) and "injected-parameters" not in
-                      c.get("metadata", {}).get("tags", [])]
+    appendix.cells = [
+        c
+        for c in nb.cells
+        if _is_appendix(c)
+        and c.cell_type == "code"
+        and "parameters" not in c.get("metadata", {}).get("tags", [])
+        and "injected-parameters" not in c.get("metadata", {}).get("tags", [])
+    ]
     return title, _export(reader, show_code), _export(appendix, show_code) if appendix.cells else ""
 
 
@@ -445,8 +484,10 @@ def parameters_table(executed: Path) -> str:
 
     given = nbformat.read(executed, as_version=4).metadata.get("papermill", {}).get("parameters", {})
     declared = papermill.inspect_notebook(str(executed))
-    rows = [{"parameter": name, "value": given.get(name, p.get("default")), "meaning": p.get("help", "")}
-            for name, p in declared.items()]
+    rows = [
+        {"parameter": name, "value": given.get(name, p.get("default")), "meaning": p.get("help", "")}
+        for name, p in declared.items()
+    ]
     return table_html(pd.DataFrame(rows, columns=["parameter", "value", "meaning"]))
 
 
@@ -465,22 +506,33 @@ def appendix_html(params: str, files: str, checks: str) -> str:
     if params:
         parts.append(f"<h3>Parameters</h3>{params}")
     if files:
-        parts.append(f"<h3>Files</h3><p class=\"muted\">Tables as CSV (UTF-8), charts as PNG.</p>{files}")
+        parts.append(f'<h3>Files</h3><p class="muted">Tables as CSV (UTF-8), charts as PNG.</p>{files}')
     if checks:
         parts.append(f"<h3>Run log and checks</h3>{checks}")
     parts.append("</details>")
     return "\n".join(parts)
 
 
-def chapter_page(executed: Path, folder: Path, name: str, chapters: Sequence[tuple[str, str]],
-                 b: Mapping[str, Any] | None, pages: Mapping[str, str], show_code: bool = False,
-                 doc_id: str = "") -> str:
+def chapter_page(
+    executed: Path,
+    folder: Path,
+    name: str,
+    chapters: Sequence[tuple[str, str]],
+    b: Mapping[str, Any] | None,
+    pages: Mapping[str, str],
+    show_code: bool = False,
+    doc_id: str = "",
+) -> str:
     """One chapter's page: short brief, the chapter, pager, folded appendix, footer."""
     title, reader, checks = notebook_parts(executed, show_code)
-    body = [brief_html(b, short=True, link="index.html", heading="p") if b else "", polish(reader, pages),
-            appendix_html(parameters_table(executed), files_html(folder, name.split("_", 1)[0] + "_"),
-                          polish(checks, pages)),
-            pager_html(chapters, name)]
+    body = [
+        brief_html(b, short=True, link="index.html", heading="p") if b else "",
+        polish(reader, pages),
+        appendix_html(
+            parameters_table(executed), files_html(folder, name.split("_", 1)[0] + "_"), polish(checks, pages)
+        ),
+        pager_html(chapters, name),
+    ]
     heading = f"{doc_id} · {chapter_label(name, title)}" if doc_id else chapter_label(name, title)
     return page(heading, "\n".join(body), nav=chapter_nav(chapters, current=name))
 
@@ -489,21 +541,30 @@ def corpus_page(executed: Path, folder: Path, show_code: bool = False, up: str =
     """The corpus chapter's page: the chapter, the folded appendix, a link back to the index (``up``, if any)."""
     title, reader, checks = notebook_parts(executed, show_code)
     back = f'<a href="{e(up)}">← all articles</a>' if up else ""
-    body = [polish(reader, {}),
-            appendix_html(parameters_table(executed), files_html(folder, "05_"), polish(checks, {})),
-            f'<nav class="pager">{back}</nav>']
-    return page(chapter_label("05_corpus", title), "\n".join(body),
-                nav=f'{back}<a class="current" href="05_corpus.html">corpus</a>')
+    body = [
+        polish(reader, {}),
+        appendix_html(parameters_table(executed), files_html(folder, "05_"), polish(checks, {})),
+        f'<nav class="pager">{back}</nav>',
+    ]
+    return page(
+        chapter_label("05_corpus", title),
+        "\n".join(body),
+        nav=f'{back}<a class="current" href="05_corpus.html">corpus</a>',
+    )
 
 
 def article_page(b: Mapping[str, Any], chapters: Sequence[tuple[str, str, str]], folder: Path) -> str:
     """An article's front page: the full brief, then its chapters with what each tells."""
-    items = "".join(f'<li><a href="{e(quote(name))}.html">{e(label)}</a>{": " + hi(rest) if rest else ""}</li>'
-                    for name, label, rest in chapters)
+    items = "".join(
+        f'<li><a href="{e(quote(name))}.html">{e(label)}</a>{": " + hi(rest) if rest else ""}</li>'
+        for name, label, rest in chapters
+    )
     files = files_html(folder, "")
-    body = (brief_html(b) + f"<h2>Chapters</h2><ul>{items}</ul>"
-            + (f'<details class="appendix"><summary>All files of this report</summary>{files}</details>'
-               if files else ""))
+    body = (
+        brief_html(b)
+        + f"<h2>Chapters</h2><ul>{items}</ul>"
+        + (f'<details class="appendix"><summary>All files of this report</summary>{files}</details>' if files else "")
+    )
     nav = chapter_nav([(n, lab) for n, lab, _ in chapters], current="index")
     return page(f"{b.get('doc_id', '')} · brief", body, nav=nav)
 
@@ -515,37 +576,58 @@ def index_card(row: Mapping[str, Any], pages: Sequence[tuple[str, str]], out_dir
     """One article on the index: its brief (short) with links to its chapters, or why it failed."""
     doc = row["doc_id"]
     b = row.get("summary", {}).get("brief") or {"doc_id": doc, "headline": doc}
-    links = " · ".join(f'<a href="{e(quote(doc))}/{e(quote(n))}.html">{e(label)}</a>'
-                       for n, label in pages if (out_dir / doc / f"{n}.html").exists())
+    links = " · ".join(
+        f'<a href="{e(quote(doc))}/{e(quote(n))}.html">{e(label)}</a>'
+        for n, label in pages
+        if (out_dir / doc / f"{n}.html").exists()
+    )
     front = f"{quote(doc)}/index.html" if (out_dir / doc / "index.html").exists() else ""
     if row["ok"]:
         status = ""
     else:
         kept = " (previous report kept)" if row.get("kept") else ""
         status = f'<p><span class="status-failed">failed</span>: {e(row.get("error") or "")}{kept}</p>'
-    card = brief_html(b, short=True, link=front, heading="h2") if row.get("summary", {}).get("brief") else (
-        f'<section class="brief"><h2>{e(doc)}</h2></section>')
+    card = (
+        brief_html(b, short=True, link=front, heading="h2")
+        if row.get("summary", {}).get("brief")
+        else (f'<section class="brief"><h2>{e(doc)}</h2></section>')
+    )
     ok = '<span class="status-ok">ok</span>' if row["ok"] else ""
-    return (f'<article class="card" id="{e(doc)}">{card}{status}'
-            f'<p class="muted">{e(doc)} {ok} · {links or "no pages"}</p></article>')
+    return (
+        f'<article class="card" id="{e(doc)}">{card}{status}'
+        f'<p class="muted">{e(doc)} {ok} · {links or "no pages"}</p></article>'
+    )
 
 
-def index_page(rows: Sequence[Mapping[str, Any]], pages: Sequence[tuple[str, str]], out_dir: Path,
-               corpus_link: str = "") -> str:
+def index_page(
+    rows: Sequence[Mapping[str, Any]], pages: Sequence[tuple[str, str]], out_dir: Path, corpus_link: str = ""
+) -> str:
     """The index: one card per article, newest first, the corpus chapter first when there is one."""
     by_id = {r["doc_id"]: r for r in rows}
     briefs = [r.get("summary", {}).get("brief") or {"doc_id": r["doc_id"]} for r in rows]
     ordered = [by_id[b["doc_id"]] for b in sort_newest_first(briefs)]
     n_ok = sum(bool(r["ok"]) for r in rows)
-    corpus = (f'<p class="brief-corpus"><a href="{e(corpus_link)}"><strong>The corpus: the last run\'s articles '
-              "together</strong></a> — sectors, agreements over time, country pairs</p>") if corpus_link else ""
+    corpus = (
+        (
+            f'<p class="brief-corpus"><a href="{e(corpus_link)}"><strong>The corpus: the last run\'s articles '
+            "together</strong></a> — sectors, agreements over time, country pairs</p>"
+        )
+        if corpus_link
+        else ""
+    )
     failed = f", {len(rows) - n_ok} failed" if n_ok < len(rows) else ""
-    body = (f'<h1>Sahyog reports · <span lang="hi">सहयोग</span></h1>\n'
-            f'<p class="muted">{len(rows)} article(s){failed}, newest first. Who met, where and when, what they '
-            "agreed; open an article for its chapters.</p>\n"
-            f"{corpus}<div class=\"cards\">{''.join(index_card(r, pages, out_dir) for r in ordered)}</div>")
-    return page("Sahyog reports", body, nav='<a class="current" href="index.html">all articles</a>'
-                + (f'<a href="{e(corpus_link)}">corpus</a>' if corpus_link else ""))
+    body = (
+        f'<h1>Sahyog reports · <span lang="hi">सहयोग</span></h1>\n'
+        f'<p class="muted">{len(rows)} article(s){failed}, newest first. Who met, where and when, what they '
+        "agreed; open an article for its chapters.</p>\n"
+        f'{corpus}<div class="cards">{"".join(index_card(r, pages, out_dir) for r in ordered)}</div>'
+    )
+    return page(
+        "Sahyog reports",
+        body,
+        nav='<a class="current" href="index.html">all articles</a>'
+        + (f'<a href="{e(corpus_link)}">corpus</a>' if corpus_link else ""),
+    )
 
 
 def iter_chapter_titles(chapters: Iterable[tuple[str, str]]) -> list[tuple[str, str, str]]:
@@ -580,9 +662,11 @@ class Chart:
 
         data = base64.b64encode(self.png).decode("ascii")
         width = int.from_bytes(self.png[16:20], "big") * SCREEN_DPI // SAVE_DPI  # PNG header: pixel width
-        return (f'<figure class="chart"><a href="{e(quote(self.file_name))}"><img src="data:image/png;base64,{data}" '
-                f'width="{width}" alt="{e(self.title)}"></a><figcaption>{hi(self.title)} '
-                f'<span class="muted">(tap or click for the full-size PNG)</span></figcaption></figure>')
+        return (
+            f'<figure class="chart"><a href="{e(quote(self.file_name))}"><img src="data:image/png;base64,{data}" '
+            f'width="{width}" alt="{e(self.title)}"></a><figcaption>{hi(self.title)} '
+            f'<span class="muted">(tap or click for the full-size PNG)</span></figcaption></figure>'
+        )
 
 
 def show_chart(fig: Any, path: str | Path) -> Chart:

@@ -54,8 +54,9 @@ def _rows(data: Record | Iterable[Record], key: str, columns: list[str]) -> pd.D
 def is_reported(agreement: Mapping[str, Any]) -> bool:
     """True for an agreement the default tables count: level ``government`` and status ``agreed``
     (a record written before these keys existed counts)."""
-    return (agreement.get("level", "government") in DEFAULT_LEVELS
-            and agreement.get("status", "agreed") in DEFAULT_STATUSES)
+    return (
+        agreement.get("level", "government") in DEFAULT_LEVELS and agreement.get("status", "agreed") in DEFAULT_STATUSES
+    )
 
 
 def reported(data: Record | Iterable[Record], all_agreements: bool = False) -> list[Record]:
@@ -71,9 +72,16 @@ def reported(data: Record | Iterable[Record], all_agreements: bool = False) -> l
 def documents(data: Record | Iterable[Record]) -> pd.DataFrame:
     """One row per article: id, source, dateline, counts of sentences, tokens, sector mentions, agreements."""
     rows = [
-        {"doc_id": r["doc_id"], "source": r["source"], "dateline": r["dateline"], "n_sentences": len(r["sentences"]),
-         "n_tokens": r["n_tokens"], "n_sector_mentions": len(r["sectors"]), "n_agreements": len(r["agreements"]),
-         "n_entities": len(r["entities"])}
+        {
+            "doc_id": r["doc_id"],
+            "source": r["source"],
+            "dateline": r["dateline"],
+            "n_sentences": len(r["sentences"]),
+            "n_tokens": r["n_tokens"],
+            "n_sector_mentions": len(r["sectors"]),
+            "n_agreements": len(r["agreements"]),
+            "n_entities": len(r["entities"]),
+        }
         for r in _records(data)
     ]
     return pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
@@ -113,15 +121,25 @@ def entities(data: Record | Iterable[Record]) -> pd.DataFrame:
     for r in _records(data):
         for e in r["entities"]:
             variants = sorted({m["text"] for m in e["mentions"]})
-            rows.append({"doc_id": r["doc_id"], **{k: e.get(k) for k in ENTITY_COLUMNS[1:-2]},
-                         "n_mentions": len(e["mentions"]), "variants": variants})
+            rows.append(
+                {
+                    "doc_id": r["doc_id"],
+                    **{k: e.get(k) for k in ENTITY_COLUMNS[1:-2]},
+                    "n_mentions": len(e["mentions"]),
+                    "variants": variants,
+                }
+            )
     return pd.DataFrame(rows, columns=ENTITY_COLUMNS)
 
 
 def entity_mentions(data: Record | Iterable[Record]) -> pd.DataFrame:
     """One row per entity mention (text as written, offsets, sentence)."""
-    rows = [{"doc_id": r["doc_id"], "entity_id": e["id"], "type": e["type"], **m}
-            for r in _records(data) for e in r["entities"] for m in e["mentions"]]
+    rows = [
+        {"doc_id": r["doc_id"], "entity_id": e["id"], "type": e["type"], **m}
+        for r in _records(data)
+        for e in r["entities"]
+        for m in e["mentions"]
+    ]
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
@@ -161,15 +179,21 @@ def write_all_csv(data: Record | Iterable[Record], out_dir: str | Path) -> list[
 def sentence_overview(doc: Any) -> pd.DataFrame:
     """Sentence table of a :class:`~sahyog.text.Document`: id, text, token count (of its one token stream)
     and offsets."""
-    rows = [{"id": s.id, "text": s.text, "n_tokens": hi - lo, "start": s.start, "end": s.end}
-            for s, (lo, hi) in zip(doc.sentences, doc.bounds, strict=True)]
+    rows = [
+        {"id": s.id, "text": s.text, "n_tokens": hi - lo, "start": s.start, "end": s.end}
+        for s, (lo, hi) in zip(doc.sentences, doc.bounds, strict=True)
+    ]
     return pd.DataFrame(rows, columns=["id", "text", "n_tokens", "start", "end"])
 
 
 def token_summary(stats: Any) -> pd.DataFrame:
     """A :class:`~sahyog.text.TokenStats` as a two-column table (measure, value) for display and CSV."""
-    rows = [("tokens", stats.n_tokens), ("words", stats.n_words), ("distinct words (types)", stats.n_types),
-            ("type/token ratio", stats.type_token_ratio)]
+    rows = [
+        ("tokens", stats.n_tokens),
+        ("words", stats.n_words),
+        ("distinct words (types)", stats.n_types),
+        ("type/token ratio", stats.type_token_ratio),
+    ]
     rows += [(f"{kind} tokens", n) for kind, n in stats.kinds.items()]
     return pd.DataFrame({"measure": [m for m, _ in rows], "value": pd.Series([v for _, v in rows], dtype=object)})
 
@@ -188,20 +212,37 @@ def sector_table(data: Record | Iterable[Record], labels: Mapping[str, Mapping[s
     Charts count ``agreement`` + ``cooperation``; ``portfolio`` (office titles) and ``mention`` (no cooperation
     between states in the sentence) are shown as columns but left out by default."""
     df = sector_mentions(data)
-    cols = ["sector", "label_hi", "label_en", "mentions", "sentences", "agreement", "cooperation", "portfolio",
-            "mention", "terms"]
+    cols = [
+        "sector",
+        "label_hi",
+        "label_en",
+        "mentions",
+        "sentences",
+        "agreement",
+        "cooperation",
+        "portfolio",
+        "mention",
+        "terms",
+    ]
     if df.empty:
         return pd.DataFrame(columns=cols)
     rows = []
     for sector, g in df.groupby("sector", sort=False):
         ctx = g["context"].value_counts()
-        rows.append({"sector": sector, "label_hi": labels.get(sector, {}).get("label_hi", ""),
-                     "label_en": labels.get(sector, {}).get("label_en", sector), "mentions": len(g),
-                     "sentences": g[["doc_id", "sentence_id"]].drop_duplicates().shape[0],
-                     **{c: int(ctx.get(c, 0)) for c in ("agreement", "cooperation", "portfolio", "mention")},
-                     "terms": sorted(set(g["term"]))})
-    return pd.DataFrame(rows, columns=cols).sort_values(["mentions", "sector"], ascending=[False, True],
-                                                        ignore_index=True)
+        rows.append(
+            {
+                "sector": sector,
+                "label_hi": labels.get(sector, {}).get("label_hi", ""),
+                "label_en": labels.get(sector, {}).get("label_en", sector),
+                "mentions": len(g),
+                "sentences": g[["doc_id", "sentence_id"]].drop_duplicates().shape[0],
+                **{c: int(ctx.get(c, 0)) for c in ("agreement", "cooperation", "portfolio", "mention")},
+                "terms": sorted(set(g["term"])),
+            }
+        )
+    return pd.DataFrame(rows, columns=cols).sort_values(
+        ["mentions", "sector"], ascending=[False, True], ignore_index=True
+    )
 
 
 def sector_sentence_matrix(record: Record) -> pd.DataFrame:
@@ -210,8 +251,9 @@ def sector_sentence_matrix(record: Record) -> pd.DataFrame:
     if df.empty:
         return pd.DataFrame()
     m = pd.crosstab(df["sector"], df["sentence_id"])
-    return m.reindex(columns=range(len(record["sentences"])), fill_value=0).loc[m.sum(axis=1).sort_values(
-        ascending=False).index]
+    return m.reindex(columns=range(len(record["sentences"])), fill_value=0).loc[
+        m.sum(axis=1).sort_values(ascending=False).index
+    ]
 
 
 def category_counts(data: Record | Iterable[Record]) -> pd.DataFrame:
@@ -242,8 +284,10 @@ def agreements_with_parties(data: Record | Iterable[Record]) -> pd.DataFrame:
     types = {(r["doc_id"], e["id"]): e.get("actor_type") or "" for r in recs for e in r["entities"]}
     df = agreements(recs)
     keys = [[(d, p) for p in parties] for d, parties in zip(df["doc_id"], df["parties"], strict=True)]
-    return df.assign(parties=[[label.get(k, k[1]) for k in ks] for ks in keys],
-                     party_types=[[types.get(k, "") for k in ks] for ks in keys])
+    return df.assign(
+        parties=[[label.get(k, k[1]) for k in ks] for ks in keys],
+        party_types=[[types.get(k, "") for k in ks] for ks in keys],
+    )
 
 
 def parties_table(data: Record | Iterable[Record]) -> pd.DataFrame:
@@ -255,11 +299,21 @@ def parties_table(data: Record | Iterable[Record]) -> pd.DataFrame:
         for e in r["entities"]:
             mine = [a for a in r["agreements"] if e["id"] in a["parties"]]
             if mine:
-                rows.append({"doc_id": r["doc_id"], "id": e["id"], "name_en": e["name_en"], "name_hi": e["name_hi"],
-                             "actor_type": e.get("actor_type"), "country": e.get("country"), "agreements": len(mine),
-                             "government_agreed": sum(is_reported(a) for a in mine)})
-    return pd.DataFrame(rows, columns=cols).sort_values(["doc_id", "agreements"], ascending=[True, False],
-                                                        ignore_index=True)
+                rows.append(
+                    {
+                        "doc_id": r["doc_id"],
+                        "id": e["id"],
+                        "name_en": e["name_en"],
+                        "name_hi": e["name_hi"],
+                        "actor_type": e.get("actor_type"),
+                        "country": e.get("country"),
+                        "agreements": len(mine),
+                        "government_agreed": sum(is_reported(a) for a in mine),
+                    }
+                )
+    return pd.DataFrame(rows, columns=cols).sort_values(
+        ["doc_id", "agreements"], ascending=[True, False], ignore_index=True
+    )
 
 
 def category_sector_matrix(data: Record | Iterable[Record]) -> pd.DataFrame:
@@ -301,6 +355,12 @@ def routes(record: Record) -> pd.DataFrame:
     for a in record["agreements"]:
         for route in a.get("routes") or []:
             stops = [s["id"] for s in route]
-            rows.append({"doc_id": record["doc_id"], "sentence_id": a["sentence_id"], "stops": stops,
-                         "route": " → ".join(names[s] for s in stops)})
+            rows.append(
+                {
+                    "doc_id": record["doc_id"],
+                    "sentence_id": a["sentence_id"],
+                    "stops": stops,
+                    "route": " → ".join(names[s] for s in stops),
+                }
+            )
     return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "route", "stops"])

@@ -41,7 +41,6 @@ class Entity:
     actor_type: str | None = None  # filled by sahyog.actors.with_actor_types
 
 
-
 @dataclass(frozen=True)
 class _Ref:
     """What a gazetteer key points to."""
@@ -55,8 +54,6 @@ class _Ref:
     country: str | None = None
     demonym: bool = False
     population: int = 0  # places from geonames; 0 for hand-kept spellings
-
-
 
 
 class _Tok(NamedTuple):
@@ -85,13 +82,11 @@ class _Hit:
     words: tuple[str, ...] = ()
 
 
-
 _POSTPOSITIONS = frozenset(
     "ने को से का के की में पर तक और या व एवं तथा द्वारा लिए साथ बीच ओर है हैं था थे थी भी ही तो कि वह यह जो".split()  # noqa: SIM905
 )
 _GENITIVE = frozenset({"का", "के", "की"})
 _SUGAR_WORDS = frozenset({"मिल", "मिलों", "मिलें", "गन्ना", "गन्ने", "शक्कर", "मिठाई", "उत्पादन", "चाय", "मीठी"})
-
 
 
 _WORD_KINDS = frozenset({"word", "latin"})
@@ -100,7 +95,6 @@ _new_tok = tuple.__new__
 
 def _is_word(tok: _Tok) -> bool:
     return tok.kind in _WORD_KINDS
-
 
 
 LEXICON_KINDS = ("block", "country", "demonym", "gloss", "name", "nonname", "org", "orghead", "place", "region",

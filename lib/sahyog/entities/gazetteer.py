@@ -260,7 +260,6 @@ def _capitals(countries: dict[str, dict], cities: dict[str, dict]) -> dict[str, 
     return out
 
 
-
 class _LightKeys(dict):
     """document key -> light key (the key without an abbreviation's final dot), once per distinct key."""
 
@@ -403,7 +402,6 @@ def _loose_ref(words: list[str], ref: _Ref) -> _Ref | None:
     return None if 0 < ref.population < _BIG_PLACE else ref
 
 
-
 def _plausible_place(hit: _Hit, toks: list[_Tok], countries: set[str], used: set[int]) -> bool:
     """Keep a small geonames town only if its country is named in the article and it is not a first name.
 
@@ -422,5 +420,3 @@ def _plausible_place(hit: _Hit, toks: list[_Tok], countries: set[str], used: set
         return True
     used.difference_update(idx)
     return False
-
-

@@ -216,5 +216,3 @@ def _devanagari_acronym(word: str) -> str | None:
                 best[i + len(name)] = best[i] + letter  # type: ignore[operator]
     acr = best[len(w)]
     return acr if acr and len(acr) >= 2 else None
-
-

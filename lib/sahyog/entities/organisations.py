@@ -172,5 +172,3 @@ def _coordinated_org_hits(toks: list[_Tok], t: _Tables, used: set[int], known: d
                          words=(w.text,)))  # fmt: skip
         used.add(cand)
     return hits
-
-

@@ -251,7 +251,6 @@ def _display_words(p: _Person) -> list[str]:
     return words
 
 
-
 def _trim_names(cands: list[_Hit]) -> list[_Hit]:
     """Cut words that ran past a name: if ``नरेंद्र मोदी`` or ``मोदी`` is a name elsewhere, so is the start of
     ``नरेंद्र मोदी होंगे`` / ``मोदी कुर्ता``. Decided once per distinct name (linear in the candidates)."""
