@@ -524,12 +524,12 @@ def test_ctrl_c_on_a_fresh_report_leaves_an_index(articles, tmp_path):
 
 
 def test_ctrl_c_on_corpus_is_one_line_and_keeps_the_earlier_output(cluster, tmp_path):
-    source = tmp_path / "news.jsonl"
-    corpus.sample_corpus(source, n=400)
+    # The interrupted run is long (400 tasks), so it cannot end between the readiness check and Ctrl-C
+    # on a busy machine; the earlier output comes from a small corpus.
+    source = corpus.sample_corpus(tmp_path / "news.jsonl", n=2000)
+    small = corpus.sample_corpus(tmp_path / "small.jsonl", n=20)
     out = tmp_path / "out"
-    corpus.run_corpus(
-        source.parent / "news.jsonl", out, scheduler=cluster.scheduler_address, partition_size=200, progress=False
-    )
+    corpus.run_corpus(small, out, scheduler=cluster.scheduler_address, partition_size=200, progress=False)
     before = snapshot(out)
 
     def started() -> bool:
@@ -542,7 +542,7 @@ def test_ctrl_c_on_corpus_is_one_line_and_keeps_the_earlier_output(cluster, tmp_
     assert proc.returncode == EXIT_INTERRUPTED
     assert one_error(proc.stderr) == f"sahyog: error: interrupted: {out} was not replaced (any earlier output is kept)"
     assert snapshot(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.jsonl", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.jsonl", "out", "small.jsonl"]
 
 
 def test_a_killed_worker_is_survived_with_every_article_once(tmp_path):

@@ -37,7 +37,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from itertools import combinations
@@ -530,33 +530,9 @@ def quiet_dask() -> Iterator[None]:
 
 
 @contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Worker processes started in this block ignore Ctrl-C (they inherit it): the client alone handles
-    an interrupt, so the terminal shows one line instead of a traceback from every worker."""
-    try:
-        old = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:  # not the main thread: signals are not ours to change
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, old)
-
-
-_INTERRUPTED = threading.Event()  # set by Ctrl-C during a run, whatever a library does with the exception
-
-
-@contextmanager
-def _watch_sigint() -> Iterator[None]:
-    """Ctrl-C raises ``KeyboardInterrupt`` as usual and also sets :data:`_INTERRUPTED`, so a library that
-    turns the exception into another one (a cancelled future) cannot make the run carry on."""
-
-    def handler(signum: int, frame: Any) -> None:
-        _INTERRUPTED.set()
-        raise KeyboardInterrupt
-
-    _INTERRUPTED.clear()
+def _sigint(handler: Any) -> Iterator[None]:
+    """Ctrl-C goes to ``handler`` inside this block; outside the main thread signals are not ours to
+    change, so the block runs as it is."""
     try:
         old = signal.signal(signal.SIGINT, handler)
     except ValueError:  # not the main thread
@@ -566,6 +542,28 @@ def _watch_sigint() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, old)
+
+
+def _sigint_ignored() -> AbstractContextManager[None]:
+    """Worker processes started in this block ignore Ctrl-C (they inherit it): the client alone handles
+    an interrupt, so the terminal shows one line instead of a traceback from every worker."""
+    return _sigint(signal.SIG_IGN)
+
+
+_INTERRUPTED = threading.Event()  # set by Ctrl-C during a run, whatever a library does with the exception
+
+
+def _on_sigint(signum: int, frame: Any) -> None:
+    """Ctrl-C raises ``KeyboardInterrupt`` as usual and also sets :data:`_INTERRUPTED`, so a library that
+    turns the exception into another one (a cancelled future) cannot make the run carry on."""
+    _INTERRUPTED.set()
+    raise KeyboardInterrupt
+
+
+def _watch_sigint() -> AbstractContextManager[None]:
+    """Ctrl-C in this block sets :data:`_INTERRUPTED` as well as interrupting (see :func:`_on_sigint`)."""
+    _INTERRUPTED.clear()
+    return _sigint(_on_sigint)
 
 
 @contextmanager
