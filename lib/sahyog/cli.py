@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -169,26 +169,26 @@ def summary_warnings(summary: dict, out: str) -> list[str]:
     return lines
 
 
-def positive_int(value: str) -> int:
-    """argparse type: a whole number of at least 1 (``--workers 0`` or ``-1`` is an error, not a hang)."""
+def _number(value: str, convert: Callable[[str], float], kind: str, least: float, strict: bool) -> float:
+    """``value`` as a number (``convert``) of at least ``least``, or above it when ``strict``; else an
+    argparse error naming the rule (``--workers 0`` or ``-1`` is an error, not a hang)."""
     try:
-        n = int(value)
+        x = convert(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not a number of at least 1")
-    return n
+        raise argparse.ArgumentTypeError(f"{value!r} is not {kind}") from None
+    if x < least or (strict and x == least):
+        raise argparse.ArgumentTypeError(f"{value} is not a number {'above' if strict else 'of at least'} {least}")
+    return x
+
+
+def positive_int(value: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    return int(_number(value, int, "a whole number", 1, strict=False))
 
 
 def positive_float(value: str) -> float:
     """argparse type: a number of seconds above 0."""
-    try:
-        x = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-    if not x > 0:
-        raise argparse.ArgumentTypeError(f"{value} is not a number of seconds above 0")
-    return x
+    return _number(value, float, "a number", 0, strict=True)
 
 
 class _Parser(argparse.ArgumentParser):
