@@ -99,7 +99,7 @@ def save(fig: Figure, path: str | Path, dpi: int = SAVE_DPI) -> Path:
     """Save ``fig`` as PNG at ``path`` (folders created) and return the path."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(p, dpi=dpi, bbox_inches="tight")
+    fig.savefig(p, dpi=dpi, bbox_inches="tight", pad_inches=0.3)  # room for shaped Devanagari that bbox measures short
     return p
 
 
