@@ -155,3 +155,9 @@ def test_agreements_between_third_countries_are_background() -> None:
     # with no country named twice, no pair is the article's own: both agreements are reported
     rec = extract_text("भारत और नेपाल ने व्यापार समझौता किया। चीन और पाकिस्तान ने भी समझौता किया।", "t")
     assert [a["sentence_id"] for a in rec["agreements"]] == [0, 1]
+
+
+@pytest.mark.parametrize("year", ["2026", "2026-27"])
+def test_a_year_or_a_year_range_before_a_meeting_makes_it_the_next_one(year: str) -> None:
+    text = f"दोनों देशों ने {year} में आयोग की बैठक करने पर सहमति जताई।"  # no ordinal, no "next"
+    assert levels(text) == {("next_meeting", "government")}

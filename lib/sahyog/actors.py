@@ -24,7 +24,6 @@ ACTOR_TYPES: tuple[str, ...] = (
     "state", "government", "igo", "company", "education", "union", "party", "sport", "media", "other",
 )  # fmt: skip
 # Types whose agreements are agreements between states (the level "government").
-STATE_TYPES = frozenset({"state", "government", "igo"})
 NON_STATE_TYPES = frozenset({"company", "education", "union", "party", "sport", "media"})
 # CAMEO / PLOVER actor codes for each type (documented in the README).
 CAMEO_CODES: dict[str, str] = {

@@ -223,7 +223,7 @@ def is_next_meeting(keys: Sequence[str], i: int, words: frozenset[str]) -> bool:
     """A meeting word preceded by "next"/an ordinal/a year, in a sentence that agrees on it or states it will happen."""
     before = keys[max(0, i - 6) : i]
     local_next = any(k in NEXT for k in keys[max(0, i - 3) : i]) or _is_ordinal_before(keys, i)
-    year = any(len(k) == 4 and k.isdigit() and 1900 <= int(k) <= 2200 for k in before)
+    year = any(outcomes.is_year(k) for k in before)
     return (local_next or year) and bool(words & AGREED or words & FUTURE)
 
 

@@ -37,7 +37,7 @@ def extract_text(
         doc = build_document(text)
         if not doc.sentences:
             raise InputError(source or doc_id, "no sentences, only a dateline: not an article")
-        entities = actors.with_actor_types(entities_mod.find_entities(doc, doc.tokens))
+        entities = actors.with_actor_types(entities_mod.find_entities(doc))
         mentions = sectors_mod.find_sectors(doc, lexicon)
         agreements = agreements_mod.find_agreements(doc, mentions, entities)
         mentions = sectors_mod.with_agreement_context(mentions, agreements)

@@ -11,7 +11,7 @@ some phrase) was chosen by measurement over Aho-Corasick automata: see ``benchma
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 from typing import Generic, TypeVar
@@ -112,20 +112,6 @@ class PhraseMatcher(Generic[P]):
             phrases.setdefault(key, payload)
             longest[key[0]] = max(longest.get(key[0], 0), len(key))
         return cls(phrases, longest)
-
-    def starts(self, keys: Sequence[str], lo: int = 0, hi: int | None = None) -> Iterator[int]:
-        """Positions in ``keys[lo:hi]`` whose key begins some phrase (found in one C-level pass)."""
-        hi = len(keys) if hi is None else hi
-        return compress(range(lo, hi), map(self.longest.__contains__, keys[lo:hi]))
-
-    def match_at(self, keys: Sequence[str], i: int, hi: int | None = None) -> Iterator[tuple[int, P]]:
-        """Every phrase that starts at ``keys[i]`` (and ends by ``hi``), longest first, as ``(end, payload)``."""
-        hi = len(keys) if hi is None else hi
-        phrases = self.phrases
-        for w in range(min(self.longest.get(keys[i], 0), hi - i), 0, -1):
-            payload = phrases.get(tuple(keys[i : i + w]))
-            if payload is not None:
-                yield i + w, payload
 
     def scan(self, keys: Sequence[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, P]]:
         """Non-overlapping matches ``(i, j, payload)`` over ``keys[i:j]`` inside ``keys[lo:hi]``, leftmost

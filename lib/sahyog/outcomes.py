@@ -28,7 +28,6 @@ from .lexicon import group_schema, read_lexicon
 from .matching import PhraseMatcher, plain_keys, term_keys
 from .paths import DATA_DIR
 
-STATUSES: tuple[str, ...] = ("agreed", "planned")
 LEVELS: tuple[str, ...] = ("government", "institutional", "domestic")
 AGREED, PLANNED, BACKGROUND, REFERENCE = "agreed", "planned", "background", "reference"
 FOLLOWS = "follows"  # "समझौते के तहत ...": a reference by what follows from the agreement
@@ -42,9 +41,9 @@ CUES = (
     "future", "hope", "negotiation", "ongoing", "approval", "approver", "to_sign", "prospective", "background",
     "perfect", "consequence", "done", "event", "state", "bilateral", "date", "cooperation", "signing", "accepted",
 )  # fmt: skip
-# Categories that are about the future by nature: a next meeting or an accepted visit is an outcome.
-FUTURE_BY_NATURE = frozenset({"next_meeting", "visit"})
-# An invitation is a visit agreed only once accepted (the wire gold's rule); before, it is planned.
+# Categories that are about the future by nature: a next meeting agreed on is an outcome. (An invitation is
+# a visit agreed only once accepted, the wire gold's rule; before, it is planned: see trigger_status.)
+FUTURE_BY_NATURE = frozenset({"next_meeting"})
 
 
 _plain = plain_keys
@@ -92,7 +91,7 @@ def clause_after(keys: Sequence[str], j: int, width: int = 10) -> list[str]:
     return out
 
 
-def _is_year(k: str) -> bool:
+def is_year(k: str) -> bool:
     """``2026``, or a year range such as ``2026-27`` (one token since the tokeniser follows UD)."""
     head = k[:4]
     return head.isdigit() and 1900 <= int(head) <= 2200 and (len(k) == 4 or k[4] in "-\u2013")
@@ -109,7 +108,7 @@ def is_background(keys: Sequence[str], i: int, j: int) -> bool:
     if has_cue("background", before):
         return True
     after = clause_after(keys, j)
-    return any(_is_year(k) for k in before) and has_cue("perfect", after)
+    return any(is_year(k) for k in before) and has_cue("perfect", after)
 
 
 def _follows_from(keys: Sequence[str], j: int) -> bool:
@@ -246,6 +245,6 @@ def agreement_level(keys: Sequence[str], parties: Sequence[PartyMention], n_coun
 def has_date_or_place(keys: Sequence[str], places: Sequence[PartyMention] | None) -> bool:
     """A date (month, weekday, ``अगले सप्ताह``, a year) or a place followed by ``में`` in the sentence;
     ``places`` None (no entities known) counts as yes."""
-    if places is None or has_cue("date", keys) or any(_is_year(k) for k in keys):
+    if places is None or has_cue("date", keys) or any(is_year(k) for k in keys):
         return True
     return any(p.j < len(keys) and keys[p.j] in _LOCATIVE for p in places)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from itertools import compress
 
-from ..text import Article, Token, as_document
+from ..text import Article, as_document
 from .base import ENTITY_TYPES, Entity, Mention, _Hit, _is_word, _Tok
 from .gazetteer import _gazetteer_hits, _plausible_place, _Tables, _tables, _View, _view
 from .names import _LATIN_ACRONYM, _slug, romanize
@@ -21,11 +21,11 @@ from .people import (
 )
 
 
-def find_entities(article: Article, tokens: Sequence[Token] | None = None) -> list[Entity]:
+def find_entities(article: Article) -> list[Entity]:
     """All entities of an article, one per real thing, sorted by type then first mention.
 
     ``article``: a :class:`~sahyog.text.Document` (any other :class:`~sahyog.text.Article` is built into
-    one); ``tokens`` is accepted for compatibility and ignored: the document's token stream is used.
+    one, whose token stream is used).
     """
     t = _tables()
     article = as_document(article)

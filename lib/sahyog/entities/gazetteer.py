@@ -383,7 +383,7 @@ def _words_from(view: _View, i: int, max_words: int) -> list[int]:
 def _longest_name(view: _View, words: list[int], t: _Tables) -> tuple[int, _Ref] | None:
     """The longest run of ``words`` (from the first) that names a gazetteer entry: by its exact spelling,
     else by a loose one (long names only, never a small town); ``(number of words, entry)`` or None."""
-    exact, loose = t.exact_matcher.phrases, t.loose_matcher.phrases  # the phrases match_at would find
+    exact, loose = t.exact_matcher.phrases, t.loose_matcher.phrases
     lights, looses = tuple(map(view.lights.__getitem__, words)), tuple(map(view.looses.__getitem__, words))
     for n in range(len(words), 0, -1):
         ref = exact.get(lights[:n])
