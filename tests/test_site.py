@@ -186,3 +186,9 @@ def test_tests_write_reports_to_a_temporary_folder():
     assert paths.reports_dir() != paths.REPORTS_DIR
     assert os.environ["SAHYOG_REPORTS_DIR"] == str(paths.reports_dir())
     assert paths.output_dir("", "x") == paths.reports_dir() / "x"
+
+
+def test_place_labels_leave_out_a_missing_name() -> None:
+    points = pd.DataFrame({"name_hi": ["लाहौर", None, float("nan")], "name_en": ["Lahore", "Karachi", "Quetta"]})
+    assert present.place_labels(points) == ["लाहौर · Lahore", "Karachi", "Quetta"]
+    assert present.place_labels(points, hindi=False) == ["Lahore", "Karachi", "Quetta"]

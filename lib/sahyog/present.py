@@ -90,10 +90,15 @@ def level_label(agreement: Mapping[str, Any]) -> str:
     return LEVEL_LABELS.get(level, level)
 
 
-def names(ids: Iterable[str], record: Record, hindi: bool = False) -> str:
-    """Entity ids as their names, comma-separated (unknown ids as they are)."""
+def name_list(ids: Iterable[str], record: Record, hindi: bool = False) -> list[str]:
+    """Entity ids as their names (unknown ids as they are)."""
     by_id = entities_by_id(record)
-    return ", ".join(entity_name(by_id.get(i), i, hindi) for i in ids)
+    return [entity_name(by_id.get(i), i, hindi) for i in ids]
+
+
+def names(ids: Iterable[str], record: Record, hindi: bool = False) -> str:
+    """Entity ids as their names, comma-separated."""
+    return ", ".join(name_list(ids, record, hindi))
 
 
 # --- evidence with marks -----------------------------------------------------------------------------
@@ -537,15 +542,24 @@ def _agreement_line(a: Mapping[str, Any], record: Record) -> dict[str, Any]:
         "label": category_label(a["category"]) + _qualifier(a),
         "count": a.get("count"),
         "sectors": [sector_label(s, english_only=True) for s in a["sectors"]],
-        "parties": names(a["parties"], record).split(", ") if a["parties"] else [],
+        "parties": name_list(a["parties"], record),
         "sentence": a["sentence_id"],
     }
 
 
+def agreement_what(item: Mapping[str, Any]) -> str:
+    """The category with its stated count: ``2 × समझौता ज्ञापन · MoU``."""
+    return (f"{item['count']} × " if item.get("count") and item["count"] > 1 else "") + item["label"]
+
+
+def agreement_details(item: Mapping[str, Any]) -> str:
+    """Sectors and parties of an agreement line: ``Trade, Economy — Pakistan, Kazakhstan``."""
+    return " — ".join(p for p in (", ".join(item["sectors"]), ", ".join(item["parties"])) if p)
+
+
 def agreement_line(item: Mapping[str, Any]) -> str:
     """One plain line: ``समझौता ज्ञापन · MoU — Trade, Economy — Pakistan, Kazakhstan — sentence 9``."""
-    what = (f"{item['count']} × " if item.get("count") and item["count"] > 1 else "") + item["label"]
-    parts = [what, ", ".join(item["sectors"]), ", ".join(item["parties"]), f"sentence {item['sentence']}"]
+    parts = [agreement_what(item), agreement_details(item), f"sentence {item['sentence']}"]
     return " — ".join(p for p in parts if p)
 
 
@@ -564,6 +578,16 @@ def sort_newest_first(briefs: Sequence[Mapping[str, Any]]) -> list[Mapping[str, 
 
 def _neg_date(iso: str | None) -> int:
     return -date.fromisoformat(iso).toordinal() if iso else 0
+
+
+def place_labels(points: pd.DataFrame, hindi: bool = True) -> list[str]:
+    """Map labels of entity rows: ``हिन्दी · English``, or English alone; a missing name is left out."""
+
+    def text(v: Any) -> str:
+        return "" if v is None or pd.isna(v) else str(v)
+
+    pairs = zip(points["name_hi"], points["name_en"], strict=True)
+    return [bilingual(text(h), text(en)) if hindi else text(en) for h, en in pairs]
 
 
 def pair_labels(pairs: pd.DataFrame, entities: pd.DataFrame) -> list[str]:

@@ -21,7 +21,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from . import __version__
-from .present import Marked, agreement_line, bilingual, category_label, date_text, sort_newest_first
+from .present import Marked, agreement_details, agreement_what, bilingual, category_label, date_text, sort_newest_first
 
 e = html.escape
 
@@ -320,11 +320,9 @@ def _agreed_html(b: Mapping[str, Any], short: bool) -> str:
 
 def _agreement_li(a: Mapping[str, Any]) -> str:
     """One agreement line with its category in bold and its sentence linked to the marked article (02)."""
-    line = agreement_line(a)
-    head, _, rest = line.partition(" — ")
-    rest = rest.rsplit(f"sentence {a['sentence']}", 1)[0]
+    details = agreement_details(a)
     link = f'<a href="02_sectors.html#s{int(a["sentence"])}">sentence {int(a["sentence"])}</a>'
-    return f"<strong>{hi(head)}</strong> — {hi(rest)}{link}"
+    return f"<strong>{hi(agreement_what(a))}</strong> — " + (f"{hi(details)} — " if details else "") + link
 
 
 def category_counts_html(categories: Mapping[str, int]) -> str:
