@@ -7,12 +7,15 @@ context (not ``portfolio``, ``mention`` or ``conflict``), draws ``--n`` of each 
 writes a judge's sheet (JSON Lines with the evidence sentence and its neighbours) to ``--sheet``, a
 path outside the project: news text never goes into the repository. ``score``: reads a verdicts CSV
 (``kind,doc_id,sentence_id,item,verdict``; ids and verdicts only, kept in ``benchmarks/judged/``) and
-prints precision with a 95% Wilson interval.
+prints precision with a 95% Wilson interval. ``recall``: reads a CSV of real signings found by a
+reader (``doc_id,start,end,category,parties``: the offsets of the sentence that reports each) and
+prints how many of them a reported agreement covers (one whose sentence overlaps the reported one).
 
 Usage::
 
     python benchmarks/open_sample.py draw --sheet /tmp/sheet.jsonl [--n 60] [--seed 15]
     python benchmarks/open_sample.py score benchmarks/judged/open_before.csv
+    python benchmarks/open_sample.py recall benchmarks/judged/open_signings.csv
 """
 
 from __future__ import annotations
@@ -125,6 +128,29 @@ def score(verdicts: Path) -> None:
         print(f"{kind}: {sum(v)}/{len(v)} right = {sum(v) / len(v):.2f} (95% CI {lo:.2f}-{hi:.2f})")
 
 
+def found(record: dict[str, Any], start: int, end: int) -> bool:
+    """True when a reported agreement's sentence overlaps the span ``start``-``end``."""
+    spans = {x["id"]: (x["start"], x["end"]) for x in record["sentences"]}
+    return any(
+        spans[a["sentence_id"]][0] < end and start < spans[a["sentence_id"]][1]
+        for a in record["agreements"]
+        if is_reported(a)
+    )
+
+
+def recall(signings: Path) -> None:
+    """Print how many of the reader's signings the extractor reports, with a 95% interval."""
+    texts = {r["doc_id"]: r["text"] for r in held_out(OPEN)}
+    with signings.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    records = {d: extract_text(texts[d], d) for d in {r["doc_id"] for r in rows}}
+    hits = [found(records[r["doc_id"]], int(r["start"]), int(r["end"])) for r in rows]
+    for r, hit in zip(rows, hits, strict=True):
+        print(f"{'found' if hit else 'MISSED'} {r['doc_id']}:{r['start']} {r['category']} {r['parties']}")
+    lo, hi = wilson(sum(hits), len(hits))
+    print(f"recall: {sum(hits)}/{len(hits)} = {sum(hits) / max(len(hits), 1):.2f} (95% CI {lo:.2f}-{hi:.2f})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -134,9 +160,13 @@ def main() -> None:
     d.add_argument("--seed", type=int, default=15)
     s = sub.add_parser("score")
     s.add_argument("verdicts", type=Path)
+    r = sub.add_parser("recall")
+    r.add_argument("signings", type=Path)
     a = ap.parse_args()
     if a.cmd == "draw":
         draw(a.sheet, a.n, a.seed)
+    elif a.cmd == "recall":
+        recall(a.signings)
     else:
         score(a.verdicts)
 
