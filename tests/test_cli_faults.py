@@ -670,3 +670,127 @@ def test_browser_install_reports_apts_own_error(tmp_path):
     proc, note = _install(tmp_path, 'echo "E: Unable to locate package chromium" >&2; exit 100\n')
     assert "apt-get said: E: Unable to locate package chromium" in proc.stdout
     assert "E: Unable to locate package chromium" in note.read_text()
+
+
+# --- issue 18: every writer owns its folder; errors where they belong -----------------------------------
+
+
+def test_extract_csv_refuses_a_folder_sahyog_did_not_create(capsys, articles, tmp_path):
+    user = tmp_path / "mine"
+    user.mkdir()
+    (user / "documents.csv").write_text("my own table\n", encoding="utf-8")
+    before = snapshot(user)
+    code, out, err = run(capsys, "extract", articles, "--format", "csv", "--out", user)
+    assert code == EXIT_ERROR and out == ""
+    line = one_error(err)
+    assert f"{user}: folder exists and is not a Sahyog extract output" in line and "--force" in line
+    assert snapshot(user) == before
+
+
+def test_extract_csv_force_adopts_the_folder_and_a_rerun_needs_no_force(capsys, articles, tmp_path):
+    user = tmp_path / "mine"
+    user.mkdir()
+    (user / "notes.txt").write_text("my notes", encoding="utf-8")
+    code, _, err = run(capsys, "extract", articles, "--format", "csv", "--out", user, "--force")
+    assert code == EXIT_OK, err
+    assert (user / MARKER).is_file() and (user / "documents.csv").is_file()
+    assert (user / "notes.txt").read_text(encoding="utf-8") == "my notes"
+    code, _, err = run(capsys, "extract", articles, "--format", "csv", "--out", user)
+    assert code == EXIT_OK, err
+
+
+def test_extract_csv_adopts_a_folder_an_earlier_version_wrote(capsys, articles, tmp_path):
+    out = tmp_path / "tables"
+    out.mkdir()
+    for name in ("documents", "sentences", "sectors", "agreements", "entities", "entity_mentions"):
+        (out / f"{name}.csv").write_text("doc_id\n", encoding="utf-8")
+    code, _, err = run(capsys, "extract", articles, "--format", "csv", "--out", out)
+    assert code == EXIT_OK, err
+    assert "a_short" in (out / "documents.csv").read_text(encoding="utf-8")
+
+
+def test_corpus_report_folder_that_cannot_be_created_is_refused_before_the_run(capsys, articles, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file", encoding="utf-8")
+    t0 = time.monotonic()
+    code, out, err = run(capsys, "corpus", articles, "--out", tmp_path / "out", "--report", blocker / "site")
+    assert code == EXIT_ERROR and out == ""
+    assert one_error(err) == f"sahyog: error: {blocker / 'site'}: cannot create the folder: {blocker} is a file"
+    assert time.monotonic() - t0 < 5 and not (tmp_path / "out").exists()  # refused before any cluster started
+    assert blocker.read_text(encoding="utf-8") == "a file"
+
+
+def test_a_server_that_answers_but_is_not_dask_is_one_line(articles, tmp_path):
+    """An HTTP server at --scheduler: it answers the handshake with text (Dask once read it as a frame
+    length of exabytes: MemoryError, status 3)."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(8)
+        stop = threading.Event()
+
+        def serve() -> None:
+            server.settimeout(0.2)
+            while not stop.is_set():
+                try:
+                    conn, _ = server.accept()
+                except OSError:
+                    continue
+                with conn:
+                    conn.settimeout(5)
+                    try:
+                        conn.recv(65536)
+                        conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 20\r\n\r\n<h1>bad request</h1>")
+                        conn.recv(65536)
+                    except OSError:
+                        pass
+
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+        proc = subprocess.run(
+            sahyog_cmd("corpus", articles, "--out", tmp_path / "out", "--scheduler", address),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        stop.set()
+        thread.join(timeout=5)
+    assert proc.returncode == EXIT_ERROR, proc.stderr
+    assert one_error(proc.stderr).startswith(
+        f"sahyog: error: --scheduler {address}: the server there is not a Dask scheduler"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_csv_corpus_errors_name_the_physical_line_and_an_empty_cell(capsys, cluster, tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text(
+        "doc_id,text\n"
+        f'a,"{SHORT.strip()}\ndue lines\nthree"\n'  # one record on lines 2-4
+        "\n"
+        "b,\n"  # line 6: an empty cell
+        f"c,{OTHER.strip()},extra\n",  # line 7: a field too many
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "corpus", path, "--out", out, "--scheduler", cluster.scheduler_address, "--quiet")
+    assert code == EXIT_OK, err
+    docs = corpus.load_tables(out)["documents"].set_index("doc_id")
+    assert docs.loc["b", "error"] == f"{path}:6: empty 'text' value"
+    assert docs.loc["news-7", "error"] == f"{path}:7: 3 fields, but the header has 2"
+    assert pd.isna(docs.loc["a", "error"])
+
+
+@pytest.mark.parametrize("command", ["extract", "report"])
+def test_a_folder_without_articles_is_one_failed_input_and_the_others_run(capsys, articles, tmp_path, command):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text("not an article", encoding="utf-8")
+    extra = ["--out", tmp_path / "out", "--quiet"] if command == "report" else []
+    code, out, err = run(capsys, command, empty, articles / "a_short.txt", *extra)
+    assert code == EXIT_ARTICLES_FAILED
+    assert one_error(err) == f"sahyog: error: {empty}: folder has no .txt articles"
+    if command == "extract":
+        assert json.loads(out)["doc_id"] == "a_short"
+    else:
+        assert (tmp_path / "out" / "a_short" / "index.html").is_file()

@@ -183,7 +183,8 @@ def test_csv_with_column_options(cluster, tmp_path):
         source_column="paper",
         progress=False,
     )
-    records = [extract_text(SHORT, "news-1", f"{path}:1"), extract_text(EXAMPLE_TEXT, "news-2", "Hindustan")]
+    # ids and origins name the file line a record starts on: the header is line 1, SHORT spans lines 2-3
+    records = [extract_text(SHORT, "news-2", f"{path}:2"), extract_text(EXAMPLE_TEXT, "news-4", "Hindustan")]
     assert_same_as_extract(out, records)
     assert corpus.load_tables(out)["documents"]["date"].tolist()[0] == date(2025, 3, 1)
 

@@ -28,18 +28,29 @@ from .errors import (
 from .paths import article_files, check_unique_ids
 
 
-def article_paths(paths: Sequence[str | Path]) -> list[Path]:
-    """Expand the command line's PATHs: a folder means every ``.txt`` file in it, sorted by name."""
+def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[InputError]]:
+    """Expand the command line's PATHs: a folder means every ``.txt`` file in it, sorted by name.
+
+    A folder without articles is one failed input (returned as an error), not the end of the run."""
     out: list[Path] = []
+    bad: list[InputError] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             found = article_files(p)
             if not found:
-                raise InputError(p, "folder has no .txt articles")
+                bad.append(InputError(p, "folder has no .txt articles"))
             out.extend(found)
         else:
             out.append(p)
+    return out, bad
+
+
+def article_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """:func:`expand_paths` for callers that take no failed inputs: the first one is raised."""
+    out, bad = expand_paths(paths)
+    if bad:
+        raise bad[0]
     return out
 
 
@@ -48,28 +59,30 @@ def _error(message: object) -> None:
     print(f"sahyog: error: {text}", file=sys.stderr)
 
 
-def _check_csv_out(out: Path) -> None:
-    """The CSV folder must be a folder we can write, before any article is read."""
-    if out.exists() and not out.is_dir():
-        raise InputError(out, "exists and is a file, not a folder (--out takes a folder)")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(out, f"cannot create the folder ({exc.strerror or exc})") from None
-    if not os.access(out, os.W_OK | os.X_OK):
-        raise InputError(out, "folder is not writable")
+_EXTRACT_TABLES = ("documents", "sentences", "sectors", "agreements", "entities", "entity_mentions")
+
+
+def _is_legacy_extract_dir(folder: Path) -> bool:
+    """A CSV folder written by ``extract`` before folders carried Sahyog's marker: all of its tables,
+    and nothing else (a folder with only a ``documents.csv`` of the user's own is not ours)."""
+    names = {e.name for e in os.scandir(folder) if not e.name.startswith(".")}
+    tables = {f"{t}.csv" for t in _EXTRACT_TABLES}
+    return tables <= names and all(n.endswith(".csv") for n in names)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print one JSON object per article (or write CSV tables with ``--format csv --out DIR``)."""
     from .extract import extract_file
+    from .files import claim_output_dir
     from .tables import reported
 
-    paths = article_paths(args.paths)
+    if args.format == "csv":  # the folder is checked (and claimed) before any article is read
+        claim_output_dir(Path(args.out), "extract", args.force, legacy=_is_legacy_extract_dir)
+    paths, bad = expand_paths(args.paths)
     check_unique_ids(paths)
-    if args.format == "csv":
-        _check_csv_out(Path(args.out))
-    records, failed = [], 0
+    for exc in bad:
+        _error(exc)
+    records, failed = [], len(bad)
     for path in paths:
         try:
             (record,) = reported(extract_file(path), args.all_agreements)
@@ -95,7 +108,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     params = parse_parameters(args.param)
     if args.all_agreements:
         params["all_agreements"] = "true"
-    paths = article_paths(args.paths or [_default_seeds()])
+    paths, bad = expand_paths(args.paths or [_default_seeds()])
+    if not paths:  # every input failed: nothing to build
+        for exc in bad:
+            _error(exc)
+        return EXIT_ARTICLES_FAILED
     result = build_reports(
         paths,
         out_dir=Path(args.out),
@@ -112,8 +129,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             f"interrupted: {built} of {len(result.articles)} article(s) built, {stopped} stopped or"
             f" not started (their earlier reports kept); index rewritten: {result.index}"
         )
+    for exc in bad:
+        _error(exc)
     print(f"{result.index}: {len(result.articles)} article(s), {built} built, {len(result.articles) - built} failed")
-    return EXIT_OK if result.ok else EXIT_ARTICLES_FAILED
+    return EXIT_OK if result.ok and not bad else EXIT_ARTICLES_FAILED
 
 
 def _default_seeds() -> Path:
@@ -214,6 +233,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", "csv"), default="json")
     ex.add_argument("--out", default=None, help="folder for --format csv")
     ex.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
+    ex.add_argument(
+        "--force", action="store_true", help="write into an existing --out folder that Sahyog did not create"
+    )
     ex.set_defaults(func=cmd_extract)
 
     rp = sub.add_parser("report", help="build HTML reports (one per article and notebook) and an index")

@@ -270,7 +270,7 @@ def _folder_items(folder: Path, ship_bytes: bool) -> Iterator[Item]:
 
 
 def _row_item(corpus: CorpusInput, row: dict[str, Any], n: int) -> Item:
-    """An :class:`Item` from one JSONL/CSV row (``n``: its line in a JSONL file, its row in a CSV file)."""
+    """An :class:`Item` from one JSONL/CSV row (``n``: the line in the file where the row starts)."""
     origin = f"{corpus.path}:{n}"
     raw_id = row.get(corpus.id_column)
     doc_id = str(raw_id) if raw_id not in (None, "") else f"{corpus.path.stem}-{n}"
@@ -282,6 +282,8 @@ def _row_item(corpus: CorpusInput, row: dict[str, Any], n: int) -> Item:
         error = str(InputError(origin, f"no {corpus.text_column!r} value"))
     elif not isinstance(text, str):
         error = str(InputError(origin, f"{corpus.text_column!r} is not a string"))
+    elif not text.strip():
+        error = str(InputError(origin, f"empty {corpus.text_column!r} value"))
     day, bad_date = _date_and_problem(row.get(corpus.date_column), origin, strict=True)
     return Item(
         doc_id=doc_id,
@@ -325,15 +327,32 @@ def _json_problem(exc: json.JSONDecodeError) -> str:
 
 
 def _csv_items(corpus: CorpusInput, size: int) -> Iterator[Item]:
-    n = 0
+    """The rows of a CSV corpus; each row's ``file:line`` is the physical line its record starts on (a
+    text spanning lines moves the next record's line on; blank lines count)."""
+    import csv
+
+    csv.field_size_limit(2**31 - 1)  # an article is one field, often longer than csv's 128 kB default
+    line = 0
     try:
-        reader = pd.read_csv(corpus.path, chunksize=size, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        for chunk in reader:
-            for row in chunk.to_dict("records"):
-                n += 1
-                yield _row_item(corpus, row, n)
-    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise InputError(corpus.path, f"CSV unreadable after row {n} ({type(exc).__name__}: {exc})") from None
+        with corpus.path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            line = reader.line_num
+            for fields in reader:
+                start, line = line + 1, reader.line_num  # blank lines are empty records: counted
+                if fields:
+                    yield _csv_row_item(corpus, header, fields, start)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{corpus.path}:{line + 1}", f"CSV unreadable ({type(exc).__name__}: {exc})") from None
+
+
+def _csv_row_item(corpus: CorpusInput, header: Sequence[str], fields: Sequence[str], line: int) -> Item:
+    """An :class:`Item` from one CSV record starting at physical ``line``; a wrong field count is a bad article."""
+    if len(fields) != len(header):
+        origin = f"{corpus.path}:{line}"
+        msg = str(InputError(origin, f"{len(fields)} fields, but the header has {len(header)}"))
+        return Item(doc_id=f"{corpus.path.stem}-{line}", source=origin, origin=origin, error=msg)
+    return _row_item(corpus, dict(zip(header, fields, strict=True)), line)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -504,6 +523,11 @@ def check_scheduler(address: str, timeout: float) -> None:
             what,
             f"no Dask scheduler answered within {timeout:g} s ({type(exc).__name__});"
             " is it a Dask scheduler's address?",
+        ) from None
+    except Exception as exc:  # it answered, but not in Dask's protocol (an HTTP server: a huge "frame")
+        raise InputError(
+            what,
+            f"the server there is not a Dask scheduler (it answered, but not in Dask's protocol: {type(exc).__name__})",
         ) from None
 
 
