@@ -136,7 +136,7 @@ def test_top_n_out_of_range_is_refused_before_any_notebook(capsys, articles, tmp
     out = tmp_path / "out"
     code, _, err = run(capsys, "report", articles, "--out", out, "-p", f"top_n={value}")
     assert code == EXIT_ERROR
-    assert one_error(err) == f"sahyog: error: -p top_n={value}: top_n must be at least 1"
+    assert one_error(err) == f"sahyog: error: parameter top_n: must be ≥ 1, got {value}"
     assert not out.exists()
 
 

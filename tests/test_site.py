@@ -185,7 +185,7 @@ def test_chapter_links_become_site_links():
 def test_tests_write_reports_to_a_temporary_folder():
     assert paths.reports_dir() != paths.REPORTS_DIR
     assert os.environ["SAHYOG_REPORTS_DIR"] == str(paths.reports_dir())
-    assert paths.output_dir("", "x") == paths.reports_dir() / "x"
+    assert paths.output_dir("", "x") == paths.reports_dir() / "lab" / "x"  # never a built report's folder
 
 
 def test_place_labels_leave_out_a_missing_name() -> None:

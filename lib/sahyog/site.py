@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import html
 import math
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -676,4 +677,16 @@ def show_chart(fig: Any, path: str | Path) -> Chart:
     title = fig.axes[0].get_title(loc="left") if fig.axes else ""
     saved = save(fig, path)
     plt.close(fig)
-    return Chart(saved.read_bytes(), title, saved.name)
+    return Chart(saved.read_bytes(), title, chart_link(saved))
+
+
+def chart_link(png: Path) -> str:
+    """The caption's link to a saved chart, relative to where it is viewed: a report page sits beside its
+    PNG (the file name); a notebook run by hand writes to ``paths.lab_dir()`` and is viewed from
+    ``notebooks/`` in JupyterLab (the path from there)."""
+    from .paths import NOTEBOOKS_DIR, lab_dir
+
+    png = Path(png).resolve()
+    if png.is_relative_to(lab_dir().resolve()):
+        return Path(os.path.relpath(png, NOTEBOOKS_DIR)).as_posix()
+    return png.name
