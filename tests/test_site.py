@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import os
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
@@ -192,3 +193,11 @@ def test_place_labels_leave_out_a_missing_name() -> None:
     points = pd.DataFrame({"name_hi": ["लाहौर", None, float("nan")], "name_en": ["Lahore", "Karachi", "Quetta"]})
     assert present.place_labels(points) == ["लाहौर · Lahore", "Karachi", "Quetta"]
     assert present.place_labels(points, hindi=False) == ["Lahore", "Karachi", "Quetta"]
+
+
+def test_a_chart_caption_links_to_the_png_where_it_was_written(tmp_path):
+    """A report page sits beside its PNG; a notebook run by hand is viewed from notebooks/ in JupyterLab."""
+    lab_png = paths.lab_dir() / "x" / "02_sectors.png"
+    assert site.chart_link(lab_png) == Path(os.path.relpath(lab_png, paths.NOTEBOOKS_DIR)).as_posix()
+    assert (paths.NOTEBOOKS_DIR / site.chart_link(lab_png)).resolve() == lab_png.resolve()
+    assert site.chart_link(tmp_path / "report" / "x" / "02_sectors.png") == "02_sectors.png"
