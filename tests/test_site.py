@@ -201,3 +201,13 @@ def test_a_chart_caption_links_to_the_png_where_it_was_written(tmp_path):
     assert site.chart_link(lab_png) == Path(os.path.relpath(lab_png, paths.NOTEBOOKS_DIR)).as_posix()
     assert (paths.NOTEBOOKS_DIR / site.chart_link(lab_png)).resolve() == lab_png.resolve()
     assert site.chart_link(tmp_path / "report" / "x" / "02_sectors.png") == "02_sectors.png"
+
+
+def test_tables_are_aligned_for_hindi_in_jupyterlab_too():
+    """JupyterLab right-aligns every table cell; a Table carries its alignment with it."""
+    df = pd.DataFrame({"sentence": ["भारत और नेपाल ने व्यापार पर समझौता किया"], "n": [3]})
+    html = site.Table(df)._repr_html_()
+    assert '<th style="text-align:left;vertical-align:top">sentence</th>' in html
+    assert '<td lang="hi" style="text-align:left;vertical-align:top">भारत' in html
+    assert '<td class="num" style="text-align:right;vertical-align:top">3</td>' in html
+    assert "<th></th>" not in html  # no index

@@ -203,7 +203,21 @@ class Table:
     def _repr_html_(self) -> str:
         if self.df.empty:
             return '<p class="muted">(nothing to show)</p>'
-        return table_html(self.df, self.merge, self.index, self.caption)
+        return aligned(table_html(self.df, self.merge, self.index, self.caption))
+
+
+_CELL = re.compile(r"<(td|th)\b([^>]*)>")
+
+
+def aligned(table: str) -> str:
+    """``table`` with each cell's alignment inline (text left, numbers right, top-aligned), so it reads
+    the same in JupyterLab, whose stylesheet right-aligns every cell, as in the report."""
+
+    def style(m: re.Match[str]) -> str:
+        side = "right" if 'class="num"' in m[2] else "left"
+        return f'<{m[1]}{m[2]} style="text-align:{side};vertical-align:top">'
+
+    return _CELL.sub(style, table)
 
 
 # --- the article, marked -------------------------------------------------------------------------------
