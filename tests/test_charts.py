@@ -71,7 +71,7 @@ def test_long_bar_labels_leave_room_for_ticks_that_do_not_collide():
     boxes = [t.get_window_extent(renderer) for t in fig.axes[0].get_xticklabels() if t.get_text()]
     plt.close(fig)
     assert len(boxes) >= 3
-    gaps = [b.x0 - a.x1 for a, b in zip(boxes, boxes[1:], strict=False)]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(boxes)]
     assert min(gaps) >= 10, f"tick labels run together (gaps {gaps} px)"  # "100120140160" before
 
 
