@@ -794,3 +794,87 @@ def test_a_folder_without_articles_is_one_failed_input_and_the_others_run(capsys
         assert json.loads(out)["doc_id"] == "a_short"
     else:
         assert (tmp_path / "out" / "a_short" / "index.html").is_file()
+
+
+# --- issue 18: the command line as people expect it --------------------------------------------------------
+
+
+def test_version(capsys):
+    from sahyog import __version__
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"sahyog {__version__}"
+
+
+def test_run_bare_shows_the_commands(capsys):
+    code, out, err = run(capsys)
+    assert code == EXIT_ERROR and out == ""
+    assert err.startswith("usage: sahyog") and all(c in err for c in ("extract", "report", "corpus"))
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (["-p", "top_n", "10"], "sahyog: error: -p top_n 10: write a parameter as NAME=VALUE: -p top_n=10"),
+        (["--param", "top_n"], "sahyog: error: -p top_n: write a parameter as NAME=VALUE, e.g. -p top_n=VALUE"),
+    ],
+)
+def test_papermill_style_parameters_get_a_hint(capsys, tmp_path, argv, line):
+    code, _, err = run(capsys, "report", EXAMPLE, "--out", tmp_path / "out", *argv)
+    assert code == EXIT_ERROR and one_error(err) == line
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_help_lists_the_parameters_and_every_option_has_help(capsys):
+    from sahyog import params
+
+    code, out, _ = run(capsys, "report", "--help")
+    assert code == 0
+    for name in ("top_n", "fold_nukta", "lexicon_path", "include_portfolio", "hindi_labels", "all_agreements"):
+        assert f"  {name} ({params.PARAMETERS[name].kind.__name__};" in out
+    for command in ("extract", "report", "corpus"):
+        sub = cli.build_parser()._subparsers._group_actions[0].choices[command]
+        silent = [a.option_strings for a in sub._actions if a.option_strings and not a.help]
+        assert silent == [], f"{command}: options without help: {silent}"
+
+
+def test_corpus_ends_with_one_line_saying_where_and_quiet_keeps_errors_only(capsys, articles, cluster, tmp_path):
+    out = tmp_path / "out"
+    code, stdout, err = run(capsys, "corpus", articles, "--out", out, "--scheduler", cluster.scheduler_address)
+    assert code == EXIT_OK and stdout == ""  # no 74-line JSON dump
+    lines = [ln for ln in err.splitlines() if ln.strip() and "corpus:" not in ln]  # the progress bar aside
+    assert lines == [f"sahyog: read 2 article(s) (2 usable) into {out}/ (Parquet tables, summary.json)"]
+    code, stdout, err = run(
+        capsys, "corpus", articles, "--out", out, "--scheduler", cluster.scheduler_address, "--quiet"
+    )
+    assert (code, stdout, err) == (EXIT_OK, "", "")
+
+
+def test_extract_csv_says_where_it_wrote(capsys, articles, tmp_path):
+    out = tmp_path / "tables"
+    code, stdout, err = run(capsys, "extract", articles, "--format", "csv", "--out", out)
+    assert code == EXIT_OK and stdout == ""
+    assert err.splitlines() == [f"sahyog: wrote 6 CSV tables of 2 article(s) to {out}/"]
+
+
+def test_extract_reads_standard_input(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SHORT.encode("utf-8"))))
+    code, stdout, err = run(capsys, "extract", "-")
+    assert code == EXIT_OK, err
+    record = json.loads(stdout)
+    assert record["doc_id"] == "stdin" and record["dateline"] == "नई दिल्ली"
+
+
+def test_extract_takes_a_lexicon_checked_before_any_article(capsys, articles, tmp_path):
+    lexicon = tmp_path / "lexicon.csv"
+    lexicon.write_text("sector,term\nagriculture,व्यापार\n", encoding="utf-8")  # trade words count as agriculture
+    code, stdout, err = run(capsys, "extract", articles / "a_short.txt", "--lexicon", lexicon)
+    assert code == EXIT_OK, err
+    assert {m["sector"] for m in json.loads(stdout)["sectors"]} == {"agriculture"}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("sector,term\nsport,क्रिकेट\n", encoding="utf-8")
+    code, stdout, err = run(capsys, "extract", articles, "--lexicon", bad)
+    assert code == EXIT_ERROR and stdout == ""
+    assert one_error(err).startswith(f"sahyog: error: {bad}:2: unknown sector 'sport'")
