@@ -878,3 +878,30 @@ def test_extract_takes_a_lexicon_checked_before_any_article(capsys, articles, tm
     code, stdout, err = run(capsys, "extract", articles, "--lexicon", bad)
     assert code == EXIT_ERROR and stdout == ""
     assert one_error(err).startswith(f"sahyog: error: {bad}:2: unknown sector 'sport'")
+
+
+def test_corpus_takes_a_lexicon_checked_before_the_run(capsys, articles, cluster, tmp_path):
+    lexicon = tmp_path / "corpus_lexicon.csv"
+    lexicon.write_text("sector,term\nagriculture,व्यापार\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(
+        capsys,
+        "corpus",
+        articles,
+        "--out",
+        out,
+        "--scheduler",
+        cluster.scheduler_address,
+        "--lexicon",
+        lexicon,
+        "--quiet",
+    )
+    assert code == EXIT_OK, err
+    sectors = corpus.load_tables(out)["sectors"]
+    assert set(sectors.query("doc_id == 'a_short'")["sector"]) == {"agriculture"}  # the built-in gives trade too
+    bad = tmp_path / "corpus_bad.csv"
+    bad.write_text("sector,term\nsport,क्रिकेट\n", encoding="utf-8")
+    t0 = time.monotonic()
+    code, _, err = run(capsys, "corpus", articles, "--out", tmp_path / "out2", "--lexicon", bad)
+    assert code == EXIT_ERROR and one_error(err).startswith(f"sahyog: error: {bad}:2: unknown sector 'sport'")
+    assert time.monotonic() - t0 < 5 and not (tmp_path / "out2").exists()

@@ -177,6 +177,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     from .corpus import run_corpus
     from .files import check_output_dir
 
+    lexicon = _load_lexicon(args.lexicon)  # checked before the run, like the page's folder
     if args.report:  # checked before the run, which may take hours
         check_output_dir(
             Path(args.report), "corpus page", args.force, legacy=lambda folder: (folder / "05_corpus.html").is_file()
@@ -195,6 +196,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         all_agreements=args.all_agreements,
         force=args.force,
         connect_timeout=args.connect_timeout,
+        lexicon=lexicon,
     )
     page = None
     if args.report:
@@ -352,6 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument(
         "--quiet", action="store_true", help="no progress bar and no closing line; errors and warnings only"
     )
+    cp.add_argument("--lexicon", default=None, metavar="CSV", help=_LEXICON_HELP)
     cp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
     cp.add_argument(
         "--report",

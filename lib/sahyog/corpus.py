@@ -423,7 +423,7 @@ def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(df, schema=SCHEMAS[name], preserve_index=False)
 
 
-def process_partition(items: Sequence[Item], all_agreements: bool = False) -> PartitionResult:
+def process_partition(items: Sequence[Item], all_agreements: bool = False, lexicon: Any = None) -> PartitionResult:
     """Extract every article of a partition (runs on a worker); bad articles become error rows.
 
     Agreements are those the default tables count (:func:`sahyog.tables.reported`) unless ``all_agreements``."""
@@ -436,7 +436,7 @@ def process_partition(items: Sequence[Item], all_agreements: bool = False) -> Pa
     for item in items:
         row: dict[str, Any] = {"doc_id": item.doc_id, "date": item.date, "source": item.source, "error": None}
         try:
-            records.append(extract_text(_article_text(item), item.doc_id, item.source))
+            records.append(extract_text(_article_text(item), item.doc_id, item.source, lexicon))
         except (InputError, _KnownError) as exc:
             row["error"] = str(exc)
         except Exception as exc:  # a bug on one article must not end a run of thousands: record it
@@ -647,12 +647,18 @@ class _Stream:
     """
 
     def __init__(
-        self, client: Any, parts: Iterator[list[Item]], writers: _Writers, bar: Any, all_agreements: bool = False
+        self,
+        client: Any,
+        parts: Iterator[list[Item]],
+        writers: _Writers,
+        bar: Any,
+        all_agreements: bool = False,
+        lexicon: Any = None,
     ) -> None:
         from distributed import as_completed
 
         self.client, self.parts, self.writers, self.bar = client, parts, writers, bar
-        self.all_agreements = all_agreements
+        self.all_agreements, self.lexicon = all_agreements, lexicon
         self.window = 2 * max(1, sum(client.nthreads().values()))
         self.ac = as_completed()
         self.pending: dict[int, list[Item]] = {}  # submitted, not yet written
@@ -664,7 +670,12 @@ class _Stream:
     def submit(self, i: int, attempt: int = 1) -> None:
         data = self.client.scatter(Batch(tuple(self.pending[i])), hash=False)
         fut = self.client.submit(
-            process_batch, data, self.all_agreements, pure=False, key=f"sahyog-partition-{i}-{attempt}-{id(self)}"
+            process_batch,
+            data,
+            self.all_agreements,
+            self.lexicon,
+            pure=False,
+            key=f"sahyog-partition-{i}-{attempt}-{id(self)}",
         )
         self.futures[fut.key] = (i, attempt, data)
         self.ac.add(fut)
@@ -731,9 +742,9 @@ def auto_partition_size(n_articles: int | None, workers: int) -> int:
     return max(MIN_PARTITION, min(MAX_PARTITION, -(-n_articles // (max(1, workers) * TASKS_PER_WORKER))))
 
 
-def process_batch(batch: Batch, all_agreements: bool = False) -> PartitionResult:
+def process_batch(batch: Batch, all_agreements: bool = False, lexicon: Any = None) -> PartitionResult:
     """:func:`process_partition` on a scattered :class:`Batch` (the Dask task)."""
-    return process_partition(batch.items, all_agreements)
+    return process_partition(batch.items, all_agreements, lexicon)
 
 
 def _is_legacy_corpus_dir(folder: Path) -> bool:
@@ -769,6 +780,7 @@ def run_corpus(
     all_agreements: bool = False,
     force: bool = False,
     connect_timeout: float = 10.0,
+    lexicon: Any = None,
 ) -> dict[str, Any]:
     """Extract every article of ``input`` on Dask and write the Parquet tables and summary to ``out``.
 
@@ -799,7 +811,12 @@ def run_corpus(
             try:
                 with tqdm(total=corpus.n_articles, unit="article", disable=not progress, desc="corpus") as bar:
                     stats, n_parts = _Stream(
-                        client, iter_partitions(corpus, partition_size, ship_bytes), writers, bar, all_agreements
+                        client,
+                        iter_partitions(corpus, partition_size, ship_bytes),
+                        writers,
+                        bar,
+                        all_agreements,
+                        lexicon,  # a sector lexicon (sectors.load_lexicon), sent to the workers as data
                     ).run()
             finally:
                 writers.close()
