@@ -93,7 +93,7 @@ def test_paths_must_exist_where_they_are_read(tmp_path):
 
 
 def test_unknown_names_are_refused_with_the_closest_match():
-    with pytest.raises(InputError, match=r"^parameter tpo_n: no such parameter here .*did you mean top_n\\?$"):
+    with pytest.raises(InputError, match=r"^parameter tpo_n: no such parameter here .*did you mean top_n\?$"):
         params.unknown(["top_n", "tpo_n"], params.names_for("01_tokenise"))
 
 
