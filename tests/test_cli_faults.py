@@ -905,3 +905,22 @@ def test_corpus_takes_a_lexicon_checked_before_the_run(capsys, articles, cluster
     code, _, err = run(capsys, "corpus", articles, "--out", tmp_path / "out2", "--lexicon", bad)
     assert code == EXIT_ERROR and one_error(err).startswith(f"sahyog: error: {bad}:2: unknown sector 'sport'")
     assert time.monotonic() - t0 < 5 and not (tmp_path / "out2").exists()
+
+
+def test_a_reports_folder_holding_only_what_notebooks_wrote_by_hand_is_adopted(capsys, tmp_path):
+    """A notebook run in JupyterLab writes to reports/lab/; `sahyog report` must still build in reports/."""
+    out = tmp_path / "reports"
+    (out / "lab" / "a_short").mkdir(parents=True)
+    (out / ".gitkeep").touch()
+    (out / "lab" / "a_short" / "01_top_words.csv").write_text("word,count\n", encoding="utf-8")
+    before = snapshot(out / "lab")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    code, _, err = run(capsys, "report", bad, "--out", out, "--quiet")
+    assert code == EXIT_ARTICLES_FAILED and "empty file" in one_error(err)  # the folder was accepted
+    assert (out / MARKER).is_file() and snapshot(out / "lab") == before
+    other = tmp_path / "other"
+    (other / "lab").mkdir(parents=True)
+    (other / "mine.txt").write_text("my notes", encoding="utf-8")  # anything beside lab/: not ours
+    code, _, err = run(capsys, "report", bad, "--out", other, "--quiet")
+    assert code == EXIT_ERROR and "is not a Sahyog report output" in one_error(err)

@@ -23,7 +23,7 @@ from typing import Any
 from . import params, site
 from .errors import InputError, SahyogError
 from .files import MARKER, claim_output_dir, make_staging_dir, marker_text, remove_stale, replace_dir, write_text_atomic
-from .paths import NOTEBOOKS_DIR, check_unique_ids, doc_id_for
+from .paths import LAB_DIR, NOTEBOOKS_DIR, check_unique_ids, doc_id_for
 
 # The kernel's own log lines (a TCP-transport warning at start, a KeyboardInterrupt at shutdown) are noise.
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
@@ -284,7 +284,11 @@ def _summary(record: Mapping[str, Any], text: str = "", all_agreements: bool = F
 
 
 def _is_legacy_report_dir(folder: Path) -> bool:
-    """A report folder written before folders carried Sahyog's marker: its index is Sahyog's."""
+    """A report folder written before folders carried Sahyog's marker (its index is Sahyog's), or one that
+    holds only the folder notebooks run by hand write to (``lab/``: ``reports/`` after JupyterLab)."""
+    names = {p.name for p in folder.iterdir()} - {".gitkeep", ".keep", ".DS_Store"}
+    if names == {LAB_DIR} and (folder / LAB_DIR).is_dir():
+        return True
     try:
         return "<title>Sahyog reports</title>" in (folder / "index.html").read_text(encoding="utf-8")[:4000]
     except (OSError, UnicodeDecodeError):
