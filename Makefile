@@ -7,7 +7,7 @@ PY     := $(BIN)/python
 # The kernel "python3" must be this venv's Python, whatever kernels the user has registered.
 export JUPYTER_PATH := $(CURDIR)/$(VENV)/share/jupyter
 
-.PHONY: setup report test lint lab kernel bench clean strip browser
+.PHONY: setup report test lint lab lab-check kernel bench clean strip browser
 
 setup: $(VENV)/.installed
 
@@ -40,6 +40,11 @@ browser:
 lab: setup
 	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/01_tokenise.ipynb \
 	  $(if $(filter 0,$(shell id -u)),--allow-root)
+
+# Every notebook run in JupyterLab in headless Chromium (Run All, saved, checked; a bad parameter stops
+# at the parameter check): a few minutes; not part of `make test`.
+lab-check: setup browser
+	$(PY) scripts/lab_run_all.py
 
 # Only for a JupyterLab installed outside this project: register the venv as kernel "sahyog".
 kernel: setup

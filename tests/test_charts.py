@@ -53,3 +53,43 @@ def test_map_of_far_apart_places_stays_on_the_globe():
     ax = charts.place_map(points).axes[0]
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     assert -180 <= x0 < -77 and 116.4 < x1 <= 180 and y0 >= -90 and y1 <= 90
+
+
+SHOWN_PX = 900  # about the width a chart gets in JupyterLab's output area and on a report page
+
+
+def test_long_bar_labels_leave_room_for_ticks_that_do_not_collide():
+    """05's country-pair chart: long bilingual labels squeezed the axis until its ticks overlapped."""
+    import matplotlib.pyplot as plt
+
+    from sahyog import charts
+
+    labels = [f"अफ़गानिस्तान – तुर्कमेनिस्तान · Afghanistan – Turkmenistan {i}" for i in range(11)]
+    fig = charts.barh(labels, [156] + [32] * 10, title="देश-युग्म · country pairs", xlabel="agreements")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer) for t in fig.axes[0].get_xticklabels() if t.get_text()]
+    plt.close(fig)
+    assert len(boxes) >= 3
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(boxes)]
+    assert min(gaps) >= 10, f"tick labels run together (gaps {gaps} px)"  # "100120140160" before
+
+
+def test_the_month_heatmap_text_is_readable_at_the_width_shown():
+    """05's agreement-by-month heatmap: its numbers were about 9 px tall once scaled to the page."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from sahyog import charts
+
+    table = pd.DataFrame(
+        [[i % 9 + 1] * 12 for i in range(7)],
+        index=[f"सांस्कृतिक पहल · cultural initiative {i}" for i in range(7)],
+        columns=[f"2025-{m:02d}" for m in range(1, 13)],
+    )
+    fig = charts.heatmap(table, title="समझौते · agreement categories by month", xlabel="month")
+    width_px = fig.get_figwidth() * charts.SCREEN_DPI
+    scale = min(1.0, SHOWN_PX / width_px)
+    sizes = [t.get_fontsize() for t in fig.axes[0].texts]
+    plt.close(fig)
+    assert sizes and min(sizes) * charts.SCREEN_DPI / 72 * scale >= 12  # px tall, as shown

@@ -136,7 +136,7 @@ def test_top_n_out_of_range_is_refused_before_any_notebook(capsys, articles, tmp
     out = tmp_path / "out"
     code, _, err = run(capsys, "report", articles, "--out", out, "-p", f"top_n={value}")
     assert code == EXIT_ERROR
-    assert one_error(err) == f"sahyog: error: -p top_n={value}: top_n must be at least 1"
+    assert one_error(err) == f"sahyog: error: parameter top_n: must be ≥ 1, got {value}"
     assert not out.exists()
 
 
@@ -670,3 +670,257 @@ def test_browser_install_reports_apts_own_error(tmp_path):
     proc, note = _install(tmp_path, 'echo "E: Unable to locate package chromium" >&2; exit 100\n')
     assert "apt-get said: E: Unable to locate package chromium" in proc.stdout
     assert "E: Unable to locate package chromium" in note.read_text()
+
+
+# --- issue 18: every writer owns its folder; errors where they belong -----------------------------------
+
+
+def test_extract_csv_refuses_a_folder_sahyog_did_not_create(capsys, articles, tmp_path):
+    user = tmp_path / "mine"
+    user.mkdir()
+    (user / "documents.csv").write_text("my own table\n", encoding="utf-8")
+    before = snapshot(user)
+    code, out, err = run(capsys, "extract", articles, "--format", "csv", "--out", user)
+    assert code == EXIT_ERROR and out == ""
+    line = one_error(err)
+    assert f"{user}: folder exists and is not a Sahyog extract output" in line and "--force" in line
+    assert snapshot(user) == before
+
+
+def test_extract_csv_force_adopts_the_folder_and_a_rerun_needs_no_force(capsys, articles, tmp_path):
+    user = tmp_path / "mine"
+    user.mkdir()
+    (user / "notes.txt").write_text("my notes", encoding="utf-8")
+    code, _, err = run(capsys, "extract", articles, "--format", "csv", "--out", user, "--force")
+    assert code == EXIT_OK, err
+    assert (user / MARKER).is_file() and (user / "documents.csv").is_file()
+    assert (user / "notes.txt").read_text(encoding="utf-8") == "my notes"
+    code, _, err = run(capsys, "extract", articles, "--format", "csv", "--out", user)
+    assert code == EXIT_OK, err
+
+
+def test_extract_csv_adopts_a_folder_an_earlier_version_wrote(capsys, articles, tmp_path):
+    out = tmp_path / "tables"
+    out.mkdir()
+    for name in ("documents", "sentences", "sectors", "agreements", "entities", "entity_mentions"):
+        (out / f"{name}.csv").write_text("doc_id\n", encoding="utf-8")
+    code, _, err = run(capsys, "extract", articles, "--format", "csv", "--out", out)
+    assert code == EXIT_OK, err
+    assert "a_short" in (out / "documents.csv").read_text(encoding="utf-8")
+
+
+def test_corpus_report_folder_that_cannot_be_created_is_refused_before_the_run(capsys, articles, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file", encoding="utf-8")
+    t0 = time.monotonic()
+    code, out, err = run(capsys, "corpus", articles, "--out", tmp_path / "out", "--report", blocker / "site")
+    assert code == EXIT_ERROR and out == ""
+    assert one_error(err) == f"sahyog: error: {blocker / 'site'}: cannot create the folder: {blocker} is a file"
+    assert time.monotonic() - t0 < 5 and not (tmp_path / "out").exists()  # refused before any cluster started
+    assert blocker.read_text(encoding="utf-8") == "a file"
+
+
+def test_a_server_that_answers_but_is_not_dask_is_one_line(articles, tmp_path):
+    """An HTTP server at --scheduler: it answers the handshake with text (Dask once read it as a frame
+    length of exabytes: MemoryError, status 3)."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(8)
+        stop = threading.Event()
+
+        def serve() -> None:
+            server.settimeout(0.2)
+            while not stop.is_set():
+                try:
+                    conn, _ = server.accept()
+                except OSError:
+                    continue
+                with conn:
+                    conn.settimeout(5)
+                    try:
+                        conn.recv(65536)
+                        conn.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 20\r\n\r\n<h1>bad request</h1>")
+                        conn.recv(65536)
+                    except OSError:
+                        pass
+
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        address = f"tcp://127.0.0.1:{server.getsockname()[1]}"
+        proc = subprocess.run(
+            sahyog_cmd("corpus", articles, "--out", tmp_path / "out", "--scheduler", address),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        stop.set()
+        thread.join(timeout=5)
+    assert proc.returncode == EXIT_ERROR, proc.stderr
+    assert one_error(proc.stderr).startswith(
+        f"sahyog: error: --scheduler {address}: the server there is not a Dask scheduler"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_csv_corpus_errors_name_the_physical_line_and_an_empty_cell(capsys, cluster, tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text(
+        "doc_id,text\n"
+        f'a,"{SHORT.strip()}\ndue lines\nthree"\n'  # one record on lines 2-4
+        "\n"
+        "b,\n"  # line 6: an empty cell
+        f"c,{OTHER.strip()},extra\n",  # line 7: a field too many
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "corpus", path, "--out", out, "--scheduler", cluster.scheduler_address, "--quiet")
+    assert code == EXIT_OK, err
+    docs = corpus.load_tables(out)["documents"].set_index("doc_id")
+    assert docs.loc["b", "error"] == f"{path}:6: empty 'text' value"
+    assert docs.loc["news-7", "error"] == f"{path}:7: 3 fields, but the header has 2"
+    assert pd.isna(docs.loc["a", "error"])
+
+
+@pytest.mark.parametrize("command", ["extract", "report"])
+def test_a_folder_without_articles_is_one_failed_input_and_the_others_run(capsys, articles, tmp_path, command):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.md").write_text("not an article", encoding="utf-8")
+    extra = ["--out", tmp_path / "out", "--quiet"] if command == "report" else []
+    code, out, err = run(capsys, command, empty, articles / "a_short.txt", *extra)
+    assert code == EXIT_ARTICLES_FAILED
+    assert one_error(err) == f"sahyog: error: {empty}: folder has no .txt articles"
+    if command == "extract":
+        assert json.loads(out)["doc_id"] == "a_short"
+    else:
+        assert (tmp_path / "out" / "a_short" / "index.html").is_file()
+
+
+# --- issue 18: the command line as people expect it --------------------------------------------------------
+
+
+def test_version(capsys):
+    from sahyog import __version__
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"sahyog {__version__}"
+
+
+def test_run_bare_shows_the_commands(capsys):
+    code, out, err = run(capsys)
+    assert code == EXIT_ERROR and out == ""
+    assert err.startswith("usage: sahyog") and all(c in err for c in ("extract", "report", "corpus"))
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        (["-p", "top_n", "10"], "sahyog: error: -p top_n 10: write a parameter as NAME=VALUE: -p top_n=10"),
+        (["--param", "top_n"], "sahyog: error: -p top_n: write a parameter as NAME=VALUE, e.g. -p top_n=VALUE"),
+    ],
+)
+def test_papermill_style_parameters_get_a_hint(capsys, tmp_path, argv, line):
+    code, _, err = run(capsys, "report", EXAMPLE, "--out", tmp_path / "out", *argv)
+    assert code == EXIT_ERROR and one_error(err) == line
+    assert not (tmp_path / "out").exists()
+
+
+def test_report_help_lists_the_parameters_and_every_option_has_help(capsys):
+    from sahyog import params
+
+    code, out, _ = run(capsys, "report", "--help")
+    assert code == 0
+    for name in ("top_n", "fold_nukta", "lexicon_path", "include_portfolio", "hindi_labels", "all_agreements"):
+        assert f"  {name} ({params.PARAMETERS[name].kind.__name__};" in out
+    for command in ("extract", "report", "corpus"):
+        sub = cli.build_parser()._subparsers._group_actions[0].choices[command]
+        silent = [a.option_strings for a in sub._actions if a.option_strings and not a.help]
+        assert silent == [], f"{command}: options without help: {silent}"
+
+
+def test_corpus_ends_with_one_line_saying_where_and_quiet_keeps_errors_only(capsys, articles, cluster, tmp_path):
+    out = tmp_path / "out"
+    code, stdout, err = run(capsys, "corpus", articles, "--out", out, "--scheduler", cluster.scheduler_address)
+    assert code == EXIT_OK and stdout == ""  # no 74-line JSON dump
+    lines = [ln for ln in err.splitlines() if ln.strip() and "corpus:" not in ln]  # the progress bar aside
+    assert lines == [f"sahyog: read 2 article(s) (2 usable) into {out}/ (Parquet tables, summary.json)"]
+    code, stdout, err = run(
+        capsys, "corpus", articles, "--out", out, "--scheduler", cluster.scheduler_address, "--quiet"
+    )
+    assert (code, stdout, err) == (EXIT_OK, "", "")
+
+
+def test_extract_csv_says_where_it_wrote(capsys, articles, tmp_path):
+    out = tmp_path / "tables"
+    code, stdout, err = run(capsys, "extract", articles, "--format", "csv", "--out", out)
+    assert code == EXIT_OK and stdout == ""
+    assert err.splitlines() == [f"sahyog: wrote 6 CSV tables of 2 article(s) to {out}/"]
+
+
+def test_extract_reads_standard_input(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SHORT.encode("utf-8"))))
+    code, stdout, err = run(capsys, "extract", "-")
+    assert code == EXIT_OK, err
+    record = json.loads(stdout)
+    assert record["doc_id"] == "stdin" and record["dateline"] == "नई दिल्ली"
+
+
+def test_extract_takes_a_lexicon_checked_before_any_article(capsys, articles, tmp_path):
+    lexicon = tmp_path / "lexicon.csv"
+    lexicon.write_text("sector,term\nagriculture,व्यापार\n", encoding="utf-8")  # trade words count as agriculture
+    code, stdout, err = run(capsys, "extract", articles / "a_short.txt", "--lexicon", lexicon)
+    assert code == EXIT_OK, err
+    assert {m["sector"] for m in json.loads(stdout)["sectors"]} == {"agriculture"}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("sector,term\nsport,क्रिकेट\n", encoding="utf-8")
+    code, stdout, err = run(capsys, "extract", articles, "--lexicon", bad)
+    assert code == EXIT_ERROR and stdout == ""
+    assert one_error(err).startswith(f"sahyog: error: {bad}:2: unknown sector 'sport'")
+
+
+def test_corpus_takes_a_lexicon_checked_before_the_run(capsys, articles, cluster, tmp_path):
+    lexicon = tmp_path / "corpus_lexicon.csv"
+    lexicon.write_text("sector,term\nagriculture,व्यापार\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, _, err = run(
+        capsys,
+        "corpus",
+        articles,
+        "--out",
+        out,
+        "--scheduler",
+        cluster.scheduler_address,
+        "--lexicon",
+        lexicon,
+        "--quiet",
+    )
+    assert code == EXIT_OK, err
+    sectors = corpus.load_tables(out)["sectors"]
+    assert set(sectors.query("doc_id == 'a_short'")["sector"]) == {"agriculture"}  # the built-in gives trade too
+    bad = tmp_path / "corpus_bad.csv"
+    bad.write_text("sector,term\nsport,क्रिकेट\n", encoding="utf-8")
+    t0 = time.monotonic()
+    code, _, err = run(capsys, "corpus", articles, "--out", tmp_path / "out2", "--lexicon", bad)
+    assert code == EXIT_ERROR and one_error(err).startswith(f"sahyog: error: {bad}:2: unknown sector 'sport'")
+    assert time.monotonic() - t0 < 5 and not (tmp_path / "out2").exists()
+
+
+def test_a_reports_folder_holding_only_what_notebooks_wrote_by_hand_is_adopted(capsys, tmp_path):
+    """A notebook run in JupyterLab writes to reports/lab/; `sahyog report` must still build in reports/."""
+    out = tmp_path / "reports"
+    (out / "lab" / "a_short").mkdir(parents=True)
+    (out / ".gitkeep").touch()
+    (out / "lab" / "a_short" / "01_top_words.csv").write_text("word,count\n", encoding="utf-8")
+    before = snapshot(out / "lab")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    code, _, err = run(capsys, "report", bad, "--out", out, "--quiet")
+    assert code == EXIT_ARTICLES_FAILED and "empty file" in one_error(err)  # the folder was accepted
+    assert (out / MARKER).is_file() and snapshot(out / "lab") == before
+    other = tmp_path / "other"
+    (other / "lab").mkdir(parents=True)
+    (other / "mine.txt").write_text("my notes", encoding="utf-8")  # anything beside lab/: not ours
+    code, _, err = run(capsys, "report", bad, "--out", other, "--quiet")
+    assert code == EXIT_ERROR and "is not a Sahyog report output" in one_error(err)

@@ -157,7 +157,7 @@ def test_jsonl_with_column_options_and_bad_rows(cluster, tmp_path):
     assert docs["date"].tolist()[:2] == [date(2025, 1, 15), date(2025, 2, 15)]
     err = docs.set_index("doc_id")["error"]
     assert err["news-3"].startswith(f"{path}:3: not valid JSON")
-    assert err["news-5"] == f"{path}:5: empty file (no text)"
+    assert err["news-5"] == f"{path}:5: empty 'body' value"  # an empty value, not an empty file
     assert err["no-text"] == f"{path}:6: no 'body' value"
     assert summary["errors"] == 3 and summary["dates"] == {
         "first": "2025-01-15",
@@ -183,7 +183,8 @@ def test_csv_with_column_options(cluster, tmp_path):
         source_column="paper",
         progress=False,
     )
-    records = [extract_text(SHORT, "news-1", f"{path}:1"), extract_text(EXAMPLE_TEXT, "news-2", "Hindustan")]
+    # ids and origins name the file line a record starts on: the header is line 1, SHORT spans lines 2-3
+    records = [extract_text(SHORT, "news-2", f"{path}:2"), extract_text(EXAMPLE_TEXT, "news-4", "Hindustan")]
     assert_same_as_extract(out, records)
     assert corpus.load_tables(out)["documents"]["date"].tolist()[0] == date(2025, 3, 1)
 

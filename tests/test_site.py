@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import os
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
@@ -185,10 +186,28 @@ def test_chapter_links_become_site_links():
 def test_tests_write_reports_to_a_temporary_folder():
     assert paths.reports_dir() != paths.REPORTS_DIR
     assert os.environ["SAHYOG_REPORTS_DIR"] == str(paths.reports_dir())
-    assert paths.output_dir("", "x") == paths.reports_dir() / "x"
+    assert paths.output_dir("", "x") == paths.reports_dir() / "lab" / "x"  # never a built report's folder
 
 
 def test_place_labels_leave_out_a_missing_name() -> None:
     points = pd.DataFrame({"name_hi": ["लाहौर", None, float("nan")], "name_en": ["Lahore", "Karachi", "Quetta"]})
     assert present.place_labels(points) == ["लाहौर · Lahore", "Karachi", "Quetta"]
     assert present.place_labels(points, hindi=False) == ["Lahore", "Karachi", "Quetta"]
+
+
+def test_a_chart_caption_links_to_the_png_where_it_was_written(tmp_path):
+    """A report page sits beside its PNG; a notebook run by hand is viewed from notebooks/ in JupyterLab."""
+    lab_png = paths.lab_dir() / "x" / "02_sectors.png"
+    assert site.chart_link(lab_png) == Path(os.path.relpath(lab_png, paths.NOTEBOOKS_DIR)).as_posix()
+    assert (paths.NOTEBOOKS_DIR / site.chart_link(lab_png)).resolve() == lab_png.resolve()
+    assert site.chart_link(tmp_path / "report" / "x" / "02_sectors.png") == "02_sectors.png"
+
+
+def test_tables_are_aligned_for_hindi_in_jupyterlab_too():
+    """JupyterLab right-aligns every table cell; a Table carries its alignment with it."""
+    df = pd.DataFrame({"sentence": ["भारत और नेपाल ने व्यापार पर समझौता किया"], "n": [3]})
+    html = site.Table(df)._repr_html_()
+    assert '<th style="text-align:left;vertical-align:top">sentence</th>' in html
+    assert '<td lang="hi" style="text-align:left;vertical-align:top">भारत' in html
+    assert '<td class="num" style="text-align:right;vertical-align:top">3</td>' in html
+    assert "<th></th>" not in html  # no index

@@ -246,3 +246,12 @@ def test_splitter_stand_in_matches_indic_nlp_transliterator():
         "डॉ. शर्मा आए.",
         "वे गए.",
     ]
+
+
+def test_changed_characters_counts_a_dropped_nukta_once():
+    """01 printed 2,218 "characters changed" for 6 dropped nuktas: a removal shifted the rest."""
+    from sahyog.text import changed_characters, normalize
+
+    assert changed_characters("कज़ाक और ज़मीन", normalize("कज़ाक और ज़मीन", fold_nukta=True)) == 2
+    assert changed_characters("भारत", "भारत") == 0
+    assert changed_characters("ab", "abc") == 1

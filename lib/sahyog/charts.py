@@ -42,6 +42,9 @@ def use_devanagari_font() -> str:
     return name
 
 
+MAX_WIDTH = 8.5  # inches at 110 dpi: about 935 px, the width a chart is shown at in a report and in JupyterLab
+
+
 def _finish(fig: Figure, ax, title: str) -> Figure:
     ax.set_title(title, loc="left", fontsize=13, pad=10)
     for side in ("top", "right"):
@@ -54,11 +57,14 @@ def barh(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str
     """Horizontal bar chart, largest bar on top, value printed at the end of each bar."""
     use_devanagari_font()
     labels, values = list(labels)[::-1], list(values)[::-1]
-    fig, ax = plt.subplots(figsize=(6.6, 0.45 * max(len(labels), 3) + 1.2), dpi=110)
+    longest = max((len(str(label)) for label in labels), default=0)
+    # long labels (country pairs, bilingual names) get a wider figure, so the bars keep room for their ticks
+    width = min(MAX_WIDTH, max(6.6, 3.6 + 0.085 * longest))
+    fig, ax = plt.subplots(figsize=(width, 0.45 * max(len(labels), 3) + 1.2), dpi=110)
     bars = ax.barh(labels, values, color=ACCENT)
-    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.bar_label(bars, padding=3, fontsize=10)
     ax.set_xlabel(xlabel)
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))  # few ticks: none collide
     ax.margins(x=0.08)
     ax.tick_params(axis="y", labelsize=11)
     return _finish(fig, ax, title)
@@ -68,7 +74,9 @@ def heatmap(table: pd.DataFrame, title: str, cmap: str = "Blues", xlabel: str = 
     """Heatmap of a numeric table (rows × columns) with the count written in every non-zero cell."""
     use_devanagari_font()
     rows, cols = table.shape
-    fig, ax = plt.subplots(figsize=(max(5.0, 0.65 * cols + 3), max(2.5, 0.45 * rows + 1.6)), dpi=110)
+    # at most MAX_WIDTH inches: a wider figure is scaled down on the page and its numbers become unreadable
+    width = min(MAX_WIDTH, max(5.0, 0.5 * cols + 3.5))
+    fig, ax = plt.subplots(figsize=(width, max(2.5, 0.5 * rows + 1.6)), dpi=110)
     data = table.to_numpy(dtype=float)
     ax.imshow(data, cmap=cmap, aspect="auto", vmin=0, vmax=max(1.0, data.max() if data.size else 1.0))
     ax.set_xticks(range(cols), [str(c) for c in table.columns], rotation=45, ha="right")
@@ -83,7 +91,7 @@ def heatmap(table: pd.DataFrame, title: str, cmap: str = "Blues", xlabel: str = 
                     f"{data[i, j]:g}",
                     ha="center",
                     va="center",
-                    fontsize=9,
+                    fontsize=11 if cols <= 12 else 9,
                     color="white" if data[i, j] > vmax / 2 else "black",
                 )
     ax.set_xlabel(xlabel)

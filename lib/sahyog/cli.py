@@ -28,18 +28,29 @@ from .errors import (
 from .paths import article_files, check_unique_ids
 
 
-def article_paths(paths: Sequence[str | Path]) -> list[Path]:
-    """Expand the command line's PATHs: a folder means every ``.txt`` file in it, sorted by name."""
+def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[InputError]]:
+    """Expand the command line's PATHs: a folder means every ``.txt`` file in it, sorted by name.
+
+    A folder without articles is one failed input (returned as an error), not the end of the run."""
     out: list[Path] = []
+    bad: list[InputError] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             found = article_files(p)
             if not found:
-                raise InputError(p, "folder has no .txt articles")
+                bad.append(InputError(p, "folder has no .txt articles"))
             out.extend(found)
         else:
             out.append(p)
+    return out, bad
+
+
+def article_paths(paths: Sequence[str | Path]) -> list[Path]:
+    """:func:`expand_paths` for callers that take no failed inputs: the first one is raised."""
+    out, bad = expand_paths(paths)
+    if bad:
+        raise bad[0]
     return out
 
 
@@ -48,31 +59,56 @@ def _error(message: object) -> None:
     print(f"sahyog: error: {text}", file=sys.stderr)
 
 
-def _check_csv_out(out: Path) -> None:
-    """The CSV folder must be a folder we can write, before any article is read."""
-    if out.exists() and not out.is_dir():
-        raise InputError(out, "exists and is a file, not a folder (--out takes a folder)")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise InputError(out, f"cannot create the folder ({exc.strerror or exc})") from None
-    if not os.access(out, os.W_OK | os.X_OK):
-        raise InputError(out, "folder is not writable")
+_EXTRACT_TABLES = ("documents", "sentences", "sectors", "agreements", "entities", "entity_mentions")
+
+
+def _is_legacy_extract_dir(folder: Path) -> bool:
+    """A CSV folder written by ``extract`` before folders carried Sahyog's marker: all of its tables,
+    and nothing else (a folder with only a ``documents.csv`` of the user's own is not ours)."""
+    names = {e.name for e in os.scandir(folder) if not e.name.startswith(".")}
+    tables = {f"{t}.csv" for t in _EXTRACT_TABLES}
+    return tables <= names and all(n.endswith(".csv") for n in names)
+
+
+STDIN = "-"
+
+
+def _load_lexicon(path: str | None) -> object:
+    """The sector lexicon ``--lexicon`` names, read and checked before any article (None: the built-in)."""
+    if not path:
+        return None
+    from .sectors import load_lexicon
+
+    return load_lexicon(path)
+
+
+def _extract_one(path: Path, lexicon: object) -> dict:
+    """One article's record: from a file, or from standard input for ``-`` (id ``stdin``)."""
+    from .extract import extract_file, extract_text
+    from .text import check_hindi, decode_bytes
+
+    if str(path) != STDIN:
+        return extract_file(path, lexicon)
+    text = check_hindi(decode_bytes(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+    return extract_text(text, "stdin", "<stdin>", lexicon)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print one JSON object per article (or write CSV tables with ``--format csv --out DIR``)."""
-    from .extract import extract_file
+    from .files import claim_output_dir
     from .tables import reported
 
-    paths = article_paths(args.paths)
-    check_unique_ids(paths)
-    if args.format == "csv":
-        _check_csv_out(Path(args.out))
-    records, failed = [], 0
+    lexicon = _load_lexicon(args.lexicon)
+    if args.format == "csv":  # the folder is checked (and claimed) before any article is read
+        claim_output_dir(Path(args.out), "extract", args.force, legacy=_is_legacy_extract_dir)
+    paths, bad = expand_paths(args.paths)
+    check_unique_ids([p for p in paths if str(p) != STDIN])
+    for exc in bad:
+        _error(exc)
+    records, failed = [], len(bad)
     for path in paths:
         try:
-            (record,) = reported(extract_file(path), args.all_agreements)
+            (record,) = reported(_extract_one(path, lexicon), args.all_agreements)
         except SahyogError as exc:
             _error(exc)
             failed += 1
@@ -83,9 +119,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "csv" and records:
         from .tables import write_all_csv
 
-        for p in write_all_csv(records, args.out):
-            print(p)
+        written = write_all_csv(records, args.out)
+        _done(args, f"wrote {len(written)} CSV tables of {len(records)} article(s) to {Path(args.out).resolve()}/")
     return EXIT_ARTICLES_FAILED if failed else EXIT_OK
+
+
+def _done(args: argparse.Namespace, what: str) -> None:
+    """The closing line (stderr): what was written where; ``--quiet`` keeps errors and warnings only."""
+    if not args.quiet:
+        print(f"sahyog: {what}", file=sys.stderr)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -95,7 +137,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     params = parse_parameters(args.param)
     if args.all_agreements:
         params["all_agreements"] = "true"
-    paths = article_paths(args.paths or [_default_seeds()])
+    paths, bad = expand_paths(args.paths or [_default_seeds()])
+    if not paths:  # every input failed: nothing to build
+        for exc in bad:
+            _error(exc)
+        return EXIT_ARTICLES_FAILED
     result = build_reports(
         paths,
         out_dir=Path(args.out),
@@ -112,8 +158,12 @@ def cmd_report(args: argparse.Namespace) -> int:
             f"interrupted: {built} of {len(result.articles)} article(s) built, {stopped} stopped or"
             f" not started (their earlier reports kept); index rewritten: {result.index}"
         )
-    print(f"{result.index}: {len(result.articles)} article(s), {built} built, {len(result.articles) - built} failed")
-    return EXIT_OK if result.ok else EXIT_ARTICLES_FAILED
+    for exc in bad:
+        _error(exc)
+    failed = len(result.articles) - built + len(bad)
+    if built:
+        _done(args, f"built {built} report(s){f', {failed} input(s) failed' if failed else ''}: open {result.index}")
+    return EXIT_OK if result.ok and not bad else EXIT_ARTICLES_FAILED
 
 
 def _default_seeds() -> Path:
@@ -127,6 +177,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     from .corpus import run_corpus
     from .files import check_output_dir
 
+    lexicon = _load_lexicon(args.lexicon)  # checked before the run, like the page's folder
     if args.report:  # checked before the run, which may take hours
         check_output_dir(
             Path(args.report), "corpus page", args.force, legacy=lambda folder: (folder / "05_corpus.html").is_file()
@@ -145,15 +196,21 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         all_agreements=args.all_agreements,
         force=args.force,
         connect_timeout=args.connect_timeout,
+        lexicon=lexicon,
     )
-    if not args.quiet:
-        print(json.dumps(summary, ensure_ascii=False, indent=1))
+    page = None
     if args.report:
         from .report import corpus_page
 
-        print(corpus_page(Path(args.out).resolve(), Path(args.report).resolve(), up=""))
+        page = corpus_page(Path(args.out).resolve(), Path(args.report).resolve(), up="")
     for line in summary_warnings(summary, args.out):
         print(f"sahyog: warning: {line}", file=sys.stderr)
+    out = Path(args.out).resolve()
+    _done(
+        args,
+        f"read {summary['articles']} article(s) ({summary['ok']} usable) into {out}/ (Parquet tables, summary.json)"
+        + (f"; page: {page}" if page else ""),
+    )
     return EXIT_OK  # bad articles are data (documents.error), not a failed run
 
 
@@ -199,6 +256,7 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
+_LEXICON_HELP = "a sector lexicon CSV of your own (columns sector,term), checked before any article is read"
 _ALL_HELP = (
     "also list agreements that are only planned or not between governments (default: government-level "
     "agreements that were agreed)"
@@ -206,17 +264,40 @@ _ALL_HELP = (
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from . import __version__, params
+
     parser = _Parser(prog="sahyog", description="Hindi diplomacy news into tables, charts and reports.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"sahyog {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     ex = sub.add_parser("extract", help="print one JSON object per article (or CSV tables)")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="article files, or folders of .txt files")
-    ex.add_argument("--format", choices=("json", "csv"), default="json")
+    ex.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files, or folders of .txt files; - reads one from standard input",
+    )
+    ex.add_argument(
+        "--format",
+        choices=("json", "csv"),
+        default="json",
+        help="json: one object per line on stdout (default); csv: tables in --out",
+    )
     ex.add_argument("--out", default=None, help="folder for --format csv")
+    ex.add_argument("--lexicon", default=None, metavar="CSV", help=_LEXICON_HELP)
+    ex.add_argument("--quiet", action="store_true", help="no closing line; errors only")
     ex.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
+    ex.add_argument(
+        "--force", action="store_true", help="write into an existing --out folder that Sahyog did not create"
+    )
     ex.set_defaults(func=cmd_extract)
 
-    rp = sub.add_parser("report", help="build HTML reports (one per article and notebook) and an index")
+    rp = sub.add_parser(
+        "report",
+        help="build HTML reports (one per article and notebook) and an index",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="notebook parameters (-p NAME=VALUE; booleans true or false):\n" + params.describe(),
+    )
     rp.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
     rp.add_argument("--out", default="reports", help="report folder (default: reports/)")
     rp.add_argument(
@@ -228,7 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="notebook parameter, e.g. -p top_n=15 (repeatable)",
     )
     rp.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
-    rp.add_argument("--quiet", action="store_true", help="no progress bar")
+    rp.add_argument("--quiet", action="store_true", help="no progress bar and no closing line; errors only")
     rp.add_argument("--workers", type=positive_int, default=None, help="parallel notebook runs (default: cores)")
     rp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP + "; the same as -p all_agreements=true")
     rp.add_argument(
@@ -249,17 +330,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="give up connecting to --scheduler after this long (default: 10)",
     )
     cp.add_argument("--force", action="store_true", help="replace an existing --out folder that Sahyog did not create")
-    cp.add_argument("--text-column", default="text")
-    cp.add_argument("--date-column", default="date")
-    cp.add_argument("--source-column", default="source")
-    cp.add_argument("--id-column", default="doc_id")
+    cp.add_argument(
+        "--text-column", default="text", metavar="NAME", help="JSONL/CSV column of the article text (default: text)"
+    )
+    cp.add_argument(
+        "--date-column", default="date", metavar="NAME", help="column of the date, YYYY-MM-DD (default: date)"
+    )
+    cp.add_argument(
+        "--source-column", default="source", metavar="NAME", help="column naming the source (default: source)"
+    )
+    cp.add_argument(
+        "--id-column",
+        default="doc_id",
+        metavar="NAME",
+        help="column of the article id (default: doc_id; else FILE-LINE)",
+    )
     cp.add_argument(
         "--partition-size",
         type=positive_int,
         default=None,
         help="articles per Dask task (default: sized to the input and the workers, at most 200)",
     )
-    cp.add_argument("--quiet", action="store_true")
+    cp.add_argument(
+        "--quiet", action="store_true", help="no progress bar and no closing line; errors and warnings only"
+    )
+    cp.add_argument("--lexicon", default=None, metavar="CSV", help=_LEXICON_HELP)
     cp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
     cp.add_argument(
         "--report",
@@ -271,9 +366,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _check_param_style(parser: argparse.ArgumentParser, argv: Sequence[str]) -> None:
+    """``-p top_n 10`` (papermill's style) is refused with the way Sahyog writes it, ``-p top_n=10``."""
+    padded = [*argv, "", ""]
+    for i, flag in enumerate(argv):
+        name, value = padded[i + 1], padded[i + 2]
+        if flag in ("-p", "--param") and name and "=" not in name:
+            if value and not value.startswith("-"):
+                parser.error(f"-p {name} {value}: write a parameter as NAME=VALUE: -p {name}={value}")
+            parser.error(f"-p {name}: write a parameter as NAME=VALUE, e.g. -p {name}=VALUE")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; every failure ends here as one line on stderr and an exit status."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:  # run bare: say what there is to do
+        parser.print_help(sys.stderr)
+        return EXIT_ERROR
+    _check_param_style(parser, argv)
     args = parser.parse_args(argv)
     if args.command == "extract" and args.format == "csv" and not args.out:
         parser.error("--format csv needs --out DIR")

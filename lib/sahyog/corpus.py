@@ -270,7 +270,7 @@ def _folder_items(folder: Path, ship_bytes: bool) -> Iterator[Item]:
 
 
 def _row_item(corpus: CorpusInput, row: dict[str, Any], n: int) -> Item:
-    """An :class:`Item` from one JSONL/CSV row (``n``: its line in a JSONL file, its row in a CSV file)."""
+    """An :class:`Item` from one JSONL/CSV row (``n``: the line in the file where the row starts)."""
     origin = f"{corpus.path}:{n}"
     raw_id = row.get(corpus.id_column)
     doc_id = str(raw_id) if raw_id not in (None, "") else f"{corpus.path.stem}-{n}"
@@ -282,6 +282,8 @@ def _row_item(corpus: CorpusInput, row: dict[str, Any], n: int) -> Item:
         error = str(InputError(origin, f"no {corpus.text_column!r} value"))
     elif not isinstance(text, str):
         error = str(InputError(origin, f"{corpus.text_column!r} is not a string"))
+    elif not text.strip():
+        error = str(InputError(origin, f"empty {corpus.text_column!r} value"))
     day, bad_date = _date_and_problem(row.get(corpus.date_column), origin, strict=True)
     return Item(
         doc_id=doc_id,
@@ -325,15 +327,32 @@ def _json_problem(exc: json.JSONDecodeError) -> str:
 
 
 def _csv_items(corpus: CorpusInput, size: int) -> Iterator[Item]:
-    n = 0
+    """The rows of a CSV corpus; each row's ``file:line`` is the physical line its record starts on (a
+    text spanning lines moves the next record's line on; blank lines count)."""
+    import csv
+
+    csv.field_size_limit(2**31 - 1)  # an article is one field, often longer than csv's 128 kB default
+    line = 0
     try:
-        reader = pd.read_csv(corpus.path, chunksize=size, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-        for chunk in reader:
-            for row in chunk.to_dict("records"):
-                n += 1
-                yield _row_item(corpus, row, n)
-    except (UnicodeDecodeError, pd.errors.ParserError) as exc:
-        raise InputError(corpus.path, f"CSV unreadable after row {n} ({type(exc).__name__}: {exc})") from None
+        with corpus.path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.reader(fh)
+            header = next(reader, [])
+            line = reader.line_num
+            for fields in reader:
+                start, line = line + 1, reader.line_num  # blank lines are empty records: counted
+                if fields:
+                    yield _csv_row_item(corpus, header, fields, start)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{corpus.path}:{line + 1}", f"CSV unreadable ({type(exc).__name__}: {exc})") from None
+
+
+def _csv_row_item(corpus: CorpusInput, header: Sequence[str], fields: Sequence[str], line: int) -> Item:
+    """An :class:`Item` from one CSV record starting at physical ``line``; a wrong field count is a bad article."""
+    if len(fields) != len(header):
+        origin = f"{corpus.path}:{line}"
+        msg = str(InputError(origin, f"{len(fields)} fields, but the header has {len(header)}"))
+        return Item(doc_id=f"{corpus.path.stem}-{line}", source=origin, origin=origin, error=msg)
+    return _row_item(corpus, dict(zip(header, fields, strict=True)), line)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -404,7 +423,7 @@ def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(df, schema=SCHEMAS[name], preserve_index=False)
 
 
-def process_partition(items: Sequence[Item], all_agreements: bool = False) -> PartitionResult:
+def process_partition(items: Sequence[Item], all_agreements: bool = False, lexicon: Any = None) -> PartitionResult:
     """Extract every article of a partition (runs on a worker); bad articles become error rows.
 
     Agreements are those the default tables count (:func:`sahyog.tables.reported`) unless ``all_agreements``."""
@@ -417,7 +436,7 @@ def process_partition(items: Sequence[Item], all_agreements: bool = False) -> Pa
     for item in items:
         row: dict[str, Any] = {"doc_id": item.doc_id, "date": item.date, "source": item.source, "error": None}
         try:
-            records.append(extract_text(_article_text(item), item.doc_id, item.source))
+            records.append(extract_text(_article_text(item), item.doc_id, item.source, lexicon))
         except (InputError, _KnownError) as exc:
             row["error"] = str(exc)
         except Exception as exc:  # a bug on one article must not end a run of thousands: record it
@@ -504,6 +523,11 @@ def check_scheduler(address: str, timeout: float) -> None:
             what,
             f"no Dask scheduler answered within {timeout:g} s ({type(exc).__name__});"
             " is it a Dask scheduler's address?",
+        ) from None
+    except Exception as exc:  # it answered, but not in Dask's protocol (an HTTP server: a huge "frame")
+        raise InputError(
+            what,
+            f"the server there is not a Dask scheduler (it answered, but not in Dask's protocol: {type(exc).__name__})",
         ) from None
 
 
@@ -623,12 +647,18 @@ class _Stream:
     """
 
     def __init__(
-        self, client: Any, parts: Iterator[list[Item]], writers: _Writers, bar: Any, all_agreements: bool = False
+        self,
+        client: Any,
+        parts: Iterator[list[Item]],
+        writers: _Writers,
+        bar: Any,
+        all_agreements: bool = False,
+        lexicon: Any = None,
     ) -> None:
         from distributed import as_completed
 
         self.client, self.parts, self.writers, self.bar = client, parts, writers, bar
-        self.all_agreements = all_agreements
+        self.all_agreements, self.lexicon = all_agreements, lexicon
         self.window = 2 * max(1, sum(client.nthreads().values()))
         self.ac = as_completed()
         self.pending: dict[int, list[Item]] = {}  # submitted, not yet written
@@ -640,7 +670,12 @@ class _Stream:
     def submit(self, i: int, attempt: int = 1) -> None:
         data = self.client.scatter(Batch(tuple(self.pending[i])), hash=False)
         fut = self.client.submit(
-            process_batch, data, self.all_agreements, pure=False, key=f"sahyog-partition-{i}-{attempt}-{id(self)}"
+            process_batch,
+            data,
+            self.all_agreements,
+            self.lexicon,
+            pure=False,
+            key=f"sahyog-partition-{i}-{attempt}-{id(self)}",
         )
         self.futures[fut.key] = (i, attempt, data)
         self.ac.add(fut)
@@ -707,9 +742,9 @@ def auto_partition_size(n_articles: int | None, workers: int) -> int:
     return max(MIN_PARTITION, min(MAX_PARTITION, -(-n_articles // (max(1, workers) * TASKS_PER_WORKER))))
 
 
-def process_batch(batch: Batch, all_agreements: bool = False) -> PartitionResult:
+def process_batch(batch: Batch, all_agreements: bool = False, lexicon: Any = None) -> PartitionResult:
     """:func:`process_partition` on a scattered :class:`Batch` (the Dask task)."""
-    return process_partition(batch.items, all_agreements)
+    return process_partition(batch.items, all_agreements, lexicon)
 
 
 def _is_legacy_corpus_dir(folder: Path) -> bool:
@@ -745,6 +780,7 @@ def run_corpus(
     all_agreements: bool = False,
     force: bool = False,
     connect_timeout: float = 10.0,
+    lexicon: Any = None,
 ) -> dict[str, Any]:
     """Extract every article of ``input`` on Dask and write the Parquet tables and summary to ``out``.
 
@@ -775,7 +811,12 @@ def run_corpus(
             try:
                 with tqdm(total=corpus.n_articles, unit="article", disable=not progress, desc="corpus") as bar:
                     stats, n_parts = _Stream(
-                        client, iter_partitions(corpus, partition_size, ship_bytes), writers, bar, all_agreements
+                        client,
+                        iter_partitions(corpus, partition_size, ship_bytes),
+                        writers,
+                        bar,
+                        all_agreements,
+                        lexicon,  # a sector lexicon (sectors.load_lexicon), sent to the workers as data
                     ).run()
             finally:
                 writers.close()

@@ -125,6 +125,7 @@ def check_output_dir(
     """
     if folder.exists() and not folder.is_dir():
         raise InputError(folder, "exists and is a file, not a folder")
+    check_writable(folder)
     if not folder.is_dir() or force or (folder / MARKER).exists() or is_empty_folder(folder):
         return
     if legacy is None or not legacy(folder):
@@ -133,6 +134,19 @@ def check_output_dir(
             f"folder exists and is not a Sahyog {kind} output (no {MARKER} marker);"
             " choose another --out, or add --force to write into it",
         )
+
+
+def check_writable(folder: Path) -> None:
+    """Refuse an output folder that cannot be created or written, before any work starts: the nearest
+    existing folder on its path must be a folder this process may write into."""
+    existing = Path(os.path.abspath(folder))
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise InputError(folder, f"cannot create the folder: {existing} is a file")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        where = "folder is not writable" if existing == Path(os.path.abspath(folder)) else f"{existing} is not writable"
+        raise InputError(folder, f"cannot write here: {where}")
 
 
 def marker_text(kind: str) -> str:

@@ -49,9 +49,18 @@ def reports_dir() -> Path:
     return Path(env).expanduser().resolve() if env else REPORTS_DIR
 
 
+LAB_DIR = "lab"
+
+
+def lab_dir() -> Path:
+    """Where notebooks run by hand (JupyterLab, papermill without ``output_dir``) write: ``reports_dir()/lab``,
+    a folder of their own, never a built report whose pages link to their files."""
+    return reports_dir() / LAB_DIR
+
+
 def output_dir(given: str | os.PathLike[str], doc_id: str) -> Path:
-    """A notebook's output folder: ``given`` (from the repository root) if set, else ``reports_dir()/doc_id``."""
-    return repo_path(given) if str(given) else reports_dir() / doc_id
+    """A notebook's output folder: ``given`` (from the repository root) if set, else ``lab_dir()/doc_id``."""
+    return repo_path(given) if str(given) else lab_dir() / doc_id
 
 
 def article_files(folder: str | os.PathLike[str]) -> list[Path]:

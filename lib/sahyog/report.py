@@ -9,8 +9,6 @@ escaped.
 
 from __future__ import annotations
 
-import ast
-import difflib
 import json
 import os
 import shutil
@@ -22,24 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import site
+from . import params, site
 from .errors import InputError, SahyogError
 from .files import MARKER, claim_output_dir, make_staging_dir, marker_text, remove_stale, replace_dir, write_text_atomic
-from .paths import NOTEBOOKS_DIR, check_unique_ids, doc_id_for
+from .paths import LAB_DIR, NOTEBOOKS_DIR, check_unique_ids, doc_id_for
 
 # The kernel's own log lines (a TCP-transport warning at start, a KeyboardInterrupt at shutdown) are noise.
 KERNEL_ARGS = ["--IPKernelApp.log_level=CRITICAL"]
-# Parameters the report command sets itself for every notebook.
-RESERVED = ("input_path", "output_dir", "record_path")
 RECORD_FILE = "record.json"
-# Allowed ranges (lowest, highest or None) of numeric parameters: papermill knows only their types,
-# and a value out of range must be refused before any notebook runs, not fail inside one.
-PARAMETER_RANGES: dict[str, tuple[int, int | None]] = {
-    "top_n": (1, None),
-    "n_generated": (1, None),
-    "workers": (1, None),
-    "partition_size": (1, None),
-}
 
 
 @dataclass(frozen=True)
@@ -102,78 +90,25 @@ def parse_parameters(pairs: Sequence[str]) -> dict[str, str]:
     return out
 
 
-_TRUE, _FALSE = {"true", "1", "yes", "on"}, {"false", "0", "no", "off"}
-
-
-def _convert(value: Any, param: Parameter) -> Any:
-    """``value`` as the parameter's declared type; raise :class:`InputError` if it does not fit."""
-    kind = param.type_name
-    try:
-        if kind == "bool":
-            if isinstance(value, bool):
-                return value
-            low = str(value).strip().lower()
-            if low in _TRUE | _FALSE:
-                return low in _TRUE
-            raise ValueError
-        if kind == "int":
-            if isinstance(value, bool):
-                raise ValueError
-            return int(str(value).strip())
-        if kind == "float":
-            return float(str(value).strip())
-        if kind == "str":
-            return str(value)
-        return ast.literal_eval(value) if isinstance(value, str) else value
-    except (ValueError, SyntaxError):
-        if kind == "None":
-            return value
-        raise InputError(
-            f"-p {param.name}={value}", f"{param.name} takes a value of type {kind} (default {param.default})"
-        ) from None
-
-
 def validate_parameters(
     raw: Mapping[str, Any], notebooks: Sequence[NotebookSpec], base: Path | None = None
 ) -> dict[str, Any]:
-    """Check every given parameter against what the notebooks declare; return them with their types.
+    """Check every given parameter with :mod:`sahyog.params` (the same check the notebooks run); return
+    them with their types.
 
     Unknown names are an error listing the valid names and the closest match (papermill only warns).
-    A ``*_path`` parameter is a file the user names: relative to ``base`` (the caller's folder), made
-    absolute for the notebooks, and it must exist.
+    A path parameter is taken from ``base`` (the caller's folder), made absolute for the notebooks,
+    and must exist.
     """
-    declared: dict[str, Parameter] = {}
-    for nb in notebooks:
-        for name, p in nb.parameters.items():
-            declared.setdefault(name, p)
-    valid = sorted(n for n in declared if n not in RESERVED)
+    declared = {name for nb in notebooks for name in nb.parameters}
+    valid = [n for n in params.PARAMETERS if n in declared and n not in params.RESERVED]
     out = {}
     for name, value in raw.items():
-        if name in RESERVED:
-            raise InputError(f"-p {name}", f"{name} is set by the report command for each article")
-        if name not in declared:
-            close = difflib.get_close_matches(name, valid, n=1)
-            hint = f"; did you mean {close[0]}?" if close else ""
-            raise InputError(f"-p {name}", f"no notebook has this parameter (valid: {', '.join(valid)}){hint}")
-        out[name] = _convert(value, declared[name])
-        _check_range(name, out[name], value)
-        if name.endswith("_path") and isinstance(out[name], str) and out[name]:
-            path = (base or Path.cwd()) / Path(out[name]).expanduser()
-            if not path.is_file():
-                raise InputError(path, f"no such file (given as -p {name}={value})")
-            out[name] = str(path.resolve())
+        if name in params.RESERVED:
+            raise params.ParameterError(name, "is set by the report command for each article")
+        params.unknown([name], valid)
+        out[name] = params.convert(name, value, base or Path.cwd())
     return out
-
-
-def _check_range(name: str, value: Any, given: Any) -> None:
-    """Raise :class:`InputError` if a numeric parameter is outside :data:`PARAMETER_RANGES`."""
-    low, high = PARAMETER_RANGES.get(name, (None, None))
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        return
-    if low is not None and value < low:
-        raise InputError(f"-p {name}={given}", f"{name} must be at least {low}")
-    if high is not None and value > high:
-        raise InputError(f"-p {name}={given}", f"{name} must be at most {high}")
 
 
 def load_lexicon_parameter(params: Mapping[str, Any]) -> Any:
@@ -349,7 +284,11 @@ def _summary(record: Mapping[str, Any], text: str = "", all_agreements: bool = F
 
 
 def _is_legacy_report_dir(folder: Path) -> bool:
-    """A report folder written before folders carried Sahyog's marker: its index is Sahyog's."""
+    """A report folder written before folders carried Sahyog's marker (its index is Sahyog's), or one that
+    holds only the folder notebooks run by hand write to (``lab/``: ``reports/`` after JupyterLab)."""
+    names = {p.name for p in folder.iterdir()} - {".gitkeep", ".keep", ".DS_Store"}
+    if names == {LAB_DIR} and (folder / LAB_DIR).is_dir():
+        return True
     try:
         return "<title>Sahyog reports</title>" in (folder / "index.html").read_text(encoding="utf-8")[:4000]
     except (OSError, UnicodeDecodeError):

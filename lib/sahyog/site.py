@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import html
 import math
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -202,7 +203,21 @@ class Table:
     def _repr_html_(self) -> str:
         if self.df.empty:
             return '<p class="muted">(nothing to show)</p>'
-        return table_html(self.df, self.merge, self.index, self.caption)
+        return aligned(table_html(self.df, self.merge, self.index, self.caption))
+
+
+_CELL = re.compile(r"<(td|th)\b([^>]*)>")
+
+
+def aligned(table: str) -> str:
+    """``table`` with each cell's alignment inline (text left, numbers right, top-aligned), so it reads
+    the same in JupyterLab, whose stylesheet right-aligns every cell, as in the report."""
+
+    def style(m: re.Match[str]) -> str:
+        side = "right" if 'class="num"' in m[2] else "left"
+        return f'<{m[1]}{m[2]} style="text-align:{side};vertical-align:top">'
+
+    return _CELL.sub(style, table)
 
 
 # --- the article, marked -------------------------------------------------------------------------------
@@ -676,4 +691,16 @@ def show_chart(fig: Any, path: str | Path) -> Chart:
     title = fig.axes[0].get_title(loc="left") if fig.axes else ""
     saved = save(fig, path)
     plt.close(fig)
-    return Chart(saved.read_bytes(), title, saved.name)
+    return Chart(saved.read_bytes(), title, chart_link(saved))
+
+
+def chart_link(png: Path) -> str:
+    """The caption's link to a saved chart, relative to where it is viewed: a report page sits beside its
+    PNG (the file name); a notebook run by hand writes to ``paths.lab_dir()`` and is viewed from
+    ``notebooks/`` in JupyterLab (the path from there)."""
+    from .paths import NOTEBOOKS_DIR, lab_dir
+
+    png = Path(png).resolve()
+    if png.is_relative_to(lab_dir().resolve()):
+        return Path(os.path.relpath(png, NOTEBOOKS_DIR)).as_posix()
+    return png.name

@@ -689,3 +689,12 @@ def _width(bounds: tuple[int, int]) -> int:
 def as_document(article: Article) -> Document:
     """``article`` itself if it is a :class:`Document`, else the document built from its text."""
     return article if isinstance(article, Document) else build_document(article.text)
+
+
+def changed_characters(before: str, after: str) -> int:
+    """How many characters a normalisation changed (replaced, removed or added), aligned with difflib: a
+    dropped nukta counts once, not as a shift of every character after it."""
+    from difflib import SequenceMatcher
+
+    ops = SequenceMatcher(None, before, after, autojunk=False).get_opcodes()
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
