@@ -36,6 +36,10 @@ _LISTING = re.compile(
     r"^\W*(?:इनमें|इसमें|जिनमें|जिसमें|इन\s+समझौतों|ये\s+समझौते|इन\s+करारों|ये\s+करार|समझौतों\s+में|इन\s+समझौता)"
     r"|(?:शामिल\s+(?:हैं|है|थे|था))|(?:जिसमें|जिनमें)",
 )
+DATELINE_LINES = 3  # a dateline opens one of the first lines (after a headline, a byline)
+_DATELINE_TAIL = re.compile(
+    r"[ \t]*(?:,?[ \t]*[0-9०-९]{1,2}[ \t]*[\p{L}\p{M}]+(?:[ \t]*,?[ \t]*[0-9०-९]{4})?)?[ \t]*(?:[|:।(\u0903]|\n|$)"
+)
 _VENUE_AFTER = re.compile(r"^\s*(?:के\s+(?:[\p{L}\p{M}]+\s+){0,3})?में(?![\p{L}\p{M}])")
 _VISIT_AFTER = re.compile(
     r"^\s*(?:की\s+(?:(?:राजकीय|आधिकारिक|सरकारी|पहली|दो|तीन|चार|पांच|[\p{L}\p{M}]+\s+दिवसीय)\s+)*(?:यात्रा|दौरे|दौरा)"
@@ -61,8 +65,9 @@ def find_events(record: Record, text: str) -> list[dict[str, Any]]:
     agreements = record.get("agreements", [])
     if not agreements:
         return []
-    groups = _group(agreements)
+    groups = _absorb_generic(_group(agreements))
     _add_listed_sectors(groups, record)
+    _share_sectors(groups)
     ctx = _Context.of(record, text)
     return [_event_dict(n, ev, ctx) for n, ev in enumerate(groups)]
 
@@ -79,6 +84,37 @@ def _group(agreements: Sequence[Mapping[str, Any]]) -> list[_Event]:
         key = (a["category"], level, status)
         events.setdefault(key, _Event(a["category"], level, status)).mentions.append(a)
     return list(events.values())
+
+
+def _absorb_generic(groups: list[_Event]) -> list[_Event]:
+    """Agreements named only generically (no sectors, no number one: ``इन समझौतों पर हस्ताक्षर``) in an article
+    whose signing is of MoUs are those MoUs: the ``agreement`` event joins the ``mou`` event of its level and status."""
+    mous = {(ev.level, ev.status): ev for ev in groups if ev.category == "mou"}
+    out = []
+    for ev in groups:
+        mou = mous.get((ev.level, ev.status)) if ev.category == "agreement" else None
+        generic = not any(a.get("sectors") for a in ev.mentions) and all(a.get("count") != 1 for a in ev.mentions)
+        if mou is not None and generic and not {a["sentence_id"] for a in ev.mentions} & _sids(mou):
+            mou.mentions = sorted(mou.mentions + ev.mentions, key=lambda a: (a["sentence_id"], a.get("id", "")))
+            continue
+        out.append(ev)
+    return out
+
+
+def _sids(ev: _Event) -> set[int]:
+    return {a["sentence_id"] for a in ev.mentions}
+
+
+def _share_sectors(groups: list[_Event]) -> None:
+    """An event without sectors of its own takes those of the events reported in the same sentence
+    (``28 समझौते या समझौता ज्ञापन``, ``इस संधि पर संयुक्त बयान``): they cover the same topics."""
+    own = {id(ev): {s for a in ev.mentions for s in a.get("sectors", [])} | ev.extra_sectors for ev in groups}
+    for ev in groups:
+        if own[id(ev)]:
+            continue
+        for other in groups:
+            if other is not ev and _sids(ev) & _sids(other):
+                ev.extra_sectors |= own[id(other)]
 
 
 def _add_listed_sectors(groups: list[_Event], record: Record) -> None:
@@ -159,17 +195,27 @@ def _core_states(agreements: Sequence[Mapping[str, Any]], states: frozenset[str]
 
 
 def _dateline_place(text: str, places: Mapping[int, list[tuple[int, int, str, str]]]) -> tuple | None:
-    """The dateline's city (``इस्लामाबाद:``, ``दोहा, 29 अक्टूबर (आईएएनएस)``) as (start, end, text, entity id)."""
-    spans = [(s, e) for s, e, _, kind in places.get(-1, []) if kind == "place"]
-    line = dates_mod.find_dated_dateline(text)
-    if line:
-        spans.append((line.place_start, line.place_end))
-    for s, e in spans:
-        for sid_places in places.values():
-            for ps, pe, ident, kind in sid_places:
-                if kind == "place" and s <= ps < pe <= e:
-                    return ps, pe, text[ps:pe], ident
+    """The dateline's city as (start, end, text, entity id): a city opening one of the first lines and followed by
+    a colon, danda, bar or agency, maybe after a date (``इस्लामाबाद:``, ``नई दिल्ली |``, ``दोहा, 29 अक्टूबर (आईएएनएस)``)."""
+    head_end = _line_end(text, DATELINE_LINES)
+    found = sorted(
+        (s, e, ident) for ps in places.values() for s, e, ident, kind in ps if kind == "place" and s < head_end
+    )
+    for s, e, ident in found:
+        if text[text.rfind("\n", 0, s) + 1 : s].strip(" \t\ufeff") == "" and _DATELINE_TAIL.match(text, e):
+            return s, e, text[s:e], ident
     return None
+
+
+def _line_end(text: str, lines: int) -> int:
+    """The offset where the ``lines``-th non-empty line of ``text`` ends."""
+    pos, seen = 0, 0
+    while seen < lines and pos < len(text):
+        nxt = text.find("\n", pos)
+        nxt = len(text) if nxt < 0 else nxt
+        seen += bool(text[pos:nxt].strip())
+        pos = nxt + 1
+    return pos
 
 
 def _visit_destination(ctx: _Context) -> tuple[int, int, str, str] | None:
@@ -268,9 +314,10 @@ def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
 
 
 def _event_place(ev: _Event, ctx: _Context) -> tuple[int, int, str, str] | None:
-    """Venue in the event's sentences, else in the lead, else the dateline (unless the visit is to another
-    country), else the visit's destination."""
-    for sid in sorted({a["sentence_id"] for a in ev.mentions}) + list(range(LEAD)):
+    """Venue in the lead (the occasion's), else in the event's sentences, else in another sentence reporting an
+    agreement (the same occasion), else the dateline (unless the
+    visit is to another country), else the visit's destination."""
+    for sid in list(range(LEAD)) + sorted(_sids(ev)) + ctx.agreement_sentences():
         venue = _venue(ctx, sid)
         if venue:
             return venue
