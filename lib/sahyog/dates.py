@@ -80,6 +80,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{_B}{year}-(?P<mnum>[0-9]{{2}})-(?P<day>[0-9]{{2}}){_E}"),
         re.compile(rf"{_B}{day}[-/.](?P<mnum>[0-9०-९]{{1,2}})[-/.]{year}{_E}"),
         re.compile(rf"{_B}{day}(?:\s*[-–]\s*[0-9०-९]{{1,2}})?\s*{month}\.?{_E}(?:\s*,?\s*{year}{_E})?", flags),
+        re.compile(rf"{_B}{month}\.?\s+{day}(?:st|nd|rd|th)?\s*,\s*{year}{_E}", flags),  # August 24, 2017
         re.compile(rf"{_B}{month}\.?\s*,?\s*{year}{_E}", flags),
     )
 
@@ -243,7 +244,8 @@ def find_dated_dateline(text: str, lines: int = 3) -> Dateline | None:
 def article_date(text: str, name: str = "", caller: str | None = None,
                  first_sentence: tuple[int, int] | None = None) -> tuple[str | None, str | None]:  # fmt: skip
     """(ISO date, source) of the article: the caller's, a dated file name, a dateline with its year, or a
-    full date in the first sentence; (None, None) when none says it."""
+    full date in the first sentence or the head lines (``Last Updated: 17 September 2014``, a time stamp);
+    (None, None) when none says it."""
     if caller:
         return caller, "caller"
     from_name = file_name_date(name)
@@ -252,9 +254,22 @@ def article_date(text: str, name: str = "", caller: str | None = None,
     line = find_dated_dateline(text)
     if line and line.date.precision == "day":
         return line.date.value, "dateline"
-    if first_sentence:
-        s, e = first_sentence
-        for d in explicit_dates(text[s:e], s):
-            if d.precision == "day":
-                return d.value, "text"
+    end = max(first_sentence[1] if first_sentence else 0, _head_end(text, HEAD_LINES))
+    for d in explicit_dates(text[:end]):
+        if d.precision == "day":
+            return d.value, "text"
     return None, None
+
+
+HEAD_LINES = 4  # headline, byline or time stamp, dateline, lead
+
+
+def _head_end(text: str, lines: int) -> int:
+    """The offset where the ``lines``-th non-empty line ends (at most 1,000 characters in)."""
+    pos, seen = 0, 0
+    while seen < lines and pos < len(text):
+        nxt = text.find("\n", pos)
+        nxt = len(text) if nxt < 0 else nxt
+        seen += bool(text[pos:nxt].strip())
+        pos = nxt + 1
+    return min(pos, 1000)
