@@ -121,8 +121,13 @@ def _explicit(m: re.Match[str], year_hint: int | None) -> tuple[str | None, str 
     return _iso(year, month, day)
 
 
+_DIGIT = _re.compile(r"[0-9\u0966-\u096f]")
+
+
 def explicit_dates(text: str, offset: int = 0, year_hint: int | None = None) -> list[DateMention]:
     """Explicit dates in ``text`` (offsets shifted by ``offset``), first to last, overlaps dropped."""
+    if not _DIGIT.search(text):  # every explicit date has a digit: most sentences are done here
+        return []
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for pat in _patterns():
@@ -189,13 +194,10 @@ def find_dates(text: str, offset: int = 0, article_date: str | None = None) -> l
 # The article's own date
 
 _FILE_DATE = _re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?!\d)")
-# A dateline on one of the first lines: place, day and month (and year), then an agency, a danda or a colon:
-# ``काठमांडू, 5 मार्च (भाषा)``, ``नई दिल्ली, 10 फरवरी।``, ``मस्कत 12 फरवरी।``.
-_DATELINE_LINE = re.compile(
-    r"^[ \t\ufeff]*(?P<place>[\p{L}\p{M}]+(?:[ \t]+[\p{L}\p{M}]+){0,2})[ \t]*,?[ \t]*(?P<date>[0-9०-९]{1,2}[ \t]*"
-    r"[\p{L}\p{M}]+(?:[ \t]*,?[ \t]*[0-9०-९]{4})?)[ \t]*(?=\(|।|:|\||-|\.|\n|$)",
-    re.M,
-)
+# What may stand before the date of a dateline on its line: a place of one to three words and a comma.
+_DATELINE_PLACE = re.compile(r"^[ \t\ufeff]*(?P<place>[\p{L}\p{M}]+(?:[ \t]+[\p{L}\p{M}]+){0,2})[ \t]*,?[ \t]*$")
+# What follows it: an agency in brackets, a danda, a colon, a bar, a dash or the line's end.
+_DATELINE_END = re.compile(r"[ \t]*(?:\(|।|:|\||-|\.|\n|$)")
 
 
 @dataclass(frozen=True)
@@ -227,17 +229,16 @@ def file_name_date(name: str) -> str | None:
 
 
 def find_dated_dateline(text: str, lines: int = 3) -> Dateline | None:
-    """The dated dateline on one of the first ``lines`` non-empty lines (after a headline), or None."""
-    head_end = 0
-    for _ in range(lines):
-        nxt = text.find("\n", head_end + 1)
-        head_end = len(text) if nxt < 0 else nxt
-        if nxt < 0:
-            break
-    for m in _DATELINE_LINE.finditer(text[:head_end]):
-        dates = explicit_dates(m.group("date"), m.start("date"))
-        if dates and dates[0].start == m.start("date"):
-            return Dateline(m.start("place"), m.end("place"), m.group("place"), dates[0])
+    """The dated dateline on one of the first ``lines`` non-empty lines (after a headline), or None:
+    ``काठमांडू, 5 मार्च (भाषा)``, ``नई दिल्ली, 10 फरवरी।``, ``मस्कत 12 फरवरी।``."""
+    end = _head_end(text, lines)
+    for d in explicit_dates(text[:end]):
+        if not d.text[:1].isdigit() or not _DATELINE_END.match(text, d.end):
+            continue
+        line_start = text.rfind("\n", 0, d.start) + 1
+        m = _DATELINE_PLACE.match(text[line_start : d.start])
+        if m:
+            return Dateline(line_start + m.start("place"), line_start + m.end("place"), m.group("place"), d)
     return None
 
 

@@ -156,6 +156,7 @@ class _Context:
     visit: tuple[int, int, str, str] | None
     countries: dict[str, str] = field(default_factory=dict)  # place entity id -> its country
     agreement_sids: list[int] = field(default_factory=list)
+    dates: dict[int, list[dates_mod.DateMention]] = field(default_factory=dict)  # found per sentence, once
 
     def agreement_sentences(self) -> list[int]:
         """Ids of the sentences that report an agreement."""
@@ -282,10 +283,10 @@ def _parties(ev: _Event, ctx: _Context) -> list[str]:
 
 
 def _dates_in(ctx: _Context, sid: int) -> list[dates_mod.DateMention]:
-    sent = ctx.sentences.get(sid)
-    if sent is None:
-        return []
-    return dates_mod.find_dates(sent["text"], sent["start"], ctx.article_date)
+    if sid not in ctx.dates:
+        sent = ctx.sentences.get(sid)
+        ctx.dates[sid] = [] if sent is None else dates_mod.find_dates(sent["text"], sent["start"], ctx.article_date)
+    return ctx.dates[sid]
 
 
 def _event_date(ev: _Event, ctx: _Context) -> dates_mod.DateMention | None:

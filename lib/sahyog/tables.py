@@ -67,11 +67,11 @@ def reported(data: Record | Iterable[Record], all_agreements: bool = False) -> l
     recs = _records(data)
     if all_agreements:
         return recs
-    return [
-        {**r, "agreements": [a for a in r["agreements"] if is_reported(a)],
-         "events": [e for e in r.get("events", []) if is_reported(e)]}
-        for r in recs
-    ]  # fmt: skip
+    out = [{**r, "agreements": [a for a in r["agreements"] if is_reported(a)]} for r in recs]
+    for r in out:
+        if "events" in r:  # a record written before events existed has none (readers fall back to mentions)
+            r["events"] = [e for e in r["events"] if is_reported(e)]
+    return out
 
 
 def documents(data: Record | Iterable[Record]) -> pd.DataFrame:
