@@ -41,7 +41,7 @@ DATED_DATELINE_LINES = 6  # ... or, with its date, one of the first paragraphs (
 # News agencies write the days one to nine as words (``रोम, तीन नवंबर``).
 _DAY = r"(?:[0-9०-९]{1,2}|एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस)"
 _DATELINE_DATE = rf"[ \t]*,?[ \t]*{_DAY}[ \t]*[\p{{L}}\p{{M}}]+(?:[ \t]*,?[ \t]*[0-9०-९]{{4}})?"
-_DATELINE_TAIL = re.compile(rf"(?:{_DATELINE_DATE})?[ \t]*(?:[|:।(\u0903]|\n|$)")
+_DATELINE_TAIL = re.compile(rf"(?:{_DATELINE_DATE})?[ \t]*(?:[|:।(\u0903]|\.(?!\d)|\n|$)")
 _DATED_TAIL = re.compile(rf"[ \t]*,{_DATELINE_DATE}(?![\p{{L}}\p{{M}}])")
 
 
