@@ -31,6 +31,7 @@ from .record import EVENT_KEYS
 Record = Mapping[str, Any]
 
 LEAD = 3  # sentences of the headline and lead
+NEAR = 8  # sentences near the top that may tell of the occasion (the talks before a signing)
 # A sentence listing the topics of an agreement reported just before.
 _LISTING = re.compile(
     r"^\W*(?:इनमें|इसमें|जिनमें|जिसमें|इन\s+समझौतों|ये\s+समझौते|इन\s+करारों|ये\s+करार|समझौतों\s+में|इन\s+समझौता)"
@@ -336,10 +337,12 @@ def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
 
 def _event_place(ev: _Event, ctx: _Context) -> tuple[int, int, str, str] | None:
     """Venue in the lead's sentences about the occasion, else in the event's sentences, else in another
-    sentence reporting an agreement (the same occasion), else the dateline (unless the visit is to another
+    sentence reporting an agreement (the same occasion) or about the occasion near the top (``दिल्ली में दो दिन की
+    बातचीत``), else the dateline (unless the visit is to another
     country), else the visit's destination."""
-    lead = [sid for sid in range(LEAD) if sid in ctx.sentences and _OCCASION.search(ctx.sentences[sid]["text"])]
-    for sid in lead + sorted(_sids(ev)) + ctx.agreement_sentences():
+    told = [sid for sid in range(NEAR) if sid in ctx.sentences and _OCCASION.search(ctx.sentences[sid]["text"])]
+    lead = [sid for sid in told if sid < LEAD]
+    for sid in lead + sorted(_sids(ev)) + ctx.agreement_sentences() + told:
         venue = _venue(ctx, sid)
         if venue:
             return venue
