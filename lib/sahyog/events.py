@@ -143,9 +143,10 @@ def _add_listed_sectors(groups: list[_Event], record: Record) -> None:
     for m in record.get("sectors", []):
         if m.get("context") != "portfolio":
             sectors.setdefault(m["sentence_id"], set()).add(m["sector"])
-    for sent in record.get("sentences", []):
-        sid = sent["id"]
-        if sid in by_sentence or sid not in sectors or not _LISTING.search(sent["text"]):
+    texts = {s["id"]: s["text"] for s in record.get("sentences", [])}
+    candidates = {sid + k for sid in by_sentence for k in (1, 2)} - set(by_sentence)
+    for sid in sorted(candidates):
+        if sid not in sectors or sid not in texts or not _LISTING.search(texts[sid]):
             continue
         before = [s for s in (sid - 1, sid - 2) if s in by_sentence]
         for ev in by_sentence[before[0]] if before else ():
@@ -172,6 +173,7 @@ class _Context:
     countries: dict[str, str] = field(default_factory=dict)  # place entity id -> its country
     agreement_sids: list[int] = field(default_factory=list)
     dates: dict[int, list[dates_mod.DateMention]] = field(default_factory=dict)  # found per sentence, once
+    venues: dict[int, tuple[int, int, str, str] | None] = field(default_factory=dict)  # the same for venues
 
     def agreement_sentences(self) -> list[int]:
         """Ids of the sentences that report an agreement."""
@@ -325,7 +327,13 @@ def _event_date(ev: _Event, ctx: _Context) -> dates_mod.DateMention | None:
 
 
 def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
-    """A city of the sentence followed by ``में`` (``इस्लामाबाद में``, ``दिल्ली के हैदराबाद हाउस में``)."""
+    """A city of the sentence followed by ``में`` (``इस्लामाबाद में``, ``दिल्ली के हैदराबाद हाउस में``), once per sentence."""
+    if sid not in ctx.venues:
+        ctx.venues[sid] = _find_venue(ctx, sid)
+    return ctx.venues[sid]
+
+
+def _find_venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
     sent = ctx.sentences.get(sid)
     if sent is None:
         return None
