@@ -26,6 +26,7 @@ from typing import Any
 import regex as re
 
 from . import dates as dates_mod
+from .agreements import NUMBER_WORDS
 from .record import EVENT_KEYS
 
 Record = Mapping[str, Any]
@@ -264,7 +265,7 @@ def _visit_destination(ctx: _Context) -> tuple[int, int, str, str] | None:
 
 def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
     sids = sorted({a["sentence_id"] for a in ev.mentions} | ev.extra_sentences)
-    counts = [a.get("count") for a in ev.mentions if a.get("count") is not None]
+    counts = [c for c in (a.get("count") or _areas_count(ctx, a["sentence_id"]) for a in ev.mentions) if c]
     sectors = {s for a in ev.mentions for s in a.get("sectors", [])} | ev.extra_sectors
     date = _event_date(ev, ctx)
     place = _event_place(ev, ctx)
@@ -290,6 +291,23 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
     }
     assert tuple(out) == EVENT_KEYS
     return out
+
+
+# "आठ (विभिन्न) क्षेत्रों में समझौतों पर हस्ताक्षर": agreements in eight areas are eight agreements.
+_AREAS_COUNT = re.compile(
+    r"(?<![\p{L}\p{M}\p{N}])(?P<n>[0-9०-९]{1,2}|[\p{L}\p{M}]+)\s+(?:(?:विभिन्न|अलग-अलग|अहम|प्रमुख|महत्वपूर्ण)\s+)?"
+    r"क्षेत्रों\s+में\s+(?:[\p{L}\p{M}]+\s+){0,2}?(?:समझौत|करार|एमओयू|समझौता\s+ज्ञापन)"
+)
+
+
+def _areas_count(ctx: _Context, sid: int) -> int | None:
+    """The number of areas an agreement sentence signs agreements in, when it states no other number."""
+    sent = ctx.sentences.get(sid)
+    m = _AREAS_COUNT.search(sent["text"]) if sent and "क्षेत्रों" in sent["text"] else None
+    if not m:
+        return None
+    n = m["n"].translate(str.maketrans("०१२३४५६७८९", "0123456789"))
+    return int(n) if n.isdigit() else NUMBER_WORDS.get(n)
 
 
 def _parties(ev: _Event, ctx: _Context) -> list[str]:
