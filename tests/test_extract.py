@@ -13,6 +13,7 @@ import pytest
 from sahyog import tables
 from sahyog.extract import RECORD_KEYS, extract_file
 from sahyog.paths import example_article
+from sahyog.record import EVENT_KEYS
 
 EXAMPLE = example_article()
 
@@ -28,7 +29,11 @@ def test_record_has_the_contract_keys(record):
     s = record["sectors"][0]
     assert set(s) == {"sentence_id", "sector", "term", "start", "end", "context"}
     a = record["agreements"][0]
-    assert set(a) == {"sentence_id", "category", "sectors", "parties", "count", "text", "level", "status", "routes"}
+    assert set(a) == {"id", "sentence_id", "category", "sectors", "parties", "count", "text", "level", "status",
+                      "routes"}  # fmt: skip
+    assert [a["id"] for a in record["agreements"]] == [f"a{n}" for n in range(1, len(record["agreements"]) + 1)]
+    ev = record["events"][0]
+    assert tuple(ev) == EVENT_KEYS and set(ev["mentions"]) <= {a["id"] for a in record["agreements"]}
     e = record["entities"][0]
     assert {"type", "id", "name_en", "name_hi", "lat", "lon", "mentions", "country", "actor_type"} <= set(e)
     assert set(e["mentions"][0]) == {"text", "start", "end", "sentence_id"}
@@ -105,9 +110,11 @@ def test_sector_and_category_tables(record):
     assert (st[["agreement", "cooperation", "portfolio"]].sum(axis=1) == st["mentions"]).all()
     assert st.set_index("sector").loc["trade", "label_hi"] == "व्यापार"
     counts = tables.category_counts(record)
-    assert counts["found"].sum() == len(record["agreements"])
+    assert counts["events"].sum() == len(record["events"])
+    assert counts["mentions"].sum() == len(record["agreements"]) > len(record["events"])
     m = tables.category_sector_matrix(record)
     assert m.loc["cultural_initiative", "culture"] == 1
+    assert m.loc["mou"].max() == 1  # a sector counts once per event, however often its sentences name it
 
 
 def test_evidence_columns(record):
@@ -158,6 +165,8 @@ def test_extract_lists_planned_and_non_state_agreements_only_when_asked(tmp_path
         ("treaty", "planned"),
     ]
     assert tables.reported(full)[0]["agreements"] == default["agreements"]
+    assert [(e["category"], e["status"]) for e in default["events"]] == [("agreement", "agreed")]
+    assert [(e["category"], e["status"]) for e in full["events"]] == [("agreement", "agreed"), ("treaty", "planned")]
     assert tables.reported(full, all_agreements=True)[0] is full
 
 
@@ -165,7 +174,9 @@ def test_extract_folder_to_csv(tmp_path):
     proc = _run("extract", str(EXAMPLE.parent), "--format", "csv", "--out", str(tmp_path / "t"))
     assert proc.returncode == 0, proc.stderr
     names = {p.name for p in (tmp_path / "t").iterdir()}
-    assert {"documents.csv", "sentences.csv", "sectors.csv", "agreements.csv", "entities.csv"} <= names
+    assert {"documents.csv", "sentences.csv", "sectors.csv", "agreements.csv", "events.csv", "entities.csv"} <= names
+    events = pd.read_csv(tmp_path / "t" / "events.csv")
+    assert list(events.columns) == ["doc_id", *EVENT_KEYS] and len(events) > 0
 
 
 def _bad_input(folder, kind):
@@ -218,5 +229,6 @@ def test_agreements_with_named_and_typed_parties(record):
     assert set(df["level"]) == {"government"} and set(df["status"]) == {"agreed"}
     parties = tables.parties_table(record).set_index("id")
     assert parties.loc["KZ", "actor_type"] == "state" and parties.loc["KZ", "agreements"] >= 5
+    assert parties.loc["KZ", "events"] == len(record["events"])  # every event of the example is between KZ and PK
     assert parties.loc["org:nadra", ["name_hi", "country"]].tolist() == ["नादरा", "PK"]
     assert set(parties.index) <= {p for a in record["agreements"] for p in a["parties"]}

@@ -82,15 +82,15 @@ def _load_lexicon(path: str | None) -> object:
     return load_lexicon(path)
 
 
-def _extract_one(path: Path, lexicon: object) -> dict:
+def _extract_one(path: Path, lexicon: object, date: str | None = None) -> dict:
     """One article's record: from a file, or from standard input for ``-`` (id ``stdin``)."""
     from .extract import extract_file, extract_text
     from .text import check_hindi, decode_bytes
 
     if str(path) != STDIN:
-        return extract_file(path, lexicon)
+        return extract_file(path, lexicon, date=date)
     text = check_hindi(decode_bytes(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
-    return extract_text(text, "stdin", "<stdin>", lexicon)
+    return extract_text(text, "stdin", "<stdin>", lexicon, date=date)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -108,7 +108,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     records, failed = [], len(bad)
     for path in paths:
         try:
-            (record,) = reported(_extract_one(path, lexicon), args.all_agreements)
+            (record,) = reported(_extract_one(path, lexicon, args.date), args.all_agreements)
         except SahyogError as exc:
             _error(exc)
             failed += 1
@@ -243,6 +243,16 @@ def positive_int(value: str) -> int:
     return int(_number(value, int, "a whole number", 1, strict=False))
 
 
+def iso_date(value: str) -> str:
+    """An article date given on the command line: ``YYYY-MM-DD``."""
+    from .dates import caller_date
+
+    try:
+        return caller_date(value) or ""
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
+
+
 def positive_float(value: str) -> float:
     """argparse type: a number of seconds above 0."""
     return _number(value, float, "a number", 0, strict=True)
@@ -289,6 +299,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
     ex.add_argument(
         "--force", action="store_true", help="write into an existing --out folder that Sahyog did not create"
+    )
+    ex.add_argument(
+        "--date",
+        type=iso_date,
+        default=None,
+        help="the articles' date, YYYY-MM-DD (else from each file name or dateline)",
     )
     ex.set_defaults(func=cmd_extract)
 
