@@ -18,7 +18,7 @@ LAYERS = [
     {"record"},
     {"extract"},
     {"tables", "charts", "present", "site"},  # present: the record for people; site: the pages' HTML
-    {"report", "kernels", "corpus", "cli", "__main__"},
+    {"report", "kernels", "streaming", "corpus", "cli", "__main__"},
 ]
 LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}
 

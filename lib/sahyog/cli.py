@@ -61,30 +61,36 @@ def _check_csv_out(out: Path) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Print one JSON object per article (or write CSV tables with ``--format csv --out DIR``)."""
+    """Print one JSON object per article (or write CSV tables with ``--format csv --out DIR``), each
+    article's as soon as it is done (:mod:`sahyog.streaming`): a run never holds the whole corpus."""
     from .extract import extract_file
-    from .tables import reported
+    from .record import reported
+    from .streaming import CsvTables, write_json_line
 
     paths = article_paths(args.paths)
     check_unique_ids(paths)
     if args.format == "csv":
         _check_csv_out(Path(args.out))
-    records, failed = [], 0
-    for path in paths:
-        try:
-            (record,) = reported(extract_file(path), args.all_agreements)
-        except SahyogError as exc:
-            _error(exc)
-            failed += 1
-            continue
-        if args.format == "json":
-            print(json.dumps(record, ensure_ascii=False), flush=True)
-        records.append(record)
-    if args.format == "csv" and records:
-        from .tables import write_all_csv
-
-        for p in write_all_csv(records, args.out):
+    csv = CsvTables(args.out) if args.format == "csv" else None
+    failed = 0
+    try:
+        for path in paths:
+            try:
+                (record,) = reported(extract_file(path), args.all_agreements)
+            except SahyogError as exc:
+                _error(exc)
+                failed += 1
+                continue
+            if csv is None:
+                write_json_line(record, sys.stdout)
+            else:
+                csv.add(record)
+            del record  # the next article's extraction needs the memory
+        for p in csv.close() if csv else []:
             print(p)
+    finally:
+        if csv:
+            csv.discard()
     return EXIT_ARTICLES_FAILED if failed else EXIT_OK
 
 
