@@ -11,7 +11,7 @@ from sahyog.paths import PACKAGE_DIR, REPO_ROOT
 
 # Layers from the bottom: a module may import modules of its own layer or below, never above.
 LAYERS = [
-    {"__init__", "errors", "paths", "files"},
+    {"__init__", "errors", "paths", "files", "cache"},
     {"text"},
     {"lexicon", "matching"},
     {"sectors", "agreements", "entities", "actors", "outcomes", "cooperation"},  # annotators (entities: a subpackage)
