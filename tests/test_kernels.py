@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import nbformat
 import papermill
 import pytest
+from jupyter_core.utils import run_sync
 
 from sahyog import kernels, report
 
@@ -58,11 +60,16 @@ def test_parameters_are_injected_and_errors_are_papermills(tmp_path):
     assert stdout(ok) == "42\n"
 
 
-def test_a_kernel_that_died_is_replaced(tmp_path):
+@pytest.mark.parametrize("reaped", [True, False])
+def test_a_kernel_that_died_is_replaced(tmp_path, reaped):
+    """Whether or not its death was noticed before the next notebook (``reaped``), that notebook runs."""
     pid = notebook(tmp_path / "p.ipynb", "import os\nprint(os.getpid())")
     with kernels.WarmKernel("python3", report.KERNEL_ARGS) as kernel:
         before = stdout(kernel.execute(pid, tmp_path / "p1.ipynb", {}))
         os.kill(int(before), 9)
+        deadline = time.monotonic() + 30
+        while reaped and run_sync(kernel.km.is_alive)() and time.monotonic() < deadline:
+            time.sleep(0.05)
         after = stdout(kernel.execute(pid, tmp_path / "p2.ipynb", {}))
     assert before != after
 

@@ -6,7 +6,8 @@ notebook its worker is given through papermill (an engine of ours, ``sahyog-warm
 papermill: its parameters, its error handling and its executed notebooks are papermill's own). Before each
 notebook the kernel is reset: the user namespace is cleared (IPython's ``reset``, a new history session,
 execution counts from 1 again) and open matplotlib figures are closed, so no chapter can see another's
-variables; imported modules stay loaded, which is the point. A kernel that died is replaced by a new one.
+variables; imported modules stay loaded, which is the point. A kernel that died is replaced by a new one
+(the notebook it died in fails; one it died before runs on the new kernel).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -62,14 +64,12 @@ class KernelResetError(RuntimeError):
     """The kernel could not be reset between notebooks."""
 
 
+@cache
 def _engine() -> str:
-    """Register the warm-kernel engine with papermill (once) and return its name."""
+    """Register the warm-kernel engine with papermill (once per process) and return its name."""
     from papermill.clientwrap import PapermillNotebookClient
     from papermill.engines import NBClientEngine, papermill_engines
     from papermill.log import logger
-
-    if ENGINE in papermill_engines._engines:
-        return ENGINE
 
     class WarmClient(PapermillNotebookClient):
         """papermill's notebook client on a kernel it does not own: reset the kernel before the notebook."""
@@ -77,7 +77,10 @@ def _engine() -> str:
         @contextmanager
         def setup_kernel(self, **kwargs: Any) -> Iterator[None]:
             with super().setup_kernel(**kwargs):
-                reply = self.wait_for_reply(self.kc.execute(RESET_CODE, silent=True, store_history=False))
+                try:
+                    reply = self.wait_for_reply(self.kc.execute(RESET_CODE, silent=True, store_history=False))
+                except Exception as exc:  # e.g. DeadKernelError: it died after the last notebook
+                    raise KernelResetError(f"the kernel could not be reset: {exc}") from exc
                 if not reply or reply["content"].get("status") != "ok":
                     raise KernelResetError("the kernel could not be reset before the notebook")
                 yield
@@ -154,21 +157,24 @@ class WarmKernel:
         """
         import papermill
 
+        run = partial(
+            papermill.execute_notebook,
+            str(notebook),
+            str(output),
+            parameters=dict(parameters),
+            engine_name=_engine(),
+            request_save_on_cell_execute=False,
+            kernel_name=self.kernel_name,
+            progress_bar=False,
+            extra_arguments=self.extra_arguments,
+            warm=self,
+        )
+        self.notebooks += 1
         try:
-            nb = papermill.execute_notebook(
-                str(notebook),
-                str(output),
-                parameters=dict(parameters),
-                engine_name=_engine(),
-                request_save_on_cell_execute=False,
-                kernel_name=self.kernel_name,
-                progress_bar=False,
-                extra_arguments=self.extra_arguments,
-                warm=self,
-            )
-        finally:
-            self.notebooks += 1
-        return nb
+            return run()
+        except KernelResetError:  # no cell of this notebook ran: once more, on a new kernel
+            self.shutdown()
+            return run()
 
     def shutdown(self) -> None:
         """Stop the kernel (if it runs) and forget it."""
