@@ -11,7 +11,7 @@ from sahyog.paths import PACKAGE_DIR, REPO_ROOT
 
 # Layers from the bottom: a module may import modules of its own layer or below, never above.
 LAYERS = [
-    {"__init__", "errors", "paths", "files", "params"},
+    {"__init__", "errors", "paths", "files", "params", "cache"},
     {"text"},
     {"lexicon", "matching"},
     {"sectors", "agreements", "entities", "actors", "outcomes", "cooperation"},  # annotators (entities: a subpackage)
@@ -19,7 +19,7 @@ LAYERS = [
     {"dates", "events"},  # events: one occasion x one category, from the record's agreement mentions
     {"extract"},
     {"tables", "charts", "present", "site"},  # present: the record for people; site: the pages' HTML
-    {"report", "corpus", "cli", "__main__"},
+    {"report", "kernels", "streaming", "corpus", "cli", "__main__"},
 ]
 LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}
 

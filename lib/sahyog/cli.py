@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .errors import (
     EXIT_ARTICLES_FAILED,
@@ -94,9 +94,10 @@ def _extract_one(path: Path, lexicon: object, date: str | None = None) -> dict:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """Print one JSON object per article (or write CSV tables with ``--format csv --out DIR``)."""
+    """Print one JSON object per article (or write CSV tables with ``--format csv --out DIR``), each
+    article's as soon as it is done (:mod:`sahyog.streaming`): a run never holds the whole corpus."""
     from .files import claim_output_dir
-    from .tables import reported
+    from .streaming import CsvTables
 
     lexicon = _load_lexicon(args.lexicon)
     if args.format == "csv":  # the folder is checked (and claimed) before any article is read
@@ -105,7 +106,25 @@ def cmd_extract(args: argparse.Namespace) -> int:
     check_unique_ids([p for p in paths if str(p) != STDIN])
     for exc in bad:
         _error(exc)
-    records, failed = [], len(bad)
+    tables_out = CsvTables(args.out) if args.format == "csv" else None
+    try:
+        failed, done = _extract_each(paths, lexicon, args, tables_out)
+        written = tables_out.close() if tables_out else []
+    finally:
+        if tables_out:
+            tables_out.discard()
+    if written:
+        _done(args, f"wrote {len(written)} CSV tables of {done} article(s) to {Path(args.out).resolve()}/")
+    return EXIT_ARTICLES_FAILED if failed or bad else EXIT_OK
+
+
+def _extract_each(paths: list[Path], lexicon: object, args: argparse.Namespace, tables_out: Any) -> tuple[int, int]:
+    """Extract each article and write it at once (a JSON line, or rows appended to the CSV tables);
+    returns how many failed and how many were written."""
+    from .record import reported
+    from .streaming import write_json_line
+
+    failed = done = 0
     for path in paths:
         try:
             (record,) = reported(_extract_one(path, lexicon, args.date), args.all_agreements)
@@ -113,15 +132,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
             _error(exc)
             failed += 1
             continue
-        if args.format == "json":
-            print(json.dumps(record, ensure_ascii=False), flush=True)
-        records.append(record)
-    if args.format == "csv" and records:
-        from .tables import write_all_csv
-
-        written = write_all_csv(records, args.out)
-        _done(args, f"wrote {len(written)} CSV tables of {len(records)} article(s) to {Path(args.out).resolve()}/")
-    return EXIT_ARTICLES_FAILED if failed else EXIT_OK
+        if tables_out is None:
+            write_json_line(record, sys.stdout)
+        else:
+            tables_out.add(record)
+        done += 1
+        del record  # the next article's extraction needs the memory
+    return failed, done
 
 
 def _done(args: argparse.Namespace, what: str) -> None:

@@ -8,7 +8,7 @@ their columns and schemas from here, and a test checks the README's list of keys
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -151,3 +151,28 @@ def read_record(path: str | Path) -> dict[str, Any]:
     if missing:
         raise InputError(path, f"not a record: missing {', '.join(missing)}")
     return record
+
+
+def is_reported(agreement: Mapping[str, Any]) -> bool:
+    """True for an agreement the default tables count: level ``government`` and status ``agreed``
+    (a record written before these keys existed counts)."""
+    from .outcomes import DEFAULT_LEVELS, DEFAULT_STATUSES
+
+    return (
+        agreement.get("level", "government") in DEFAULT_LEVELS and agreement.get("status", "agreed") in DEFAULT_STATUSES
+    )
+
+
+def reported(data: Mapping[str, Any] | Iterable[Mapping[str, Any]], all_agreements: bool = False) -> list[Any]:
+    """The records as the default tables, charts, report index and corpus tables count them: only agreements
+    between governments that were agreed. ``all_agreements=True`` keeps planned, institutional and domestic
+    ones too (the ``--all-agreements`` option and the notebooks' ``all_agreements`` parameter). Here, not in
+    :mod:`sahyog.tables`, so that ``sahyog extract`` needs no pandas."""
+    recs = [data] if isinstance(data, Mapping) else list(data)
+    if all_agreements:
+        return recs
+    out = [{**r, "agreements": [a for a in r["agreements"] if is_reported(a)]} for r in recs]
+    for r in out:
+        if "events" in r:  # a record written before events existed has none (readers fall back to mentions)
+            r["events"] = [e for e in r["events"] if is_reported(e)]
+    return out

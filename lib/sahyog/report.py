@@ -15,14 +15,15 @@ import shutil
 import sys
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from . import params, site
 from .errors import InputError, SahyogError
 from .files import MARKER, claim_output_dir, make_staging_dir, marker_text, remove_stale, replace_dir, write_text_atomic
+from .kernels import WarmKernel, run_pool
 from .paths import LAB_DIR, NOTEBOOKS_DIR, check_unique_ids, doc_id_for
 
 # The kernel's own log lines (a TCP-transport warning at start, a KeyboardInterrupt at shutdown) are noise.
@@ -51,10 +52,20 @@ class NotebookSpec:
     def name(self) -> str:
         return self.path.stem
 
+    @cached_property
+    def title(self) -> str:
+        """The notebook's H1 title (read once)."""
+        return site.notebook_title(self.path)
+
     @property
     def label(self) -> str:
         """``02 · Sectors``: the chapter's short name, from its H1 title."""
-        return site.chapter_label(self.name, site.notebook_title(self.path))
+        return site.chapter_label(self.name, self.title)
+
+    @property
+    def declared(self) -> dict[str, dict[str, str]]:
+        """The parameters as ``papermill.inspect_notebook`` gives them (default, help), for the pages."""
+        return {n: {"default": p.default, "help": p.help} for n, p in self.parameters.items()}
 
 
 def discover_notebooks(notebooks_dir: Path = NOTEBOOKS_DIR) -> list[NotebookSpec]:
@@ -189,6 +200,7 @@ def run_article(
     record: Mapping[str, Any] | None = None,
     corpus: bool = False,
     cancelled: Callable[[], bool] | None = None,
+    kernel: WarmKernel | None = None,
 ) -> ArticleResult:
     """Run every notebook for one article into a staging folder, export HTML, then swap it into place.
 
@@ -196,10 +208,9 @@ def run_article(
     folder and every notebook reads it (``record_path``), so all chapters agree. Any failure (a
     notebook's error, the export, the swap) leaves the earlier report as it was and is returned as a
     one-line error naming the article file; so does ``cancelled()`` turning true (Ctrl-C).
-    ``corpus``: the run also builds the corpus chapter (link to it).
+    ``corpus``: the run also builds the corpus chapter (link to it). ``kernel``: run the notebooks in this
+    warm kernel (see :mod:`sahyog.kernels`) instead of a new kernel per notebook.
     """
-    import papermill
-
     from .extract import extract_file, write_record
 
     doc_id = doc_id_for(path)
@@ -207,6 +218,7 @@ def run_article(
     pages = [nb.name for nb in notebooks]
     step = "setup"
     tmp: Path | None = None
+    executed: dict[str, Any] = {}
     try:
         tmp = make_staging_dir(out_dir / doc_id)
         record_path = write_record(dict(record) if record is not None else extract_file(path), tmp / RECORD_FILE)
@@ -218,22 +230,15 @@ def run_article(
             params.update(input_path=str(path), output_dir=str(tmp))
             if "record_path" in nb.parameters:
                 params["record_path"] = str(record_path)
-            executed = tmp / f"{nb.name}.ipynb"
+            target = tmp / f"{nb.name}.ipynb"
             try:
                 # no cwd=: papermill's chdir is process-wide and articles run in parallel threads
-                papermill.execute_notebook(
-                    str(nb.path),
-                    str(executed),
-                    parameters=params,
-                    kernel_name="python3",
-                    progress_bar=False,
-                    extra_arguments=KERNEL_ARGS,
-                )
+                executed[nb.name] = (kernel.execute if kernel else _execute_cold)(nb.path, target, params)
             finally:
                 if on_notebook:
                     on_notebook()
         step = "writing the pages"
-        _write_pages(tmp, notebooks, result.summary.get("brief"), show_code, doc_id, corpus)
+        _write_pages(tmp, notebooks, result.summary.get("brief"), show_code, doc_id, corpus, executed)
         step = "saving the report"
         if cancelled and cancelled():
             raise _Cancelled("interrupted")
@@ -253,6 +258,20 @@ def run_article(
     return result
 
 
+def _execute_cold(notebook: Path, output: Path, parameters: Mapping[str, Any]) -> Any:
+    """Run ``notebook`` with papermill in a kernel of its own (started and stopped for it)."""
+    import papermill
+
+    return papermill.execute_notebook(
+        str(notebook),
+        str(output),
+        parameters=dict(parameters),
+        kernel_name="python3",
+        progress_bar=False,
+        extra_arguments=KERNEL_ARGS,
+    )
+
+
 def _write_pages(
     folder: Path,
     notebooks: Sequence[NotebookSpec],
@@ -260,18 +279,21 @@ def _write_pages(
     show_code: bool,
     doc_id: str,
     corpus: bool = False,
+    executed: Mapping[str, Any] | None = None,
 ) -> None:
-    """Each chapter's HTML page and the article's front page (``index.html``) in ``folder``."""
+    """Each chapter's HTML page and the article's front page (``index.html``) in ``folder``; ``executed``:
+    the executed notebooks by name, as papermill returned them (else they are read from ``folder``)."""
     chapters = [(nb.name, nb.label) for nb in notebooks]
     links = {nb.name: f"{nb.name}.html" for nb in notebooks}
     if corpus:
         links[CORPUS_NOTEBOOK] = f"../{CORPUS_DIR}/{CORPUS_NOTEBOOK}.html"
     for nb in notebooks:
+        source = (executed or {}).get(nb.name) or folder / f"{nb.name}.ipynb"
         html_page = site.chapter_page(
-            folder / f"{nb.name}.ipynb", folder, nb.name, chapters, brief, links, show_code, doc_id
+            source, folder, nb.name, chapters, brief, links, show_code, doc_id, declared=nb.declared
         )
         write_text_atomic(folder / f"{nb.name}.html", html_page)
-    titles = site.iter_chapter_titles((nb.name, site.notebook_title(nb.path)) for nb in notebooks)
+    titles = site.iter_chapter_titles((nb.name, nb.title) for nb in notebooks)
     write_text_atomic(folder / "index.html", site.article_page(brief or {"doc_id": doc_id}, titles, folder))
 
 
@@ -304,8 +326,9 @@ def _run_all(
     quiet: bool,
     workers: int | None,
 ) -> bool:
-    """Build the articles in parallel threads; on Ctrl-C start nothing new, let no unfinished article
-    replace its earlier report, and return True (interrupted)."""
+    """Build the articles in parallel worker threads, each with its own warm kernel (see
+    :mod:`sahyog.kernels`); on Ctrl-C start nothing new, let no unfinished article replace its earlier
+    report, stop the kernels, and return True (interrupted)."""
     from tqdm.auto import tqdm
 
     stop = threading.Event()
@@ -316,9 +339,7 @@ def _run_all(
         with lock:
             bar.update(1)
 
-    def work(res: ArticleResult) -> None:
-        if stop.is_set():
-            return
+    def work(res: ArticleResult, kernel: WarmKernel) -> None:
         done = run_article(
             res.path,
             notebooks,
@@ -330,24 +351,19 @@ def _run_all(
             record=res.record,
             corpus=len(runnable) > 1,
             cancelled=stop.is_set,
+            kernel=kernel,
         )
         res.ok, res.error, res.pages = done.ok, done.error, done.pages
         res.record = None  # the report folder holds it now
 
     n = max(1, min(workers or os.cpu_count() or 1, len(runnable) or 1))
-    pool = ThreadPoolExecutor(max_workers=n)
     try:
-        pending = {pool.submit(work, r) for r in runnable}
-        while pending:  # short waits: a Ctrl-C delivered to another thread still reaches the main one at once
-            _, pending = wait(pending, timeout=0.2)
+        run_pool(runnable, work, n, stop, "python3", KERNEL_ARGS)
     except KeyboardInterrupt:
-        stop.set()
-        pool.shutdown(wait=True, cancel_futures=True)
         for res in runnable:
             res.interrupted = not res.ok
         return True
     finally:
-        pool.shutdown(wait=True)
         bar.close()
     return False
 

@@ -13,6 +13,7 @@ import html
 import math
 import os
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -424,22 +425,35 @@ def _is_appendix(cell: Mapping[str, Any]) -> bool:
     return bool(APPENDIX_TAGS & set(cell.get("metadata", {}).get("tags", [])))
 
 
-def _export(nb: Any, show_code: bool) -> str:
-    from nbconvert import HTMLExporter
+_EXPORTER: list[Any] = []  # the process's one HTML exporter (building one loads its templates: slow)
+_EXPORT_LOCK = threading.Lock()
 
-    exporter = HTMLExporter(template_name="basic")
-    exporter.exclude_input = not show_code
-    exporter.exclude_input_prompt = True
-    exporter.exclude_output_prompt = True
-    body, _ = exporter.from_notebook_node(nb)
+
+def _export(nb: Any, show_code: bool) -> str:
+    """A notebook's cells as HTML (nbconvert's ``basic`` template), by the process's one exporter."""
+    with _EXPORT_LOCK:  # report threads share it; the GIL serialises the export anyway
+        if not _EXPORTER:
+            from nbconvert import HTMLExporter
+
+            _EXPORTER.append(HTMLExporter(template_name="basic"))
+        exporter = _EXPORTER[0]
+        exporter.exclude_input = not show_code
+        exporter.exclude_input_prompt = True
+        exporter.exclude_output_prompt = True
+        body, _ = exporter.from_notebook_node(nb)
     return body
 
 
-def notebook_title(path: Path) -> str:
-    """The H1 title of a notebook (its first ``# `` line), or ""."""
+def _read(nb: Path | Any) -> Any:
+    """A notebook node: ``nb`` itself, or the notebook file at ``nb`` read."""
     import nbformat
 
-    for cell in nbformat.read(path, as_version=4).cells:
+    return nbformat.read(nb, as_version=4) if isinstance(nb, str | Path) else nb
+
+
+def notebook_title(path: Path | Any) -> str:
+    """The H1 title of a notebook (a file or a notebook node; its first ``# `` line), or ""."""
+    for cell in _read(path).cells:
         if cell.cell_type == "markdown":
             first = cell.source.lstrip().split("\n", 1)[0]
             if first.startswith("# "):
@@ -447,15 +461,13 @@ def notebook_title(path: Path) -> str:
     return ""
 
 
-def notebook_parts(executed: Path, show_code: bool = False) -> tuple[str, str, str]:
-    """An executed notebook as ``(title, reader HTML, appendix HTML)``.
+def notebook_parts(executed: Path | Any, show_code: bool = False) -> tuple[str, str, str]:
+    """An executed notebook (file or node) as ``(title, reader HTML, appendix HTML)``.
 
     Cells tagged ``appendix`` (and the parameters cells) go to the appendix; the rest is the chapter.
     """
-    import nbformat
-
-    nb = nbformat.read(executed, as_version=4)
-    title = notebook_title(executed)
+    nb = _read(executed)
+    title = notebook_title(nb)
     reader, appendix = copy.copy(nb), copy.copy(nb)
     reader.cells = [c for c in nb.cells if not _is_appendix(c)]
     appendix.cells = [
@@ -492,13 +504,15 @@ def polish(body: str, pages: Mapping[str, str]) -> str:
     return _DATAFRAME.sub(r'<div class="table-wrap">\1</div>', body)
 
 
-def parameters_table(executed: Path) -> str:
-    """The chapter's parameters as run: name, value, meaning (from papermill's record in the notebook)."""
-    import nbformat
-    import papermill
+def parameters_table(executed: Path | Any, declared: Mapping[str, Mapping[str, Any]] | None = None) -> str:
+    """The chapter's parameters as run: name, value, meaning (from papermill's record in the notebook).
 
-    given = nbformat.read(executed, as_version=4).metadata.get("papermill", {}).get("parameters", {})
-    declared = papermill.inspect_notebook(str(executed))
+    ``declared``: the notebook's parameters as ``papermill.inspect_notebook`` gives them, if known already."""
+    given = _read(executed).metadata.get("papermill", {}).get("parameters", {})
+    if declared is None:
+        import papermill
+
+        declared = papermill.inspect_notebook(str(executed))
     rows = [
         {"parameter": name, "value": given.get(name, p.get("default")), "meaning": p.get("help", "")}
         for name, p in declared.items()
@@ -537,14 +551,19 @@ def chapter_page(
     pages: Mapping[str, str],
     show_code: bool = False,
     doc_id: str = "",
+    declared: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> str:
-    """One chapter's page: short brief, the chapter, pager, folded appendix, footer."""
-    title, reader, checks = notebook_parts(executed, show_code)
+    """One chapter's page: short brief, the chapter, pager, folded appendix, footer. ``executed``: the
+    executed notebook's file or node; ``declared``: its parameters, if known (else read from it)."""
+    nb = _read(executed)
+    title, reader, checks = notebook_parts(nb, show_code)
     body = [
         brief_html(b, short=True, link="index.html", heading="p") if b else "",
         polish(reader, pages),
         appendix_html(
-            parameters_table(executed), files_html(folder, name.split("_", 1)[0] + "_"), polish(checks, pages)
+            parameters_table(nb if declared is not None else executed, declared),
+            files_html(folder, name.split("_", 1)[0] + "_"),
+            polish(checks, pages),
         ),
         pager_html(chapters, name),
     ]

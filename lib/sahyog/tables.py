@@ -15,8 +15,7 @@ import pandas as pd
 from .actors import ACTOR_LABELS
 from .agreements import ROUTE_STOP_TYPES
 from .files import write_atomic
-from .outcomes import DEFAULT_LEVELS, DEFAULT_STATUSES
-from .record import columns
+from .record import columns, is_reported, reported  # noqa: F401 (tables.reported is their public name)
 
 Record = Mapping[str, Any]
 
@@ -50,28 +49,6 @@ def _records(data: Record | Iterable[Record]) -> list[Record]:
 def _rows(data: Record | Iterable[Record], key: str, columns: list[str]) -> pd.DataFrame:
     rows = [{"doc_id": r["doc_id"], **item} for r in _records(data) for item in r[key]]
     return pd.DataFrame(rows, columns=columns)
-
-
-def is_reported(agreement: Mapping[str, Any]) -> bool:
-    """True for an agreement the default tables count: level ``government`` and status ``agreed``
-    (a record written before these keys existed counts)."""
-    return (
-        agreement.get("level", "government") in DEFAULT_LEVELS and agreement.get("status", "agreed") in DEFAULT_STATUSES
-    )
-
-
-def reported(data: Record | Iterable[Record], all_agreements: bool = False) -> list[Record]:
-    """The records as the default tables, charts, report index and corpus tables count them: only agreements
-    between governments that were agreed. ``all_agreements=True`` keeps planned, institutional and domestic
-    ones too (the ``--all-agreements`` option and the notebooks' ``all_agreements`` parameter)."""
-    recs = _records(data)
-    if all_agreements:
-        return recs
-    out = [{**r, "agreements": [a for a in r["agreements"] if is_reported(a)]} for r in recs]
-    for r in out:
-        if "events" in r:  # a record written before events existed has none (readers fall back to mentions)
-            r["events"] = [e for e in r["events"] if is_reported(e)]
-    return out
 
 
 def documents(data: Record | Iterable[Record]) -> pd.DataFrame:

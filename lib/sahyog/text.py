@@ -104,20 +104,26 @@ class ScriptMix:
 
 
 def script_mix(text: str) -> ScriptMix:
-    """Count letters by script (Devanagari, Latin, Arabic/Urdu, other)."""
-    dev = lat = ara = oth = 0
-    for ch in text:
-        if not ch.isalpha() and not ("\u0900" <= ch <= "\u097f" and unicodedata.category(ch)[0] == "M"):
-            continue
-        if "\u0900" <= ch <= "\u097f" or "\ua8e0" <= ch <= "\ua8ff":
-            dev += 1
-        elif ch.isascii() or "\u00c0" <= ch <= "\u024f":
-            lat += 1
-        elif "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff":
-            ara += 1
-        else:
-            oth += 1
-    return ScriptMix(dev, lat, ara, oth)
+    """Count letters by script (Devanagari, Latin, Arabic/Urdu, other): each distinct character classified
+    once, with its count (``Counter`` counts in C; a loop over every character was 10 % of ``extract``)."""
+    counts = [0, 0, 0, 0, 0]
+    for ch, n in Counter(text).items():
+        counts[_script_of(ch)] += n
+    return ScriptMix(*counts[:4])
+
+
+@lru_cache(maxsize=4096)
+def _script_of(ch: str) -> int:
+    """0 Devanagari, 1 Latin, 2 Arabic, 3 another script's letter, 4 not a letter (Devanagari marks count)."""
+    if not ch.isalpha() and not ("\u0900" <= ch <= "\u097f" and unicodedata.category(ch)[0] == "M"):
+        return 4
+    if "\u0900" <= ch <= "\u097f" or "\ua8e0" <= ch <= "\ua8ff":
+        return 0
+    if ch.isascii() or "\u00c0" <= ch <= "\u024f":
+        return 1
+    if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff":
+        return 2
+    return 3
 
 
 # Frequent Hindi function words as they come out of the Kruti Dev / Devlys legacy font encodings

