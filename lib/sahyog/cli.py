@@ -8,7 +8,6 @@ half-written is left behind. :func:`main` is the one place errors become lines a
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
