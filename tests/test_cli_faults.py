@@ -854,7 +854,10 @@ def test_extract_csv_says_where_it_wrote(capsys, articles, tmp_path):
     out = tmp_path / "tables"
     code, stdout, err = run(capsys, "extract", articles, "--format", "csv", "--out", out)
     assert code == EXIT_OK and stdout == ""
-    assert err.splitlines() == [f"sahyog: wrote 6 CSV tables of 2 article(s) to {out}/"]
+    from sahyog.tables import TABLES
+
+    assert sorted(p.name for p in out.glob("*.csv")) == sorted(f"{name}.csv" for name in TABLES)
+    assert err.splitlines() == [f"sahyog: wrote {len(TABLES)} CSV tables of 2 article(s) to {out}/"]
 
 
 def test_extract_reads_standard_input(capsys, monkeypatch):
