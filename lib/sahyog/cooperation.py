@@ -2,7 +2,7 @@
 
 A sector word counts for the sector tables only where cooperation, an agreement or talks between states are
 described: in a sentence with a cooperation cue (``सहयोग``, ``समझौता``, ``वार्ता``, ``दोनों देश`` ... from
-``data/outcome_cues.csv``, cue ``cooperation``), naming two or more countries (or their places), or belonging
+``data/cues.csv``, cue ``cooperation``), naming two or more countries (or their places), or belonging
 to an agreement by naming an organisation that is one of its parties (``आईपीजीएल ... निवेश करेगा``). Elsewhere
 (``यह शेयर बाजार के लिए अच्छा संकेत है``) its context becomes ``mention``; ``mention`` and ``portfolio`` stay
 out of the default sector tables and charts.

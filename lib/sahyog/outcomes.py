@@ -1,7 +1,7 @@
 """An agreement's ``status`` (agreed or only planned, or mere background) and ``level`` (between states or not).
 
 Pure functions over the token keys of one sentence and the position of the trigger, with cue words from
-``data/outcome_cues.csv`` (future and hope verb forms, approvals to sign, negotiations under way, words of
+``data/cues.csv`` (future and hope verb forms, approvals to sign, negotiations under way, words of
 an earlier time) and actor words from ``data/actors.csv``.
 
 - ``status``: ``agreed`` when the sentence reports the signing, agreeing or announcing; ``planned`` when it
@@ -21,74 +21,39 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .actors import NON_STATE_TYPES, actor_words
-from .lexicon import group_schema, read_lexicon
-from .matching import PhraseMatcher, plain_keys, term_keys
-from .paths import DATA_DIR
+from .cues import clause_after, clause_before, clause_start, cue_hits, has_cue, load_cues
+from .matching import plain_keys
+from .settings import window
+
+__all__ = ["clause_after", "clause_before", "has_cue", "load_cues"]
 
 LEVELS: tuple[str, ...] = ("government", "institutional", "domestic")
 AGREED, PLANNED, BACKGROUND, REFERENCE = "agreed", "planned", "background", "reference"
 FOLLOWS = "follows"  # "समझौते के तहत ...": a reference by what follows from the agreement
+REFERENCES = (REFERENCE, FOLLOWS)
 # Readable labels for tables and pages.
 LEVEL_LABELS: dict[str, str] = {"government": "between governments", "institutional": "non-state bodies",
                                 "domestic": "within one country"}  # fmt: skip
 # What the default tables, charts and the report index count.
 DEFAULT_LEVELS: frozenset[str] = frozenset({"government"})
 DEFAULT_STATUSES: frozenset[str] = frozenset({"agreed"})
-CUES = (
-    "future", "hope", "negotiation", "ongoing", "approval", "approver", "to_sign", "prospective", "background",
-    "perfect", "consequence", "done", "event", "state", "bilateral", "date", "cooperation", "signing", "accepted",
-)  # fmt: skip
 # Categories that are about the future by nature: a next meeting agreed on is an outcome. (An invitation is
 # a visit agreed only once accepted, the wire gold's rule; before, it is planned: see trigger_status.)
 FUTURE_BY_NATURE = frozenset({"next_meeting"})
+# Categories whose trigger check already finds the giving (a loan given, announced or stated with an amount):
+# without another verb they are agreed, not a mere reference.
+ASSERTED_BY_CHECK = frozenset({"financing"})
 
 
 _plain = plain_keys
-CLAUSE_BREAK = _plain(",", "।", "॥", ".", ";", ":", "लेकिन", "जबकि", "बल्कि", "किंतु", "परंतु", "मगर")
 _GENITIVE = _plain("के", "की", "का")
 _LOCATIVE = _plain("में")
 _AFTER = _plain("बाद")
 # After a party's name: "X ने", "X और Y", "X (XYZ)", "X के बीच/साथ", "X द्वारा"
 _PARTY_NEXT = _plain("ने", "और", "तथा", "एवं", "व", ",", "(", "द्वारा")
 _PARTY_AFTER_GENITIVE = _plain("बीच", "साथ", "मध्य", "कुलपति", "अध्यक्ष", "प्रबंधन", "प्रतिनिधि", "अधिकारियों")
-
-
-@lru_cache(maxsize=2)
-def load_cues(path: str | None = None) -> dict[str, PhraseMatcher[str]]:
-    """Read ``cue,term`` rows (default ``data/outcome_cues.csv``): one phrase matcher per cue kind."""
-    rows = read_lexicon(DATA_DIR / "outcome_cues.csv" if path is None else path, group_schema("cue", CUES))
-    items: dict[str, list[tuple[tuple[str, ...], str]]] = {c: [] for c in CUES}
-    for r in rows:
-        items[r["cue"]].extend((key, r["term"]) for key in sorted(term_keys(r["term"])))
-    return {c: PhraseMatcher.build(v) for c, v in items.items()}
-
-
-def has_cue(cue: str, keys: Sequence[str]) -> bool:
-    """True if a term of ``cue`` occurs among ``keys``."""
-    return bool(load_cues()[cue].scan(keys))
-
-
-def clause_before(keys: Sequence[str], i: int, width: int = 8) -> list[str]:
-    """Up to ``width`` keys before position ``i``, stopping at a clause break (in text order)."""
-    out: list[str] = []
-    for k in reversed(keys[max(0, i - width) : i]):
-        if k in CLAUSE_BREAK:
-            break
-        out.append(k)
-    return out[::-1]
-
-
-def clause_after(keys: Sequence[str], j: int, width: int = 10) -> list[str]:
-    """Up to ``width`` keys from position ``j``, stopping at a clause break."""
-    out: list[str] = []
-    for k in keys[j : j + width]:
-        if k in CLAUSE_BREAK:
-            break
-        out.append(k)
-    return out
 
 
 def is_year(k: str) -> bool:
@@ -99,16 +64,48 @@ def is_year(k: str) -> bool:
 
 def is_background(keys: Sequence[str], i: int, j: int) -> bool:
     """Concluded earlier: ``पहले``/``पूर्व में``/``पिछले साल`` before the trigger in its clause (not ``पहले ही``,
-    already), or a year before it and a past perfect (``हुआ था``) after it."""
+    already), or a past perfect in its verb group (``हुआ था``, ``का समझौता था``)."""
     before = clause_before(keys, i)
     for n, k in enumerate(before):
         if k == "पहले" and n + 1 < len(before) and before[n + 1] == "ही":
             before = before[:n]
             break
-    if has_cue("background", before):
+    return has_cue("background", before) or is_past_perfect(keys, i, j)
+
+
+def is_past_perfect(keys: Sequence[str], i: int, j: int) -> bool:
+    """A past perfect after the trigger ``keys[i:j]``: a participle and ``था/थी/थे`` in its verb group (within
+    the window ``verb_group``, in its clause, before any relative pronoun: ``जो ... था`` is another clause's),
+    or a year before it and ``था`` after it (``1998 में हुआ समझौता था``)."""
+    after = clause_after(keys, j, window("verb_group"))
+    rel = cue_hits("relative", after)
+    after = after[: rel[0][0]] if rel else after
+    for a, _ in cue_hits("perfect", after):
+        if a and has_cue("participle", after, a - 1, a):
+            return True
+    return has_cue("perfect", after) and any(is_year(k) for k in clause_before(keys, i))
+
+
+def is_denied(keys: Sequence[str], i: int, j: int) -> bool:
+    """The trigger ``keys[i:j]`` is denied: a negation after it in its clause (``कोई समझौता नहीं हुआ``, not
+    ``न केवल``), ``बिना`` just before it, or a denial before it in the sentence (``यह मानना गलत होगा कि``)."""
+    after = clause_after(keys, j, window("negation_after"))
+    for _, b in cue_hits("negation", after):
+        if not (b < len(after) and has_cue("not_negation", after, b, b + 1)):
+            return True
+    if "बिना" in keys[max(0, i - window("negation_before")) : i]:
         return True
-    after = clause_after(keys, j)
-    return any(is_year(k) for k in before) and has_cue("perfect", after)
+    return has_cue("denial", keys, clause_start(keys, i, window("sentence_window"), "party_break"), i)
+
+
+def is_hypothetical(keys: Sequence[str], i: int, j: int) -> bool:
+    """Not a fact: a condition before the trigger in its sentence (``अगर/यदि``), a question (``क्या``, ``?``),
+    or a counterfactual after it (``हो गया होता``)."""
+    lo = clause_start(keys, i, window("sentence_window"), "party_break")
+    if has_cue("conditional", keys, lo, i) or has_cue("question", keys, lo, i):
+        return True
+    hi = min(len(keys), j + window("sentence_window"))
+    return has_cue("question", keys, j, hi) or has_cue("irrealis", clause_after(keys, j))
 
 
 def _follows_from(keys: Sequence[str], j: int) -> bool:
@@ -138,7 +135,7 @@ def is_planned(keys: Sequence[str], i: int, j: int) -> bool:
 def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
     """Status of the trigger ``keys[i:j]``: agreed, planned, background, or reference (no verb of its own;
     ``follows`` when only a consequence of the agreement is told)."""
-    if is_background(keys, i, j):
+    if is_background(keys, i, j) or is_denied(keys, i, j) or is_hypothetical(keys, i, j):
         return BACKGROUND
     if category == "visit":
         return AGREED if has_cue("accepted", keys) else PLANNED
@@ -148,7 +145,7 @@ def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
         return FOLLOWS
     if is_planned(keys, i, j):
         return PLANNED
-    return AGREED if has_cue("event", keys) else REFERENCE
+    return AGREED if has_cue("event", keys) or category in ASSERTED_BY_CHECK else REFERENCE
 
 
 _RANK = {AGREED: 0, REFERENCE: 1, FOLLOWS: 1, PLANNED: 2}
@@ -161,15 +158,14 @@ def better_status(a: str | None, b: str) -> bool:
 
 def resolve_references(statuses: Iterable[str], signed_in_article: bool = True) -> list[str]:
     """Statuses in article order with each ``reference``/``follows`` replaced by the status before it (a leading
-    one by the first status after it, else agreed). An article that only tells what follows from an agreement
-    (``संधि के तहत उसे सौंपा जाएगा`` in a crime report) reports none -- they become ``background`` -- unless it
+    one by the first status after it). An article that only names agreements (``संधि के तहत उसे सौंपा जाएगा`` in
+    a crime report, a treaty discussed in an editorial) reports none -- they become ``background`` -- unless it
     tells of a signing somewhere (``signed_in_article``: ``इस पर हस्ताक्षर हुए``)."""
     statuses = list(statuses)
-    refs = (REFERENCE, FOLLOWS)
+    refs = REFERENCES
     first = next((st for st in statuses if st not in refs), None)
     if first is None:
-        only_follows = bool(statuses) and all(st == FOLLOWS for st in statuses)
-        first = BACKGROUND if only_follows and not signed_in_article else AGREED
+        first = AGREED if signed_in_article else BACKGROUND
     out, last = [], first
     for st in statuses:
         if st in refs:
