@@ -445,11 +445,12 @@ def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: Sent
         if f is None:
             continue
         old = found.get(f.trig.category)
-        if old is None or outcomes.better_status(old.status, f.status):
-            if old is not None and f.count is None:
-                f.count = old.count
+        if old is None:
             found[f.trig.category] = f
-        elif old.count is None and f.count is not None:
+            continue
+        if outcomes.better_status(old.status, f.status):  # the first trigger of the category, the best status
+            old.status = f.status
+        if old.count is None and f.count is not None:
             old.count = f.count
     return found
 
@@ -501,9 +502,10 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
     lo, hi = _window(len(keys), i, j)
     win = keys[lo:hi]
     local = _local(in_range(idx, sid, lo, hi), lo)
-    if not parties.states and not has_cue("state", win) and not has_cue("both_states", win):
-        non_state = outcomes.agreement_level(win, local, idx.n_countries) == "institutional"
-        return "institutional" if non_state else "domestic"
+    if not parties.states:  # a state word (प्रधानमंत्री, दोनों देश) is state evidence unless a non-state body acts
+        non_state = outcomes.has_non_state_party(win, local)
+        if non_state or not (has_cue("state", win) or has_cue("both_states", win)):
+            return "institutional" if non_state and idx.n_countries >= 2 else "domestic"
     if parties.from_before:
         return "government"
     return outcomes.agreement_level(win, local, idx.n_countries)

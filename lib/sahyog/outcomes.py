@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .actors import NON_STATE_TYPES, actor_words
-from .cues import clause_after, clause_before, clause_start, cue_hits, has_cue, load_cues
+from .cues import clause_after, clause_before, clause_end, clause_start, cue_hits, has_cue, load_cues
 from .matching import plain_keys
 from .settings import window
 
@@ -145,7 +145,20 @@ def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
         return FOLLOWS
     if is_planned(keys, i, j):
         return PLANNED
-    return AGREED if has_cue("event", keys) or category in ASSERTED_BY_CHECK else REFERENCE
+    return AGREED if reports_event(keys, i, j) or category in ASSERTED_BY_CHECK else REFERENCE
+
+
+def reports_event(keys: Sequence[str], i: int, j: int) -> bool:
+    """The sentence reports the agreement's making: a signing or agreeing word in the trigger's clause
+    (``हस्ताक्षर``, ``सहमति``), or a verb of its own in its verb group (window ``verb_group`` after it, before
+    a relative pronoun: ``समझौता किया``, ``समझौते हुए``, ``घोषणापत्र जारी``) -- not a verb of another clause
+    (``संधि के प्रारूप में इस बात के पर्याप्त उपाय किए गए``)."""
+    w = window("sentence_window")
+    if has_cue("event", keys, clause_start(keys, i, w, "party_break"), clause_end(keys, j, w, "party_break")):
+        return True
+    group = clause_after(keys, j, window("verb_group"))
+    rel = cue_hits("relative", group)
+    return has_cue("event_verb", group, 0, rel[0][0] if rel else None)
 
 
 _RANK = {AGREED: 0, REFERENCE: 1, FOLLOWS: 1, PLANNED: 2}
@@ -230,12 +243,17 @@ def agreement_level(keys: Sequence[str], parties: Sequence[PartyMention], n_coun
     if n_countries < 2 and not (n_countries == 1 and state_word) and not has_cue("bilateral", keys):
         return "domestic"
     strong = state_word or any(p.actor_type in ("state", "igo") and is_acting(keys, p) for p in parties)
-    non_state = any(
-        t.actor_type in NON_STATE_TYPES and is_party_position(keys, j) for _, j, t in actor_words(keys)
-    ) or any(p.actor_type in NON_STATE_TYPES and is_party_position(keys, p.j) for p in parties)
-    if non_state and not strong:
+    if has_non_state_party(keys, parties) and not strong:
         return "institutional"
     return "government"
+
+
+def has_non_state_party(keys: Sequence[str], parties: Sequence[PartyMention]) -> bool:
+    """A company, university, union, party, subnational government ... where a party stands (``X ने``,
+    ``X और Y``, ``X के बीच``), by a lexicon word or an entity."""
+    return any(t.actor_type in NON_STATE_TYPES and is_party_position(keys, j) for _, j, t in actor_words(keys)) or any(
+        p.actor_type in NON_STATE_TYPES and is_party_position(keys, p.j) for p in parties
+    )
 
 
 def has_date_or_place(keys: Sequence[str], places: Sequence[PartyMention] | None) -> bool:
