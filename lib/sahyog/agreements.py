@@ -215,11 +215,12 @@ def _is_ordinal_before(keys: Sequence[str], i: int) -> bool:
 
 
 def is_next_meeting(keys: Sequence[str], i: int) -> bool:
-    """A meeting word preceded by "next"/an ordinal/a year, in a sentence that agrees on it or states it will happen."""
+    """A meeting word preceded by "next"/an ordinal/a year, in a clause that agrees on it or states it will happen."""
     before = keys[max(0, i - 6) : i]
     local_next = has_cue("next", keys, max(0, i - 3), i) or _is_ordinal_before(keys, i)
     year = any(outcomes.is_year(k) for k in before)
-    return (local_next or year) and (has_cue("agreed", keys) or has_cue("future", keys))
+    after = clause_end(keys, i)
+    return (local_next or year) and (has_cue("agreed", keys, i, after) or has_cue("future", keys, i, after))
 
 
 def stated_count(keys: Sequence[str], i: int) -> int | None:
@@ -341,6 +342,8 @@ CHECKS: dict[str, Callable[[Site], bool]] = {
     "programme": lambda s: has_cue("signed", s.keys) and s.near("programme_of", 4),
     "amount": lambda s: s.near("amount", 5),
     "states": lambda s: bool(s.countries) or has_cue("both_states", s.keys) or has_cue("state", s.keys),
+    # a verb of agreeing (सहमति जताई) between states, where no agreement noun says what was agreed
+    "verb": lambda s: bool(s.countries) or has_cue("both_states", s.keys),
 }
 REQUIRES = tuple(CHECKS)
 
@@ -439,6 +442,8 @@ def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: Sent
     """Category -> the trigger that passes its checks, is neither negated nor background, with the best status."""
     sporty = has_cue("sports", keys) if len(keys) <= 2 * window("sentence_window") else False
     found: dict[str, _Found] = {}
+    if any(h[2].requires != "verb" and h[2].category != IGNORE for h in hits):
+        hits = [h for h in hits if h[2].requires != "verb"]  # the noun says what was agreed
     for hit in sorted(hits, key=lambda h: h[0]):
         lo, hi = _window(len(keys), hit[0], hit[1])
         f = _check(hit, keys, in_range(idx, sid, lo, hi) if idx.known else None, sporty)
@@ -495,17 +500,19 @@ def _refers_back(keys: Sequence[str], i: int, lo: int, hi: int) -> bool:
 
 def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, parties: _Parties) -> str:
     """``government`` only with a state actor (a country acting, an IGO) in the clause or, referred back to,
-    in the sentence before, or a state word (``प्रधानमंत्री``, ``दोनों देश``) near the trigger; then the
-    level of :func:`sahyog.outcomes.agreement_level` on the trigger's window."""
+    in the sentence before, or ``दोनों देश`` near the trigger, or a state word with a place of a country
+    (``राष्ट्रपति ने सिडनी में``; a state word such as ``प्रधानमंत्री`` alone is not enough: a prime minister's
+    domestic loan scheme); then the level of
+    :func:`sahyog.outcomes.agreement_level` on the trigger's window."""
     keys = doc.sentence_keys(sid)
     i, j = f.lo + f.i, f.lo + f.j
     lo, hi = _window(len(keys), i, j)
     win = keys[lo:hi]
     local = _local(in_range(idx, sid, lo, hi), lo)
-    if not parties.states:  # a state word (प्रधानमंत्री, दोनों देश) is state evidence unless a non-state body acts
+    abroad = has_cue("state", win) and any(a.etype == "place" and a.country for a in in_range(idx, sid, lo, hi))
+    if not (parties.states or abroad or has_cue("both_states", win)):  # a state word alone is not enough
         non_state = outcomes.has_non_state_party(win, local)
-        if non_state or not (has_cue("state", win) or has_cue("both_states", win)):
-            return "institutional" if non_state and idx.n_countries >= 2 else "domestic"
+        return "institutional" if non_state and idx.n_countries >= 2 else "domestic"
     if parties.from_before:
         return "government"
     return outcomes.agreement_level(win, local, idx.n_countries)
@@ -545,7 +552,8 @@ def find_agreements(
             out.append(Agreement(sent.id, cat, list(sectors_by_sentence.get(sent.id, ())), parties.ids, f.count,
                                  sent.text, start, end, routes, level, f.status))  # fmt: skip
     out = inherit_parties(out)
-    statuses = outcomes.resolve_references((a.status for a in out), outcomes.has_cue("signing", doc.keys))
+    signed = outcomes.has_cue("signing", doc.keys)
+    statuses = outcomes.resolve_references([a.status for a in out], signed, [a.sentence_id for a in out])
     return [
         a if st == a.status else replace(a, status=st)
         for a, st in zip(out, statuses, strict=True)

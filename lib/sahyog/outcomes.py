@@ -139,8 +139,8 @@ def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
         return BACKGROUND
     if category == "visit":
         return AGREED if has_cue("accepted", keys) else PLANNED
-    if category in FUTURE_BY_NATURE or has_cue("done", keys[max(0, i - 1) : i]):  # "कल हुए समझौते"
-        return AGREED
+    if category in FUTURE_BY_NATURE or (has_cue("done", keys, max(0, i - 1), i) and has_cue("recent", keys, 0, i)):
+        return AGREED  # "कल हुए समझौते"; "ईरान के साथ हुए समझौते" alone is a reference
     if _follows_from(keys, j):
         return FOLLOWS
     if is_planned(keys, i, j):
@@ -150,15 +150,16 @@ def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
 
 def reports_event(keys: Sequence[str], i: int, j: int) -> bool:
     """The sentence reports the agreement's making: a signing or agreeing word in the trigger's clause
-    (``हस्ताक्षर``, ``सहमति``), or a verb of its own in its verb group (window ``verb_group`` after it, before
+    (``हस्ताक्षर``, ``सहमति``), or a verb of its own in its verb group (window ``own_verb`` after it, before
     a relative pronoun: ``समझौता किया``, ``समझौते हुए``, ``घोषणापत्र जारी``) -- not a verb of another clause
-    (``संधि के प्रारूप में इस बात के पर्याप्त उपाय किए गए``)."""
+    (``संधि के प्रारूप में इस बात के पर्याप्त उपाय किए गए``) nor an adverbial ``बोलते हुए``."""
     w = window("sentence_window")
     if has_cue("event", keys, clause_start(keys, i, w, "party_break"), clause_end(keys, j, w, "party_break")):
         return True
-    group = clause_after(keys, j, window("verb_group"))
+    group = clause_after(keys, j, window("own_verb"))
     rel = cue_hits("relative", group)
-    return has_cue("event_verb", group, 0, rel[0][0] if rel else None)
+    hits = cue_hits("event_verb", group, 0, rel[0][0] if rel else None)
+    return any(not (a and group[a - 1].endswith("ते")) for a, _ in hits)  # "बोलते हुए": while speaking
 
 
 _RANK = {AGREED: 0, REFERENCE: 1, FOLLOWS: 1, PLANNED: 2}
@@ -169,22 +170,32 @@ def better_status(a: str | None, b: str) -> bool:
     return a is None or _RANK.get(b, 9) < _RANK.get(a, 9)
 
 
-def resolve_references(statuses: Iterable[str], signed_in_article: bool = True) -> list[str]:
-    """Statuses in article order with each ``reference``/``follows`` replaced by the status before it (a leading
-    one by the first status after it). An article that only names agreements (``संधि के तहत उसे सौंपा जाएगा`` in
-    a crime report, a treaty discussed in an editorial) reports none -- they become ``background`` -- unless it
-    tells of a signing somewhere (``signed_in_article``: ``इस पर हस्ताक्षर हुए``)."""
+def resolve_references(statuses: Iterable[str], signed_in_article: bool = True,
+                       sentence_ids: Sequence[int] | None = None) -> list[str]:  # fmt: skip
+    """Statuses in article order with each ``reference``/``follows`` replaced by the status of the mention it
+    refers to: the one before it, itself perhaps a reference (a leading one: the first after it). With
+    ``sentence_ids``, only a mention at most ``refer_reach`` sentences away is referred to; a reference with none near is ``background`` (an
+    editorial that discusses an old treaty paragraphs after telling of a signing). An article that only names
+    agreements (``संधि के तहत उसे सौंपा जाएगा`` in a crime report) reports none -- they become ``background`` --
+    unless it tells of a signing somewhere (``signed_in_article``: ``इस पर हस्ताक्षर हुए``)."""
     statuses = list(statuses)
-    refs = REFERENCES
-    first = next((st for st in statuses if st not in refs), None)
-    if first is None:
-        first = AGREED if signed_in_article else BACKGROUND
-    out, last = [], first
-    for st in statuses:
-        if st in refs:
-            st = last
+    sids = list(sentence_ids) if sentence_ids is not None else [0] * len(statuses)
+    reach = window("refer_reach") if sentence_ids is not None else len(statuses) + 1
+    heads = [(sid, st) for sid, st in zip(sids, statuses, strict=True) if st not in REFERENCES]
+    if not heads:
+        return [AGREED if signed_in_article else BACKGROUND] * len(statuses)
+    out: list[str] = []
+    last: tuple[int, str] | None = None
+    for sid, st in zip(sids, statuses, strict=True):
+        if st not in REFERENCES:
+            last = (sid, st)
+            out.append(st)
+            continue
+        near = last if last is not None else heads[0]  # no mention before: the first after
+        st = near[1] if abs(near[0] - sid) <= reach else BACKGROUND
         out.append(st)
-        last = st
+        if st != BACKGROUND:
+            last = (sid, st)  # a list of agreements over several sentences is one chain
     return out
 
 
