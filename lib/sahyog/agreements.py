@@ -129,6 +129,7 @@ _NUMBERS = (
 )
 NUMBER_WORDS = {normalize(w, fold_nukta=True): int(n) for w, n in (item.split(":") for item in _NUMBERS.split())}
 STATE_LEVEL = frozenset({"state", "igo"})  # actor types that make an agreement one between states
+PAIRED = frozenset({"financing"})  # categories between states only with two countries named (giver, receiver)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -403,9 +404,12 @@ def _state_tokens(keys: Sequence[str], actors: Sequence[ActorMention], lo: int) 
 
 def is_party(keys: Sequence[str], a: ActorMention, lo: int = 0) -> bool:
     """A country mention that can be a party: not followed by a company, product or currency head
-    (``अमेरिकी कंपनी``, ``चीनी मिल``, ``अमेरिकी डॉलर``). ``keys`` start at sentence position ``lo``."""
+    (``अमेरिकी कंपनी``, ``चीनी मिल``, ``अमेरिकी डॉलर``), and acting, not a location (``चीन में``; see
+    :func:`sahyog.outcomes.is_acting`). ``keys`` start at sentence position ``lo``."""
     j = a.j - lo
-    return not has_cue("np_head", keys, j, min(len(keys), j + window("np_head")))
+    if has_cue("np_head", keys, j, min(len(keys), j + window("np_head"))):
+        return False
+    return outcomes.is_acting(keys, outcomes.PartyMention(a.i - lo, j, a.actor_type, a.country))
 
 
 def _check(hit: tuple[int, int, Trigger], keys: Sequence[str], actors: Sequence[ActorMention] | None, sporty: bool
@@ -476,13 +480,18 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
     w = window("party_window")
     lo, hi = clause_start(keys, i, w, "party_break"), clause_end(keys, j, w, "party_break")
     near = in_range(idx, sid, lo, hi)
-    states = [a for a in near if a.actor_type in STATE_LEVEL and is_party(keys, a)]
+    states = [a for a in near if a.actor_type in STATE_LEVEL and (is_party(keys, a) or _owns(keys, a, i))]
     ids = _ids([a for a in near if (a.etype == "country" and a in states) or a.etype in ("organisation", "org")])
     if states or sid == 0 or not _refers_back(keys, i, lo, hi):
         return _Parties(ids, states, False)
     prev_keys = doc.sentence_keys(sid - 1)
     prev = [a for a in idx.sentence_actors(sid - 1) if a.actor_type in STATE_LEVEL and is_party(prev_keys, a)]
     return _Parties(_ids([a for a in prev if a.etype == "country"]) + ids, prev, bool(prev))
+
+
+def _owns(keys: Sequence[str], a: ActorMention, i: int) -> bool:
+    """``भारत के अनुदान``, ``जापान की सहायता``: the state whose the trigger at ``i`` is."""
+    return a.j + 1 == i and keys[a.j] in ("के", "की", "का")
 
 
 def _ids(actors: Iterable[ActorMention]) -> list[str]:
@@ -513,9 +522,18 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
     if not (parties.states or abroad or has_cue("both_states", win)):  # a state word alone is not enough
         non_state = outcomes.has_non_state_party(win, local)
         return "institutional" if non_state and idx.n_countries >= 2 else "domestic"
+    if f.trig.category in PAIRED and not _two_sides(parties, in_range(idx, sid, lo, hi), win):
+        return "domestic"  # a loan or grant between states names the giver and the receiver
     if parties.from_before:
         return "government"
     return outcomes.agreement_level(win, local, idx.n_countries)
+
+
+def _two_sides(parties: _Parties, near: Sequence[ActorMention], win: Sequence[str]) -> bool:
+    """Two sides named: two countries or IGOs among the parties and the places near (``चाबहार बंदरगाह`` is in
+    Iran), or ``दोनों देश``."""
+    sides = {a.country or a.id for a in parties.states} | {a.country for a in near if a.etype == "place" and a.country}
+    return len(sides) >= 2 or has_cue("both_states", win)
 
 
 def find_agreements(
@@ -563,14 +581,23 @@ def find_agreements(
 
 def inherit_parties(agreements: Sequence[Agreement]) -> list[Agreement]:
     """A mention without a verb of its own (``जिनमें रक्षा पर समझौता ज्ञापन भी शामिल है``) and without parties of
-    its own refers to the agreement before it: it takes that one's parties and level."""
+    its own refers to the agreement before it: it takes that one's parties and level (so does a loan naming one
+    side, see :func:`_completes`)."""
     out: list[Agreement] = []
     for a in agreements:
         prev = out[-1] if out else None
         if prev is not None and a.status in outcomes.REFERENCES and not a.parties and a.level != prev.level:
             a = replace(a, parties=list(prev.parties), level=prev.level)
+        elif prev is not None and _completes(prev, a):
+            a = replace(a, parties=list(dict.fromkeys([*a.parties, *prev.parties])), level=prev.level)
         out.append(a)
     return out
+
+
+def _completes(prev: Agreement, a: Agreement) -> bool:
+    """A loan that names one side (``भारत ने चाबहार के लिए ऋण का ऑफर दिया``) after an agreement between
+    governments in the article: the other side is that agreement's."""
+    return a.category in PAIRED and bool(a.parties) and a.level != prev.level == "government"
 
 
 def _third_countries(keys: Sequence[str], idx: SentenceIndex, sid: int) -> bool:

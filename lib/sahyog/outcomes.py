@@ -119,9 +119,12 @@ def _follows_from(keys: Sequence[str], j: int) -> bool:
 
 def is_planned(keys: Sequence[str], i: int, j: int) -> bool:
     """Still to come: a future, hope, ongoing or to-sign form after the trigger, a negotiation just after it,
-    an approval to sign, or ``प्रस्तावित`` just before it."""
+    an approval to sign, ``प्रस्तावित`` just before it, or a hope or need before it in its sentence
+    (``इस बात की संभावना है कि ...``)."""
     after = clause_after(keys, j)
     if has_cue("prospective", keys[max(0, i - 3) : i]) or has_cue("negotiation", after[:4]):
+        return True
+    if has_cue("hope", keys, clause_start(keys, i, window("sentence_window"), "party_break"), i):
         return True
     for n, k in enumerate(after):  # "हस्ताक्षर करने के बाद": after signing, done
         if k in _AFTER and n and after[n - 1] in _GENITIVE:
@@ -149,12 +152,11 @@ def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
 
 
 def reports_event(keys: Sequence[str], i: int, j: int) -> bool:
-    """The sentence reports the agreement's making: a signing or agreeing word in the trigger's clause
-    (``हस्ताक्षर``, ``सहमति``), or a verb of its own in its verb group (window ``own_verb`` after it, before
+    """The sentence reports the agreement's making: a signing or agreeing word after the trigger in its clause
+    (``समझौते पर हस्ताक्षर``, ``... पर सहमति``; not ``2003 की सहमति को संधि में बदलने``), or a verb of its own in its verb group (window ``own_verb`` after it, before
     a relative pronoun: ``समझौता किया``, ``समझौते हुए``, ``घोषणापत्र जारी``) -- not a verb of another clause
     (``संधि के प्रारूप में इस बात के पर्याप्त उपाय किए गए``) nor an adverbial ``बोलते हुए``."""
-    w = window("sentence_window")
-    if has_cue("event", keys, clause_start(keys, i, w, "party_break"), clause_end(keys, j, w, "party_break")):
+    if has_cue("event", keys, j, clause_end(keys, j, window("sentence_window"), "party_break")):
         return True
     group = clause_after(keys, j, window("own_verb"))
     rel = cue_hits("relative", group)
