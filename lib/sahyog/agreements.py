@@ -480,7 +480,9 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
     w = window("party_window")
     lo, hi = clause_start(keys, i, w, "party_break"), clause_end(keys, j, w, "party_break")
     near = in_range(idx, sid, lo, hi)
-    states = [a for a in near if a.actor_type in STATE_LEVEL and (is_party(keys, a) or _owns(keys, a, i))]
+    places = {a.i for a in near if a.etype == "place"}  # "जर्मनी के हैंबर्ग में": a country naming a place
+    states = [a for a in near if a.actor_type in STATE_LEVEL and (is_party(keys, a) or _owns(keys, a, i))
+              and not (a.j + 1 in places and keys[a.j] in ("के", "की", "का"))]  # fmt: skip
     ids = _ids([a for a in near if (a.etype == "country" and a in states) or a.etype in ("organisation", "org")])
     if states or sid == 0 or not _refers_back(keys, i, lo, hi):
         return _Parties(ids, states, False)

@@ -153,9 +153,10 @@ def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
 
 def reports_event(keys: Sequence[str], i: int, j: int) -> bool:
     """The sentence reports the agreement's making: a signing or agreeing word after the trigger in its clause
-    (``समझौते पर हस्ताक्षर``, ``... पर सहमति``; not ``2003 की सहमति को संधि में बदलने``), or a verb of its own in its verb group (window ``own_verb`` after it, before
-    a relative pronoun: ``समझौता किया``, ``समझौते हुए``, ``घोषणापत्र जारी``) -- not a verb of another clause
-    (``संधि के प्रारूप में इस बात के पर्याप्त उपाय किए गए``) nor an adverbial ``बोलते हुए``."""
+    (``समझौते पर हस्ताक्षर``, ``... पर सहमति``; not ``2003 की सहमति को संधि में बदलने``), or a verb of its own
+    in its verb group (window ``own_verb`` after it, before a relative pronoun: ``समझौता किया``, ``समझौते
+    हुए``, ``घोषणापत्र जारी``) -- not a verb of another clause (``संधि के प्रारूप में ... उपाय किए गए``) nor an
+    adverbial ``बोलते हुए``."""
     if has_cue("event", keys, j, clause_end(keys, j, window("sentence_window"), "party_break")):
         return True
     group = clause_after(keys, j, window("own_verb"))
@@ -176,8 +177,8 @@ def resolve_references(statuses: Iterable[str], signed_in_article: bool = True,
                        sentence_ids: Sequence[int] | None = None) -> list[str]:  # fmt: skip
     """Statuses in article order with each ``reference``/``follows`` replaced by the status of the mention it
     refers to: the one before it, itself perhaps a reference (a leading one: the first after it). With
-    ``sentence_ids``, only a mention at most ``refer_reach`` sentences away is referred to; a reference with none near is ``background`` (an
-    editorial that discusses an old treaty paragraphs after telling of a signing). An article that only names
+    ``sentence_ids``, only a mention at most ``refer_reach`` sentences away is referred to; a reference with
+    none near is ``background`` (an editorial that discusses an old treaty paragraphs after a signing). An article that only names
     agreements (``संधि के तहत उसे सौंपा जाएगा`` in a crime report) reports none -- they become ``background`` --
     unless it tells of a signing somewhere (``signed_in_article``: ``इस पर हस्ताक्षर हुए``)."""
     statuses = list(statuses)
