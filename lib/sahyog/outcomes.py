@@ -178,9 +178,9 @@ def resolve_references(statuses: Iterable[str], signed_in_article: bool = True,
     """Statuses in article order with each ``reference``/``follows`` replaced by the status of the mention it
     refers to: the one before it, itself perhaps a reference (a leading one: the first after it). With
     ``sentence_ids``, only a mention at most ``refer_reach`` sentences away is referred to; a reference with
-    none near is ``background`` (an editorial that discusses an old treaty paragraphs after a signing). An article that only names
-    agreements (``संधि के तहत उसे सौंपा जाएगा`` in a crime report) reports none -- they become ``background`` --
-    unless it tells of a signing somewhere (``signed_in_article``: ``इस पर हस्ताक्षर हुए``)."""
+    none near is ``background`` (an editorial that discusses an old treaty paragraphs after a signing). An article
+    that only names agreements (``संधि के तहत उसे सौंपा जाएगा`` in a crime report) reports none -- they become
+    ``background`` -- unless it tells of a signing somewhere (``signed_in_article``: ``इस पर हस्ताक्षर हुए``)."""
     statuses = list(statuses)
     sids = list(sentence_ids) if sentence_ids is not None else [0] * len(statuses)
     reach = window("refer_reach") if sentence_ids is not None else len(statuses) + 1
