@@ -128,7 +128,8 @@ _NUMBERS = (
     "तीस:30 पचास:50 सौ:100 one:1 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10"
 )
 NUMBER_WORDS = {normalize(w, fold_nukta=True): int(n) for w, n in (item.split(":") for item in _NUMBERS.split())}
-STATE_LEVEL = frozenset({"state", "igo"})  # actor types that make an agreement one between states
+# actor types of state actors: a country, an IGO, a government body or office holder (not a subnational one)
+STATE_LEVEL = frozenset({"state", "igo", "government"})
 PAIRED = frozenset({"financing"})  # categories between states only with two countries named (giver, receiver)
 
 
@@ -475,7 +476,8 @@ class _Parties:
 
 def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) -> _Parties:
     """Parties of the trigger at sentence positions ``[i, j)``: countries acting and organisations in its
-    clause, else (when it refers back) the countries acting in the sentence before."""
+    clause; when it names fewer than two countries and refers back (``इस समझौते``, ``दोनों देशों``), also the
+    countries acting in the sentence before."""
     keys = doc.sentence_keys(sid)
     w = window("party_window")
     lo, hi = clause_start(keys, i, w, "party_break"), clause_end(keys, j, w, "party_break")
@@ -484,11 +486,11 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
     states = [a for a in near if a.actor_type in STATE_LEVEL and (is_party(keys, a) or _owns(keys, a, i))
               and not (a.j + 1 in places and keys[a.j] in ("के", "की", "का"))]  # fmt: skip
     ids = _ids([a for a in near if (a.etype == "country" and a in states) or a.etype in ("organisation", "org")])
-    if states or sid == 0 or not _refers_back(keys, i, lo, hi):
+    if len({a.country for a in states if a.country}) >= 2 or sid == 0 or not _refers_back(keys, i, lo, hi):
         return _Parties(ids, states, False)
     prev_keys = doc.sentence_keys(sid - 1)
     prev = [a for a in idx.sentence_actors(sid - 1) if a.actor_type in STATE_LEVEL and is_party(prev_keys, a)]
-    return _Parties(_ids([a for a in prev if a.etype == "country"]) + ids, prev, bool(prev))
+    return _Parties(_ids([a for a in prev if a.etype == "country"]) + ids, prev + states, bool(prev) and not states)
 
 
 def _owns(keys: Sequence[str], a: ActorMention, i: int) -> bool:

@@ -40,7 +40,7 @@ SECTORS: tuple[str, ...] = (
     "environment",
     "mobility",
 )
-CONTEXTS = ("agreement", "portfolio", "cooperation", "mention")  # mention: see sahyog.cooperation
+CONTEXTS = ("agreement", "portfolio", "cooperation", "mention", "conflict")  # mention, conflict: sahyog.cooperation
 __all__ = ["IGNORE", "SECTORS", "Lexicon", "SectorMention", "find_sectors", "inflect", "load_lexicon", "term_keys"]
 
 # ---------------------------------------------------------------------------------------------
