@@ -28,7 +28,8 @@ ACTOR_TYPES: tuple[str, ...] = (
 NON_STATE_TYPES = frozenset({"company", "education", "union", "party", "sport", "media", "subnational"})
 # CAMEO / PLOVER actor codes for each type (documented in the README).
 CAMEO_CODES: dict[str, str] = {
-    "state": "<ISO3> (country)", "government": "GOV", "subnational": "GOV (subnational)", "igo": "IGO", "company": "BUS", "education": "EDU",
+    "state": "<ISO3> (country)", "government": "GOV", "subnational": "GOV (subnational)", "igo": "IGO",
+    "company": "BUS", "education": "EDU",
     "union": "LAB", "party": "PTY", "sport": "CVL (sport)", "media": "MED", "other": "CVL",
 }  # fmt: skip
 # Readable labels for tables and charts.

@@ -6,7 +6,8 @@ are described: a cooperation cue (``सहयोग``, ``समझौता``, `
 ``data/cues.csv``) near it that links two state actors -- two countries, IGOs or government bodies acting
 (a country as a place, ``चीन में``, or inside a company or product name, ``चीनी मिल``, is none), one of
 them with a state word (``प्रधानमंत्री``), or one with ``के साथ``/``के बीच``, or ``दोनों देश``/``द्विपक्षीय``
--- or a sentence naming an organisation that is a party to one of the article's agreements. Two countries named is not enough.
+-- or a sentence naming an organisation that is a party to one of the article's agreements. Two countries
+named is not enough.
 Conflict, sanctions, restrictions and comparisons (cue ``conflict``: ``युद्ध``, ``प्रतिबंध``, ``तुलना`` ...)
 without a cooperation cue make the context ``conflict``; anything else is ``mention``. ``mention``,
 ``conflict`` and ``portfolio`` stay out of the default sector tables and charts. "Near" is the sentence, up to
