@@ -6,6 +6,7 @@ A ratio with a wide margin, not an absolute time: an article 4x longer may take 
 
 from __future__ import annotations
 
+import re
 import time
 
 from sahyog.extract import extract_text
@@ -34,3 +35,18 @@ def test_four_times_longer_takes_at_most_eight_times_as_long() -> None:
     assert len(record["sentences"]) > 1000 and record["entities"]
     ratio = _cpu_seconds(long_) / _cpu_seconds(short)
     assert ratio <= 8, f"4x the text took {ratio:.1f}x the time: a quadratic path?"
+
+
+def _unpunctuated(reps: int) -> str:
+    """The example's body repeated, every sentence end and line break a space: one sentence."""
+    head, body = load_article(example_article()).split("\n", 1)
+    return head + "\n" + re.sub(r"[।?!.\n]+", " ", (body.strip("\n") + "\n") * reps)
+
+
+def test_a_sentence_without_ends_four_times_longer_takes_at_most_eight_times_as_long() -> None:
+    extract_text(_article(1), "warm-up")
+    short, long_ = _unpunctuated(10), _unpunctuated(40)
+    record = extract_text(long_, "check")
+    assert len(record["sentences"]) == 1 and record["agreements"]  # one sentence, and the rules still ran on it
+    ratio = _cpu_seconds(long_) / _cpu_seconds(short)
+    assert ratio <= 8, f"a 4x longer sentence took {ratio:.1f}x the time: a quadratic path?"

@@ -478,7 +478,7 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
     """Parties of the trigger at sentence positions ``[i, j)``: countries acting and organisations in its
     clause; when it names fewer than two countries and refers back (``इस समझौते``, ``दोनों देशों``), also the
     countries acting in the sentence before."""
-    keys = doc.sentence_keys(sid)
+    keys = idx.sentence_keys(doc, sid)
     w = window("party_window")
     lo, hi = clause_start(keys, i, w, "party_break"), clause_end(keys, j, w, "party_break")
     near = in_range(idx, sid, lo, hi)
@@ -488,7 +488,7 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
     ids = _ids([a for a in near if (a.etype == "country" and a in states) or a.etype in ("organisation", "org")])
     if len({a.country for a in states if a.country}) >= 2 or sid == 0 or not _refers_back(keys, i, lo, hi):
         return _Parties(ids, states, False)
-    prev_keys = doc.sentence_keys(sid - 1)
+    prev_keys = idx.sentence_keys(doc, sid - 1)
     prev = [a for a in idx.sentence_actors(sid - 1) if a.actor_type in STATE_LEVEL and is_party(prev_keys, a)]
     return _Parties(_ids([a for a in prev if a.etype == "country"]) + ids, prev + states, bool(prev) and not states)
 
@@ -517,7 +517,7 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
     (``राष्ट्रपति ने सिडनी में``; a state word such as ``प्रधानमंत्री`` alone is not enough: a prime minister's
     domestic loan scheme); then the level of
     :func:`sahyog.outcomes.agreement_level` on the trigger's window."""
-    keys = doc.sentence_keys(sid)
+    keys = idx.sentence_keys(doc, sid)
     i, j = f.lo + f.i, f.lo + f.j
     lo, hi = _window(len(keys), i, j)
     win = keys[lo:hi]
@@ -561,7 +561,7 @@ def find_agreements(
         if not hits:
             continue
         lo, hi = doc.bounds[sent.id]
-        keys = doc.keys[lo:hi]
+        keys = idx.sentence_keys(doc, sent.id)
         if idx.known and idx.home_countries and _third_countries(keys, idx, sent.id):
             continue
         for cat, f in sorted(_agreed(hits, keys, idx, sent.id).items(), key=lambda kv: kv[1].i + kv[1].lo):

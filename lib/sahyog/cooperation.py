@@ -56,7 +56,7 @@ def context_of(keys: Sequence[str], n_states: int) -> str:
 def n_states(doc: Document, idx: SentenceIndex, sid: int, lo: int, hi: int) -> int:
     """Distinct state actors acting in sentence ``sid`` between its keys ``lo`` and ``hi``, a state word
     (``प्रधानमंत्री``) counting as one more."""
-    keys = doc.sentence_keys(sid)
+    keys = idx.sentence_keys(doc, sid)
     sides = {a.country or a.id for a in in_range(idx, sid, lo, hi) if a.actor_type in STATE_LEVEL and is_party(keys, a)}
     return len(sides) + has_cue("state", keys, lo, hi)
 
@@ -89,7 +89,7 @@ def with_mention_context(
     for n, m in enumerate(mentions):
         if m.context != COOPERATION or m.sentence_id in belongs:
             continue
-        keys = doc.sentence_keys(m.sentence_id)
+        keys = idx.sentence_keys(doc, m.sentence_id)
         i = _token_at(doc, m)
         lo, hi = max(0, i - w), min(len(keys), i + w)
         contexts[n] = context_of(keys[lo:hi], _states_near(doc, idx, m.sentence_id, lo, hi))
@@ -100,10 +100,10 @@ def _states_near(doc: Document, idx: SentenceIndex, sid: int, lo: int, hi: int) 
     """State actors of the window, or of the sentence before when the sentence opens by referring back to it
     (``इस मुलाकात का उद्देश्य ...``, ``इनमें ...``) and names fewer than two itself."""
     n = n_states(doc, idx, sid, lo, hi)
-    keys = doc.sentence_keys(sid)
+    keys = idx.sentence_keys(doc, sid)
     if n >= 2 or sid == 0 or lo > 0 or not has_cue("refer_back", keys, 0, min(len(keys), 2)):
         return n
-    prev = doc.sentence_keys(sid - 1)
+    prev = idx.sentence_keys(doc, sid - 1)
     return max(n, n_states(doc, idx, sid - 1, 0, min(len(prev), window("sentence_window"))))
 
 

@@ -44,9 +44,21 @@ class SentenceIndex:
     known: bool = True  # False: built without entities (no parties, level government)
     starts: dict[int, list[int]] = field(default_factory=dict)  # per sentence: the actors' first tokens
 
+    recent: dict[int, list[str]] = field(default_factory=dict, repr=False)  # keys of the last sentences asked for
+
     def sentence_actors(self, sid: int) -> list[ActorMention]:
         """The actor mentions of sentence ``sid`` in text order."""
         return self.actors.get(sid, [])
+
+    def sentence_keys(self, doc: Document, sid: int) -> list[str]:
+        """The token keys of sentence ``sid``, copied once however often they are asked for (the annotators ask
+        per trigger and per sector word: a copy each time would be quadratic in a sentence without ends)."""
+        keys = self.recent.get(sid)
+        if keys is None:
+            if len(self.recent) >= 4:
+                self.recent.clear()
+            keys = self.recent[sid] = doc.sentence_keys(sid)
+        return keys
 
 
 def _actor(ent: Any) -> tuple[str | None, str | None]:
