@@ -560,7 +560,7 @@ def find_agreements(
         hits = _sentence_hits(triggers, doc, sent.id)
         if not hits:
             continue
-        lo, hi = doc.bounds[sent.id]
+        lo = doc.bounds[sent.id][0]
         keys = idx.sentence_keys(doc, sent.id)
         if idx.known and idx.home_countries and _third_countries(keys, idx, sent.id):
             continue
