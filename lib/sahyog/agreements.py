@@ -431,7 +431,10 @@ def _check(hit: tuple[int, int, Trigger], keys: Sequence[str], actors: Sequence[
     places = None if actors is None else _local(actors, lo)
     if trig.category == "next_meeting" and not outcomes.has_date_or_place(win, places):
         return None
-    status = outcomes.trigger_status(win, site.i, site.j, trig.category)
+    if trig.requires == "verb":
+        status = outcomes.verb_status(win, site.i, site.j)
+    else:
+        status = outcomes.trigger_status(win, site.i, site.j, trig.category)
     if status == outcomes.BACKGROUND:
         return None
     count = stated_count(win, site.i) if trig.category != "next_meeting" else None

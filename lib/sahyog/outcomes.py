@@ -151,6 +151,15 @@ def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
     return AGREED if reports_event(keys, i, j) or category in ASSERTED_BY_CHECK else REFERENCE
 
 
+def verb_status(keys: Sequence[str], i: int, j: int) -> str:
+    """Status of a verb of agreeing (``सहमति जताई``, ``हामी भरी``): the event itself unless background, denied,
+    hypothetical, or still to come (a future or hope form after it: ``सहमत होंगे``)."""
+    if is_background(keys, i, j) or is_denied(keys, i, j) or is_hypothetical(keys, i, j):
+        return BACKGROUND
+    after = clause_after(keys, j)
+    return PLANNED if has_cue("future", after) or has_cue("hope", after) else AGREED
+
+
 def reports_event(keys: Sequence[str], i: int, j: int) -> bool:
     """The sentence reports the agreement's making: a signing or agreeing word after the trigger in its clause
     (``समझौते पर हस्ताक्षर``, ``... पर सहमति``; not ``2003 की सहमति को संधि में बदलने``), or a verb of its own
