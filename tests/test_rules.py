@@ -63,17 +63,22 @@ def test_parties_are_searched_across_a_long_clause() -> None:
     [
         "अमेरिकी कंपनी ने एक भारतीय फर्म के साथ समझौते पर हस्ताक्षर किए।",  # demonyms heading companies
         "सरकार ने चीनी मिलों को पांच सौ करोड़ रुपये का ऋण देने की घोषणा की।",  # sugar mills, not China
-        "मुख्यमंत्री ने एक कंपनी के साथ निवेश समझौते पर हस्ताक्षर किए।",  # a subnational government
+        "मुख्यमंत्री ने दिल्ली में जापान के साथ निवेश समझौते पर हस्ताक्षर किए।",  # a subnational government
+        "बिहार की राज्य सरकार और जापान के बीच निवेश समझौता हुआ।",
         "प्रधानमंत्री ने किसानों के लिए पांच सौ करोड़ रुपये के ऋण की घोषणा की।",  # a state word alone, a domestic loan
+        # a loan naming one side only, in an article naming two countries
+        "भारत और नेपाल के बीच व्यापार बढ़ा। भारत ने बंदरगाह के लिए पांच सौ करोड़ रुपये का ऋण देने की घोषणा की।",
     ],
 )
 def test_no_state_party_no_government_agreement(text: str) -> None:
     assert agreed(text) == set()
 
 
-def test_a_currency_after_a_demonym_names_no_party() -> None:
+def test_a_currency_or_a_product_after_a_demonym_names_no_party() -> None:
     (a,) = found("नेपाल ने भारत से दस लाख अमेरिकी डॉलर का ऋण लिया।")
     assert "US" not in a["parties"]
+    (a,) = found("अमेरिकी मिलों और किसानों के बीच समझौता हुआ।")
+    assert a["parties"] == [] and a["level"] == "domestic"
 
 
 def test_a_loan_between_states_names_both() -> None:
@@ -89,13 +94,16 @@ def test_a_loan_between_states_names_both() -> None:
         "भारत और नेपाल ने बिजली समझौते पर हस्ताक्षर किए थे।",  # past perfect: background
         "समझौते पर दोनों देशों ने हस्ताक्षर कर दिए थे।",  # the auxiliary seven keys after the trigger
         "भारत और नेपाल को व्यापार समझौते पर जल्द हस्ताक्षर करने चाहिए।",  # necessity
+        "भारत और नेपाल के बीच व्यापार समझौते पर सहमति बननी चाहिए।",
+        "भारत और नेपाल के बीच बिजली संधि हुई थी।",
         "अगर भारत और नेपाल समझौते पर हस्ताक्षर करते हैं तो व्यापार बढ़ेगा।",  # a condition
         "क्या भारत और चीन सीमा समझौते पर हस्ताक्षर करेंगे?",  # a question
+        "क्या भारत और चीन ने सीमा समझौते पर हस्ताक्षर किए।",  # a question without its mark
         "भारत और चीन के बीच कोई समझौता नहीं हुआ।",  # negation
         "समझौते पर दोनों देशों के नेताओं ने हस्ताक्षर नहीं किए।",  # negation eight keys after the trigger
         "भारत और चीन की बैठक बिना किसी समझौते के खत्म हुई।",  # बिना before the trigger
         "यह मानना गलत होगा कि भारत और चीन के बीच कोई बड़ा समझौता हुआ है।",  # a denial before it
-        "अगर उसी समय भारत और पाकिस्तान के बीच समझौता हो गया होता तो हालात अलग होते।",  # counterfactual
+        "उसी समय भारत और पाकिस्तान के बीच समझौता हो गया होता।",  # counterfactual
     ],
 )
 def test_not_agreed(text: str) -> None:
@@ -105,6 +113,12 @@ def test_not_agreed(text: str) -> None:
 def test_a_future_verb_far_in_the_clause_makes_it_planned() -> None:
     (a,) = found("भारत और नेपाल के समझौते पर दोनों देशों के मंत्री अगले महीने हस्ताक्षर करेंगे।")
     assert a["status"] == "planned"
+
+
+def test_agreed_beats_planned_in_one_sentence() -> None:
+    text = "भारत और नेपाल ने व्यापार समझौते पर बातचीत की और बिजली समझौते पर हस्ताक्षर किए।"
+    (a,) = found(text)
+    assert a["status"] == "agreed"
 
 
 def test_a_verb_of_its_own_reports_the_event() -> None:
@@ -138,8 +152,8 @@ def test_a_mention_refers_only_to_an_agreement_near_it() -> None:
     "text",
     [
         "भारत और चीन के नेताओं ने कहा कि सुरक्षा से कोई समझौता नहीं होगा।",  # compromise
-        "भारत और नेपाल के मंत्रियों ने इसे ऐतिहासिक कदम करार दिया।",  # "called"
-        "भारत और पाकिस्तान की सेनाओं ने नागरिकों के लिए सुरक्षित गलियारा बनाया।",  # a passage
+        "भारत और नेपाल के नेताओं ने इसे ऐतिहासिक करार दिया और इस पर सहमति जताई।",  # "called"
+        "भारत और पाकिस्तान ने नागरिकों के लिए सुरक्षित गलियारा बनाने पर सहमति जताई।",  # a passage
         "भारत के उद्योगपति की बेटी का नेपाल के व्यापारी से विवाह का अनुबंध हुआ।",  # a marriage
         "भारत की पार्टी ने चुनावी घोषणापत्र जारी किया।",  # an election manifesto
         "भारत और अमेरिका के लिए अपने रोडमैप की घोषणा की गई।",  # a country's own plan
@@ -155,6 +169,7 @@ def test_other_senses_are_no_agreements(text: str) -> None:
 def test_sector_context_needs_a_cooperation_cue_between_states() -> None:
     assert contexts("भारत और नेपाल ने बिजली में सहयोग बढ़ाने पर चर्चा की।") == {("energy", "cooperation")}
     assert contexts("भारत से नेपाल को बिजली जाती है।") == {("energy", "mention")}  # two countries, no cue
+    assert contexts("नेपाल ने बिजली उत्पादन में सहयोग की बात कही।") == {("energy", "mention")}  # one side only
 
 
 def test_conflict_sanctions_and_comparisons_are_their_own_context() -> None:
@@ -165,7 +180,7 @@ def test_conflict_sanctions_and_comparisons_are_their_own_context() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "उनकी जीवन-यात्रा में शिक्षा का बड़ा स्थान रहा।",
+        "भारत और नेपाल के कवि की जीवन-यात्रा में शिक्षा का बड़ा स्थान रहा।",
         "शिक्षकों से बातचीत में शिक्षा पर चर्चा हुई।",
         "तस्करों के पुलिस से संबंध थे और व्यापार चलता रहा।",
     ],

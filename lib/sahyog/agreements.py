@@ -525,6 +525,8 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
     lo, hi = _window(len(keys), i, j)
     win = keys[lo:hi]
     local = _local(in_range(idx, sid, lo, hi), lo)
+    if outcomes.has_subnational_party(win, local):  # a state government or chief minister signs: not a state
+        return "institutional" if idx.n_countries >= 2 else "domestic"
     abroad = has_cue("state", win) and any(a.etype == "place" and a.country for a in in_range(idx, sid, lo, hi))
     if not (parties.states or abroad or has_cue("both_states", win)):  # a state word alone is not enough
         non_state = outcomes.has_non_state_party(win, local)

@@ -271,6 +271,13 @@ def agreement_level(keys: Sequence[str], parties: Sequence[PartyMention], n_coun
     return "government"
 
 
+def has_subnational_party(keys: Sequence[str], parties: Sequence[PartyMention]) -> bool:
+    """A subnational government (``राज्य सरकार``, ``मुख्यमंत्री``, a prefecture) where a party stands."""
+    return any(t.actor_type == "subnational" and is_party_position(keys, j) for _, j, t in actor_words(keys)) or any(
+        p.actor_type == "subnational" and is_party_position(keys, p.j) for p in parties
+    )
+
+
 def has_non_state_party(keys: Sequence[str], parties: Sequence[PartyMention]) -> bool:
     """A company, university, union, party, subnational government ... where a party stands (``X ने``,
     ``X और Y``, ``X के बीच``), by a lexicon word or an entity."""
