@@ -32,7 +32,8 @@ MUTATIONS = [
     ("drop cue denial गलत होगा", DATA + "cues.csv", "denial,गलत होगा", ""),
     ("drop cue hope चाहिए", DATA + "cues.csv", "hope,चाहिए", ""),
     ("drop cue perfect थी", DATA + "cues.csv", "perfect,थी", ""),
-    ("no counterfactual rule", "lib/sahyog/outcomes.py", '    return has_cue("question", keys, j, hi) or has_cue("irrealis"',
+    ("no counterfactual rule", "lib/sahyog/outcomes.py",
+     '    return has_cue("question", keys, j, hi) or has_cue("irrealis"',
      '    return has_cue("question", keys, j, hi) or False and has_cue("irrealis"'),
     ("no past perfect rule", "lib/sahyog/outcomes.py", "        if a and has_cue(\"participle\", after, a - 1, a):",
      "        if False:"),
@@ -48,8 +49,8 @@ MUTATIONS = [
      "_RANK = {AGREED: 0, REFERENCE: 1, FOLLOWS: 1, PLANNED: 0}"),
     ("one state is enough for cooperation", "lib/sahyog/cooperation.py", "    if n_states >= 2 or has_cue(",
      "    if n_states >= 1 or has_cue("),
-    ("no refer-back to the sentence before", "lib/sahyog/agreements.py", "    if len({a.country for a in states if a.country}) >= 2 or sid == 0",
-     "    if True or sid == 0"),
+    ("no refer-back to the sentence before", "lib/sahyog/agreements.py",
+     "    if len({a.country for a in states if a.country}) >= 2 or sid == 0", "    if True or sid == 0"),
 ]  # fmt: skip
 
 
