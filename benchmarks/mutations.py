@@ -35,7 +35,7 @@ MUTATIONS = [
     ("no counterfactual rule", "lib/sahyog/outcomes.py",
      '    return has_cue("question", keys, j, hi) or has_cue("irrealis"',
      '    return has_cue("question", keys, j, hi) or False and has_cue("irrealis"'),
-    ("no past perfect rule", "lib/sahyog/outcomes.py", "        if a and has_cue(\"participle\", after, a - 1, a):",
+    ("no past perfect rule", "lib/sahyog/outcomes.py", "        if has_cue(\"participle\", after, a - 1, a) if a else has_cue(\"participle\", keys, j - 1, j):",
      "        if False:"),
     ("drop cue conflict प्रतिबंध", DATA + "cues.csv", "conflict,प्रतिबंध", ""),
     ("drop cue np_head मिल", DATA + "cues.csv", "np_head,मिल", ""),

@@ -493,7 +493,8 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
         return _Parties(ids, states, False)
     prev_keys = idx.sentence_keys(doc, sid - 1)
     prev = [a for a in idx.sentence_actors(sid - 1) if a.actor_type in STATE_LEVEL and is_party(prev_keys, a)]
-    return _Parties(_ids([a for a in prev if a.etype == "country"]) + ids, prev + states, bool(prev) and not states)
+    ids = list(dict.fromkeys([*_ids(a for a in prev if a.etype == "country"), *ids]))
+    return _Parties(ids, prev + states, bool(prev) and not states)
 
 
 def _owns(keys: Sequence[str], a: ActorMention, i: int) -> bool:
@@ -541,7 +542,8 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
 def _two_sides(parties: _Parties, near: Sequence[ActorMention], win: Sequence[str]) -> bool:
     """Two sides named: two countries or IGOs among the parties and the places near (``चाबहार बंदरगाह`` is in
     Iran), or ``दोनों देश``."""
-    sides = {a.country or a.id for a in parties.states} | {a.country for a in near if a.etype == "place" and a.country}
+    sides = {a.country or (a.id if a.actor_type == "igo" else None) for a in parties.states} - {None}
+    sides |= {a.country for a in near if a.etype == "place" and a.country}
     return len(sides) >= 2 or has_cue("both_states", win)
 
 

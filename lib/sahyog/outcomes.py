@@ -81,8 +81,8 @@ def is_past_perfect(keys: Sequence[str], i: int, j: int) -> bool:
     rel = cue_hits("relative", after)
     after = after[: rel[0][0]] if rel else after
     for a, _ in cue_hits("perfect", after):
-        if a and has_cue("participle", after, a - 1, a):
-            return True
+        if has_cue("participle", after, a - 1, a) if a else has_cue("participle", keys, j - 1, j):
+            return True  # "हस्ताक्षर किए थे"; a verb trigger itself a participle: "मुहर लगाई थी"
     return has_cue("perfect", after) and any(is_year(k) for k in clause_before(keys, i))
 
 
