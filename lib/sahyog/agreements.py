@@ -597,7 +597,9 @@ def inherit_parties(agreements: Sequence[Agreement]) -> list[Agreement]:
     out: list[Agreement] = []
     for a in agreements:
         prev = out[-1] if out else None
-        if prev is not None and a.status in outcomes.REFERENCES and not a.parties and a.level != prev.level:
+        near = prev is not None and a.sentence_id - prev.sentence_id <= window("refer_reach")
+        up = prev is not None and prev.level == "government" and near  # a list of agreements after a signing
+        if prev is not None and not a.parties and a.level != prev.level and (a.status in outcomes.REFERENCES or up):
             a = replace(a, parties=list(prev.parties), level=prev.level)
         elif prev is not None and _completes(prev, a):
             a = replace(a, parties=list(dict.fromkeys([*a.parties, *prev.parties])), level=prev.level)
