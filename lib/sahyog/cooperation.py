@@ -54,11 +54,14 @@ def context_of(keys: Sequence[str], n_states: int) -> str:
 
 
 def n_states(doc: Document, idx: SentenceIndex, sid: int, lo: int, hi: int) -> int:
-    """Distinct state actors acting in sentence ``sid`` between its keys ``lo`` and ``hi``, a state word
-    (``प्रधानमंत्री``) counting as one more."""
+    """Distinct sides acting in sentence ``sid`` between its keys ``lo`` and ``hi``: countries and IGOs, plus
+    one for the paper's own government when only its office holders or a state word (``प्रधानमंत्री``) show
+    it (two ministers of one country are one side)."""
     keys = idx.sentence_keys(doc, sid)
-    sides = {a.country or a.id for a in in_range(idx, sid, lo, hi) if a.actor_type in STATE_LEVEL and is_party(keys, a)}
-    return len(sides) + has_cue("state", keys, lo, hi)
+    acting = [a for a in in_range(idx, sid, lo, hi) if a.actor_type in STATE_LEVEL and is_party(keys, a)]
+    sides = {a.country or (a.id if a.actor_type == "igo" else None) for a in acting} - {None}
+    home = any(a.actor_type == "government" and not a.country for a in acting) or has_cue("state", keys, lo, hi)
+    return len(sides) + home
 
 
 def mark_mentions(mentions: Sequence[SectorMention], contexts: Mapping[int, str]) -> list[SectorMention]:
@@ -104,7 +107,10 @@ def _states_near(doc: Document, idx: SentenceIndex, sid: int, lo: int, hi: int) 
     if n >= 2 or sid == 0 or lo > 0 or not has_cue("refer_back", keys, 0, min(len(keys), 2)):
         return n
     prev = idx.sentence_keys(doc, sid - 1)
-    return max(n, n_states(doc, idx, sid - 1, 0, min(len(prev), window("sentence_window"))))
+    end = min(len(prev), 2 * window("sentence_window"))
+    if has_cue("both_states", prev, 0, end) or has_cue("bilateral", prev, 0, end):
+        return 2
+    return max(n, n_states(doc, idx, sid - 1, 0, end))
 
 
 def _token_at(doc: Document, m: SectorMention) -> int:
