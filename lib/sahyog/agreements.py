@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
@@ -189,7 +189,7 @@ def _just_before(keys: Sequence[str], i: int, words: frozenset[str]) -> bool:
     return p >= 0 and keys[p] in words
 
 
-def other_sense(term: str, keys: Sequence[str], i: int, j: int, has_state: bool) -> str | None:
+def other_sense(term: str, keys: Sequence[str], i: int, j: int, has_state: Callable[[], bool]) -> str | None:
     """The other sense the trigger ``keys[i:j]`` (lexicon ``term``) is read in here, or None: ``X से समझौता``
     (compromise), ``सफलता करार दिया`` (called), ``सुरक्षित गलियारा`` (passage), a contract with no state near."""
     for s in load_senses().get(term, ()):
@@ -199,7 +199,7 @@ def other_sense(term: str, keys: Sequence[str], i: int, j: int, has_state: bool)
             "before": lambda s=s, lo=lo: bool(s.words.intersection(keys[lo:i])),
             "after": lambda s=s, hi=hi: bool(s.words.intersection(keys[j:hi])),
             "around": lambda s=s, lo=lo, hi=hi: bool(s.words.intersection(keys[lo:hi])),
-            "no_state": lambda: not has_state,
+            "no_state": lambda: not has_state(),
         }[s.where]()
         if found:
             return s.sense
@@ -306,14 +306,21 @@ def route_stops(text: str, sentence_text: str, sentence_start: int, marks: Seque
 # Main entry
 
 
-@dataclass(frozen=True)
+@dataclass
 class Site:
-    """A trigger ``keys[i:j]`` in its sentence window ``keys``; ``countries``: token indices of state actors."""
+    """A trigger ``keys[i:j]`` in its sentence window ``keys`` (which starts at sentence key ``lo``), with the
+    actor mentions of the window; ``countries``: token indices of state actors, found when first asked for."""
 
     keys: Sequence[str]
     i: int
     j: int
-    countries: frozenset[int]
+    actors: Sequence[ActorMention] = ()
+    lo: int = 0
+
+    @cached_property
+    def countries(self) -> frozenset[int]:
+        """Token indices (in the window) of the countries acting in it."""
+        return _state_tokens(self.keys, self.actors, self.lo)
 
     def near(self, cue: str, width: int) -> bool:
         """A ``cue`` term within ``width`` keys before the trigger."""
@@ -422,10 +429,13 @@ def _check(hit: tuple[int, int, Trigger], keys: Sequence[str], actors: Sequence[
         return None
     lo, hi = _window(len(keys), i, j)
     win = keys[lo:hi]
-    site = Site(win, i - lo, j - lo, _state_tokens(win, actors or (), lo))
+    site = Site(win, i - lo, j - lo, actors or (), lo)
     if not CHECKS[trig.requires](site):
         return None
-    has_state = actors is None or bool(site.countries) or has_cue("state", win) or has_cue("both_states", win)
+
+    def has_state() -> bool:
+        return actors is None or bool(site.countries) or has_cue("state", win) or has_cue("both_states", win)
+
     if other_sense(trig.term, win, site.i, site.j, has_state) is not None:
         return None
     places = None if actors is None else _local(actors, lo)
