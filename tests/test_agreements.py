@@ -81,17 +81,22 @@ def test_hyphenated_pair_is_not_a_route() -> None:
     assert cats("भारत-नेपाल-भूटान संबंधों पर चर्चा हुई।") == []  # a chain without a route word
 
 
+SIGNED = "दोनों देशों ने कई दस्तावेजों पर हस्ताक्षर किए। "  # an article that tells of a signing
+
+
 def test_several_categories_in_one_sentence_and_offsets() -> None:
-    text = "इनमें व्यापार और आर्थिक सहयोग के लिए रोडमैप और इलेक्ट्रॉनिक व्यापार पर एक समझौता ज्ञापन (एमओयू) शामिल है।"
+    sentence = "इनमें व्यापार और आर्थिक सहयोग के लिए रोडमैप और इलेक्ट्रॉनिक व्यापार पर एक समझौता ज्ञापन (एमओयू) शामिल है।"
+    text = SIGNED + sentence
     got = agreements(text)
     assert [(a.category, a.count) for a in got] == [("roadmap", None), ("mou", 1)]
     assert [text[a.start : a.end] for a in got] == ["रोडमैप", "समझौता ज्ञापन"]
     assert got[0].sectors == ["trade", "economy"]
-    assert got[0].text == text and got[0].parties == []
+    assert got[0].text == sentence and got[0].parties == []
+    assert agreements(sentence) == []  # an article that only names agreements reports none
 
 
 def test_portfolio_sectors_are_not_agreement_sectors() -> None:
-    (a,) = agreements("वाणिज्य मंत्री ने कृषि पर समझौते की जानकारी दी।")
+    (a,) = agreements(SIGNED + "वाणिज्य मंत्री ने कृषि पर समझौते की जानकारी दी।")
     assert a.sectors == ["agriculture"]
 
 
@@ -148,16 +153,13 @@ ENTITIES = [
 ]
 
 
-def test_parties_from_the_sentence_and_fallback() -> None:
-    text = (
-        "पाकिस्तान और कजाकिस्तान के मंत्री मिले। "
-        "अफगानिस्तान के रास्ते व्यापार पर चर्चा हुई। "
-        "नादरा और कजाक एजेंसी के बीच समझौता ज्ञापन पर हस्ताक्षर हुए। "
-        "कृषि में भी समझौते हुए।"
-    )
-    got = agreements(text, ENTITIES)
-    assert [(a.sentence_id, a.parties) for a in got] == [(2, ["PK", "KZ", "nadra"]), (3, ["PK", "KZ"])]
-    assert all(a.parties == [] for a in agreements(text))
+def test_without_entities_no_parties() -> None:
+    text = "नादरा और कजाक एजेंसी के बीच समझौता ज्ञापन पर हस्ताक्षर हुए। कृषि में भी समझौते हुए।"
+    got = agreements(text)
+    assert [a.sentence_id for a in got] == [0, 1]
+    assert all(a.parties == [] and a.level == "government" for a in got)
+    # entities without offsets name nobody: parties come from the words around the trigger, never by sentence
+    assert all(a.parties == [] for a in agreements(text, ENTITIES))
 
 
 # --- the example article -------------------------------------------------------------------------

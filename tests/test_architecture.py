@@ -13,8 +13,16 @@ from sahyog.paths import PACKAGE_DIR, REPO_ROOT
 LAYERS = [
     {"__init__", "errors", "paths", "files", "params", "cache"},
     {"text"},
-    {"lexicon", "matching"},
-    {"sectors", "agreements", "entities", "actors", "outcomes", "cooperation"},  # annotators (entities: a subpackage)
+    {"lexicon", "matching", "settings", "cues"},
+    {
+        "sectors",
+        "agreements",
+        "entities",
+        "actors",
+        "sentence_index",
+        "outcomes",
+        "cooperation",
+    },  # annotators (entities: a subpackage)
     {"record"},
     {"dates", "events"},  # events: one occasion x one category, from the record's agreement mentions
     {"extract"},

@@ -31,7 +31,9 @@ def test_a_sentence_naming_a_party_of_an_agreement_belongs_to_it() -> None:
 
 def test_is_cooperation_sentence() -> None:
     assert is_cooperation_sentence(text_keys("दोनों देशों ने व्यापार पर सहमति जताई"), 0)
-    assert is_cooperation_sentence(text_keys("भारत से नेपाल को बिजली जाएगी"), 2)
+    assert is_cooperation_sentence(text_keys("भारत और नेपाल बिजली में सहयोग करेंगे"), 2)
+    assert not is_cooperation_sentence(text_keys("भारत से नेपाल को बिजली जाएगी"), 2)  # two countries are not enough
+    assert not is_cooperation_sentence(text_keys("पुलिस से तस्करों के संबंध थे"), 0)  # a cue without two states
     assert not is_cooperation_sentence(text_keys("यह बाजार के लिए अच्छा संकेत है"), 1)
 
 
@@ -39,7 +41,7 @@ def test_mark_mentions_keeps_other_contexts() -> None:
     ms = [SectorMention(0, "trade", "व्यापार", 0, 5, "cooperation"),
           SectorMention(0, "energy", "ऊर्जा", 6, 9, "portfolio"),
           SectorMention(1, "trade", "व्यापार", 10, 15, "cooperation")]  # fmt: skip
-    out = mark_mentions(ms, {0: False, 1: True})
+    out = mark_mentions(ms, {0: "mention", 2: "cooperation"})
     assert [m.context for m in out] == ["mention", "portfolio", "cooperation"]
     assert ms[0].context == "cooperation"  # inputs untouched
 

@@ -228,7 +228,8 @@ def test_agreements_with_named_and_typed_parties(record):
     assert mou["party_types"][mou["parties"].index("NADRA (government body, PK)")] == "government"
     assert set(df["level"]) == {"government"} and set(df["status"]) == {"agreed"}
     parties = tables.parties_table(record).set_index("id")
-    assert parties.loc["KZ", "actor_type"] == "state" and parties.loc["KZ", "agreements"] >= 5
+    # parties come from the words around each trigger (never the article's favourites): KZ is named in four
+    assert parties.loc["KZ", "actor_type"] == "state" and parties.loc["KZ", "agreements"] >= 4
     assert parties.loc["KZ", "events"] == len(record["events"])  # every event of the example is between KZ and PK
     assert parties.loc["org:nadra", ["name_hi", "country"]].tolist() == ["नादरा", "PK"]
     assert set(parties.index) <= {p for a in record["agreements"] for p in a["parties"]}

@@ -6,6 +6,7 @@ A ratio with a wide margin, not an absolute time: an article 4x longer may take 
 
 from __future__ import annotations
 
+import re
 import time
 
 from sahyog.extract import extract_text
@@ -38,8 +39,6 @@ def test_four_times_longer_takes_at_most_eight_times_as_long() -> None:
 
 def _unpunctuated(reps: int) -> str:
     """The example's body repeated, every sentence end and line break a space: one sentence."""
-    import re
-
     head, body = load_article(example_article()).split("\n", 1)
     return head + "\n" + re.sub(r"[।?!.\n]+", " ", (body.strip("\n") + "\n") * reps)
 

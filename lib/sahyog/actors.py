@@ -21,18 +21,21 @@ from .paths import DATA_DIR
 from .text import token_key, tokenize
 
 ACTOR_TYPES: tuple[str, ...] = (
-    "state", "government", "igo", "company", "education", "union", "party", "sport", "media", "other",
+    "state", "government", "subnational", "igo", "company", "education", "union", "party", "sport", "media", "other",
 )  # fmt: skip
 # Types whose agreements are agreements between states (the level "government").
-NON_STATE_TYPES = frozenset({"company", "education", "union", "party", "sport", "media"})
+# A subnational government (a state government, a chief minister, a prefecture) is no party between states.
+NON_STATE_TYPES = frozenset({"company", "education", "union", "party", "sport", "media", "subnational"})
 # CAMEO / PLOVER actor codes for each type (documented in the README).
 CAMEO_CODES: dict[str, str] = {
-    "state": "<ISO3> (country)", "government": "GOV", "igo": "IGO", "company": "BUS", "education": "EDU",
+    "state": "<ISO3> (country)", "government": "GOV", "subnational": "GOV (subnational)", "igo": "IGO",
+    "company": "BUS", "education": "EDU",
     "union": "LAB", "party": "PTY", "sport": "CVL (sport)", "media": "MED", "other": "CVL",
 }  # fmt: skip
 # Readable labels for tables and charts.
 ACTOR_LABELS: dict[str, str] = {
-    "state": "state", "government": "government body", "igo": "intergovernmental organisation",
+    "state": "state", "government": "government body", "subnational": "subnational government",
+    "igo": "intergovernmental organisation",
     "company": "company", "education": "university / institute", "union": "trade union",
     "party": "political party", "sport": "sports body", "media": "media", "other": "other",
 }  # fmt: skip

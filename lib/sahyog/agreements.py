@@ -1,38 +1,45 @@
 """Agreements, MoUs, roadmaps, corridors, loans, next meetings and visits reported in an article.
 
 Triggers come from ``data/agreements.csv`` (``category,term,requires``) and are matched like sector terms
-(whole tokens, inflected forms, nukta-folded). ``requires`` names a check on the sentence that a weak
-trigger must pass (``sense``: not ``X से समझौता`` = compromise; ``offer``: a loan is given, announced or
-stated with an amount; ``invitation``: an invitation to a visit in a diplomatic sentence; ``meeting``: an
-agreed *next* session with a date or a place; ``naming``: streets are named; ``diplomatic``: a diplomatic
-cue word or a country in the sentence; ``signed``: signed, agreed or adopted in the sentence;
-``programme``: a programme *of cooperation* that is signed or agreed; ``amount``: money stated just before it,
-``500 करोड़ रुपये की सहायता``).
+(whole tokens, inflected forms, nukta-folded); verbs of agreeing (``सहमति जताई``, ``सहमत हुए``, ``हामी भरी``,
+``मुहर लगाई``) are triggers too. ``requires`` names a check in :data:`CHECKS` that a weak trigger must pass
+(``offer``: a loan is given, announced or stated with an amount; ``invitation``: an invitation to a visit in
+a diplomatic sentence; ``meeting``: an agreed *next* session; ``naming``: streets are named; ``diplomatic``:
+a diplomatic cue word or a country in the sentence; ``signed``: signed, agreed or adopted in the sentence;
+``programme``: a programme *of cooperation* that is signed or agreed; ``amount``: money stated just before
+it; ``states``: a state actor near it). Every trigger with rows in ``data/senses.csv`` is also checked for
+its other senses (``X से समझौता`` = compromise, ``करार दिया`` = called, ``सुरक्षित गलियारा`` = passage).
+Cue words are in ``data/cues.csv`` (:mod:`sahyog.cues`), windows in ``data/settings.csv``.
 
-Decisions: a trigger that is negated in its clause (``कोई समझौता नहीं हुआ``) is dropped. Each agreement has
-a ``status`` and a ``level`` (:mod:`sahyog.outcomes`): a future signing, a hope, an approval to sign or a
-negotiation is ``planned``; an agreement only mentioned as background (concluded earlier, between third
-countries) is dropped. A sentence with sports or film words yields no agreement except an explicit MoU.
-One sentence gives at most one agreement per category.
+Parties come from the text around the trigger, never from the article's most-mentioned countries: the
+countries acting and the organisations named in its clause (a comma does not end it, ``लेकिन`` does), or,
+when the trigger refers back (``इस समझौते``, ``दोनों देशों``) and its clause names no state, those of the
+sentence before. A demonym heading a company, product or currency (``अमेरिकी कंपनी``, ``चीनी मिल``,
+``अमेरिकी डॉलर``) is no party. With no state actor (a country acting, an IGO, a state word such as
+``प्रधानमंत्री``) the agreement is not at the ``government`` level. Status: see :mod:`sahyog.outcomes`
+(negated, hypothetical, background and question mentions are dropped). A sentence with sports or film words
+yields no agreement except an explicit MoU. One sentence gives at most one agreement per category.
 """
 
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from . import outcomes
-from .actors import entity_actor
-from .lexicon import IGNORE, group_schema, read_lexicon
+from .cues import clause_end, clause_start, has_cue
+from .lexicon import IGNORE, LexiconSchema, group_schema, read_lexicon
 from .matching import PhraseMatcher, inflected_keys, plain_keys, term_keys
 from .paths import DATA_DIR
+from .sentence_index import ROUTE_STOP_TYPES, ActorMention, SentenceIndex, build_index, in_range
+from .settings import window
 from .text import Article, Document, as_document, normalize
+
+__all__ = ["ROUTE_STOP_TYPES", "Agreement", "find_agreements", "load_triggers", "route_stops"]
 
 CATEGORIES: tuple[str, ...] = (
     "mou",
@@ -59,7 +66,6 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     "next_meeting": ("अगली बैठक", "next meeting"),
     "visit": ("यात्रा / निमंत्रण", "visit / invitation"),
 }
-REQUIRES = ("", "sense", "offer", "invitation", "meeting", "naming", "diplomatic", "signed", "programme", "amount")
 
 
 def category_label(category: str) -> str:
@@ -103,45 +109,13 @@ class Trigger:
 
 
 # ---------------------------------------------------------------------------------------------
-# Word sets (normalised and nukta-folded like the text; ``inflected`` adds plural/oblique forms)
+# Word sets of counts and routes (the words of the rules are cue kinds in data/cues.csv)
 
 
 _plain, _inflected = plain_keys, inflected_keys
 
-NEGATION = _plain("नहीं", "नही", "न", "ना", "बिना", "इनकार", "इंकार", "खारिज", "not", "no")
-_NOT_NEGATION_AFTER = _plain("केवल", "सिर्फ", "सिर्फ़", "तो", "सिर्फ़")
-_BEFORE_DENIAL = _plain("बिना")
-CLAUSE_BREAK = _plain(",", "।", "॥", ".", ";", "लेकिन", "जबकि", "बल्कि", "किंतु", "परंतु", "मगर")
-# "इसे उपलब्धि करार दिया": करार = "called", not an agreement
-_CALLED_AFTER = _plain("दिया", "दिए", "दी", "दे", "देते", "देना", "देने", "देता", "देकर", "दिये")
-# "X से (कोई/किसी तरह का) समझौता" and "समझौता करना पड़ा" are compromises, not agreements.
-_COMPROMISE_BEFORE = _plain("से")
-_COMPROMISE_SKIP = _plain("कोई", "किसी", "भी", "तरह", "प्रकार", "का", "के", "की", "कतई", "हरगिज")
-_COMPROMISE_AFTER = _plain("पड़ा", "पड़े", "पड़ी", "पड़ता", "पड़ते", "पड़ेगा", "पड़ेंगे", "पड़")
-SPORTS = _inflected(
-    "क्रिकेट मैच टेस्ट वनडे विकेट पारी बल्लेबाज गेंदबाज खिलाड़ी टीम कप्तान टूर्नामेंट सीरीज फुटबॉल "
-    "हॉकी टेनिस ओलंपिक स्टेडियम कोच फिल्म अभिनेता अभिनेत्री बॉलीवुड गायक गायिका निर्देशक सिनेमा"
-)
-DIPLOMATIC = _inflected(
-    "मंत्री प्रधानमंत्री राष्ट्रपति राजदूत उच्चायुक्त विदेश सरकार प्रतिनिधिमंडल शिष्टमंडल राजकीय "
-    "द्विपक्षीय शिखर दूतावास राजनयिक कूटनीतिक देश चांसलर सुल्तान अमीर"
-)
-OFFER = _plain(
-    "प्रदान पेशकश घोषणा मंजूरी मंजूर स्वीकृत स्वीकृति देने देगा देंगे देगी दिया दी दिए दिये सहमति "
-    "हस्ताक्षर उपलब्ध मुहैया प्रतिबद्धता ऑफर offer offered granted extended announced"
-)
-# "50 करोड़ डॉलर का ऋण": a loan stated with an amount is a loan given
-AMOUNT = _plain("करोड़ अरब खरब लाख मिलियन बिलियन million billion crore")
-COOPERATION = _plain("सहयोग सहकार साझेदारी cooperation")
-# a framework (रूपरेखा, फ्रेमवर्क) counts when it is signed, agreed or adopted in the sentence
-SIGNED = _plain("हस्ताक्षर हस्ताक्षरित दस्तखत साइन सहमति सहमत अपनाया अपनाई अपनाए जारी तय स्वीकार signed agreed adopted")
-VISIT = _inflected("यात्रा", "दौरा", "आने", "जाने", "आगमन", "स्वीकार", "visit") | _plain("दौरे", "दौरों")
-AGREED = _plain("सहमति", "सहमत", "तय", "निर्णय", "फैसला", "फैसले", "निश्चय", "agreed", "decided")
-FUTURE = _plain("होगी", "होगा", "होंगे", "होंगी", "जाएगा", "जाएगी", "जाएंगे", "जाएगे", "करेंगे", "करेगा", "करेगी")
-NEXT = _plain("अगला", "अगले", "अगली", "आगामी", "next")
 ORDINAL_SUFFIX = _plain("वें", "वीं", "वां", "वा", "वे", "th")
 ORDINAL_WORDS = _plain("पहला पहली दूसरा दूसरी दूसरे तीसरा तीसरी तीसरे चौथा चौथी चौथे छठा छठी छठे first second third")
-STREET = _inflected("सड़क", "मार्ग", "रोड", "स्ट्रीट", "चौक", "पार्क", "गली", "street", "road")
 ROUTE = _inflected(
     "मार्ग", "रूट", "गलियारा", "कॉरिडोर", "रेल", "रेलवे", "सड़क", "राजमार्ग", "पाइपलाइन", "लिंक", "route", "corridor"
 )
@@ -154,8 +128,9 @@ _NUMBERS = (
     "तीस:30 पचास:50 सौ:100 one:1 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10"
 )
 NUMBER_WORDS = {normalize(w, fold_nukta=True): int(n) for w, n in (item.split(":") for item in _NUMBERS.split())}
-COUNTRY_TYPES = frozenset({"country"})
-PARTY_TYPES = frozenset({"country", "organisation", "organization", "org"})
+# actor types of state actors: a country, an IGO, a government body or office holder (not a subnational one)
+STATE_LEVEL = frozenset({"state", "igo", "government"})
+PAIRED = frozenset({"financing"})  # categories between states only with two countries named (giver, receiver)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -178,35 +153,57 @@ def load_triggers(path: str | Path | None = None) -> PhraseMatcher[Trigger]:
 # Checks on a trigger in its sentence
 
 
-def _clause_after(keys: Sequence[str], j: int, width: int = 8) -> list[str]:
-    out = []
-    for k in keys[j : j + width]:
-        if k in CLAUSE_BREAK:
-            break
-        out.append(k)
-    return out
+_SENSE_SCHEMA = LexiconSchema(
+    ("term", "sense", "where", "window", "words"),
+    frozenset({"window", "words"}),
+    ("term", "sense", "where"),
+    {"where": frozenset({"just_before", "before", "after", "around", "no_state"})},
+)
+_SENSE_FILLERS = _plain("कोई", "किसी", "भी", "तरह", "प्रकार", "का", "के", "की", "कतई", "हरगिज")
 
 
-def is_negated(keys: Sequence[str], i: int, j: int) -> bool:
-    """True if the trigger ``keys[i:j]`` is denied in its clause (``नहीं``, ``बिना``)."""
-    after = _clause_after(keys, j)
-    for n, k in enumerate(after):
-        if k in NEGATION and not (n + 1 < len(after) and after[n + 1] in _NOT_NEGATION_AFTER):
-            return True
-    return any(k in _BEFORE_DENIAL for k in keys[max(0, i - 3) : i])
+@dataclass(frozen=True)
+class Sense:
+    """A row of ``data/senses.csv``: where to look and the words that show the trigger's other sense."""
+
+    sense: str
+    where: str
+    width: int
+    words: frozenset[str]
 
 
-def is_compromise(keys: Sequence[str], i: int, j: int) -> bool:
-    """``सुरक्षा से कोई समझौता नहीं``, ``गुणवत्ता से समझौता``, ``समझौता करना पड़ा``: compromise, not agreement;
-    ``इसे सफलता करार दिया``: करार as "called"."""
-    if j < len(keys) and keys[j] in _CALLED_AFTER:
-        return True
+@lru_cache(maxsize=2)
+def load_senses(path: str | Path | None = None) -> dict[str, tuple[Sense, ...]]:
+    """Trigger term (as written in agreements.csv) -> its other senses, from ``data/senses.csv``."""
+    out: dict[str, list[Sense]] = {}
+    for r in read_lexicon(Path(path) if path else DATA_DIR / "senses.csv", _SENSE_SCHEMA):
+        width = int(r["window"]) if r["window"] else window("sense_window")
+        out.setdefault(r["term"], []).append(Sense(r["sense"], r["where"], width, inflected_keys(r["words"])))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _just_before(keys: Sequence[str], i: int, words: frozenset[str]) -> bool:
     p = i - 1
-    while p >= 0 and i - p <= 4 and keys[p] in _COMPROMISE_SKIP:
+    while p >= 0 and i - p <= 4 and keys[p] in _SENSE_FILLERS:
         p -= 1
-    if p >= 0 and keys[p] in _COMPROMISE_BEFORE:
-        return True
-    return any(k in _COMPROMISE_AFTER for k in keys[j : j + 4])
+    return p >= 0 and keys[p] in words
+
+
+def other_sense(term: str, keys: Sequence[str], i: int, j: int, has_state: Callable[[], bool]) -> str | None:
+    """The other sense the trigger ``keys[i:j]`` (lexicon ``term``) is read in here, or None: ``X से समझौता``
+    (compromise), ``सफलता करार दिया`` (called), ``सुरक्षित गलियारा`` (passage), a contract with no state near."""
+    for s in load_senses().get(term, ()):
+        lo, hi = clause_start(keys, i, s.width), clause_end(keys, j, s.width)
+        found = {
+            "just_before": lambda s=s: _just_before(keys, i, s.words),
+            "before": lambda s=s, lo=lo: bool(s.words.intersection(keys[lo:i])),
+            "after": lambda s=s, hi=hi: bool(s.words.intersection(keys[j:hi])),
+            "around": lambda s=s, lo=lo, hi=hi: bool(s.words.intersection(keys[lo:hi])),
+            "no_state": lambda: not has_state(),
+        }[s.where]()
+        if found:
+            return s.sense
+    return None
 
 
 def _is_ordinal_before(keys: Sequence[str], i: int) -> bool:
@@ -219,12 +216,13 @@ def _is_ordinal_before(keys: Sequence[str], i: int) -> bool:
     return False
 
 
-def is_next_meeting(keys: Sequence[str], i: int, words: frozenset[str]) -> bool:
-    """A meeting word preceded by "next"/an ordinal/a year, in a sentence that agrees on it or states it will happen."""
+def is_next_meeting(keys: Sequence[str], i: int) -> bool:
+    """A meeting word preceded by "next"/an ordinal/a year, in a clause that agrees on it or states it will happen."""
     before = keys[max(0, i - 6) : i]
-    local_next = any(k in NEXT for k in keys[max(0, i - 3) : i]) or _is_ordinal_before(keys, i)
+    local_next = has_cue("next", keys, max(0, i - 3), i) or _is_ordinal_before(keys, i)
     year = any(outcomes.is_year(k) for k in before)
-    return (local_next or year) and bool(words & AGREED or words & FUTURE)
+    after = clause_end(keys, i)
+    return (local_next or year) and (has_cue("agreed", keys, i, after) or has_cue("future", keys, i, after))
 
 
 def stated_count(keys: Sequence[str], i: int) -> int | None:
@@ -275,72 +273,6 @@ def route_chains(keys: Sequence[str], spans: Sequence[tuple[int, int]]) -> list[
 # ---------------------------------------------------------------------------------------------
 # Parties and route stops, from the entities (indexed once per article)
 
-ROUTE_STOP_TYPES = ("country", "place")  # entity types that can be stops of a route (and go on a map)
-
-
-class _Mention(Protocol):
-    start: int
-    end: int
-    sentence_id: int
-
-
-class _Entity(Protocol):
-    id: str
-    type: str
-    mentions: Sequence[_Mention]
-
-
-@dataclass
-class _EntityIndex:
-    """Per sentence: party ids in order, whether a country is named, and mappable mentions by offset."""
-
-    parties: dict[int, list[str]] = field(default_factory=dict)
-    country_sentences: set[int] = field(default_factory=set)
-    marks: dict[int, list[tuple[int, int, str, str]]] = field(default_factory=dict)  # start, end, id, type
-    main_countries: list[str] = field(default_factory=list)
-    # start, end, actor type, country of each mention that can be a party or a place (for status and level)
-    actors: dict[int, list[tuple[int, int, str | None, str | None]]] = field(default_factory=dict)
-    n_countries: int = 0  # distinct countries named (or a place of) outside the dateline
-    home_countries: list[str] = field(default_factory=list)  # main countries named twice or more
-
-
-def _entity_index(entities: Iterable[_Entity] | None) -> _EntityIndex:
-    """One pass over the entities' mentions (linear: looked up per sentence later)."""
-    idx = _EntityIndex()
-    country_count: Counter[str] = Counter()
-    first_seen: dict[str, int] = {}
-    countries: set[str] = set()
-    for ent in entities or ():
-        etype = str(getattr(ent, "type", "")).lower()
-        actor_type, country = _actor(ent)
-        for m in getattr(ent, "mentions", ()):
-            sid = m.sentence_id
-            if sid >= 0 and (actor_type is not None or etype == "place"):
-                idx.actors.setdefault(sid, []).append((m.start, m.end, actor_type, country))
-                if etype in ROUTE_STOP_TYPES and country:
-                    countries.add(country)
-            if etype in ROUTE_STOP_TYPES:
-                idx.marks.setdefault(sid, []).append((m.start, m.end, ent.id, etype))
-            if etype not in PARTY_TYPES:
-                continue
-            ids = idx.parties.setdefault(sid, [])
-            if ent.id not in ids:
-                ids.append(ent.id)
-            if etype in COUNTRY_TYPES:
-                idx.country_sentences.add(sid)
-                country_count[ent.id] += 1
-                first_seen[ent.id] = min(first_seen.get(ent.id, sid), sid)
-    idx.main_countries = sorted(country_count, key=lambda e: (-country_count[e], first_seen[e]))[:2]
-    idx.n_countries = len(countries)
-    idx.home_countries = [c for c in idx.main_countries if country_count[c] >= 2]
-    return idx
-
-
-def _actor(ent: Any) -> tuple[str | None, str | None]:
-    """An entity's actor type and country: its own attributes if set, else :func:`sahyog.actors.entity_actor`."""
-    actor_type = getattr(ent, "actor_type", None)
-    return (actor_type, getattr(ent, "country", None)) if actor_type is not None else entity_actor(ent)
-
 
 def route_stops(text: str, sentence_text: str, sentence_start: int, marks: Sequence[tuple[int, int, str, str]]
                 ) -> list[list[RouteStop]]:  # fmt: skip
@@ -374,35 +306,55 @@ def route_stops(text: str, sentence_text: str, sentence_start: int, marks: Seque
 # Main entry
 
 
-def _has_amount_or_owner(keys: Sequence[str], i: int, countries: frozenset[int]) -> bool:
+@dataclass
+class Site:
+    """A trigger ``keys[i:j]`` in its sentence window ``keys`` (which starts at sentence key ``lo``), with the
+    actor mentions of the window; ``countries``: token indices of state actors, found when first asked for."""
+
+    keys: Sequence[str]
+    i: int
+    j: int
+    actors: Sequence[ActorMention] = ()
+    lo: int = 0
+
+    @cached_property
+    def countries(self) -> frozenset[int]:
+        """Token indices (in the window) of the countries acting in it."""
+        return _state_tokens(self.keys, self.actors, self.lo)
+
+    def near(self, cue: str, width: int) -> bool:
+        """A ``cue`` term within ``width`` keys before the trigger."""
+        return has_cue(cue, self.keys, max(0, self.i - width), self.i)
+
+
+def _has_amount_or_owner(s: Site) -> bool:
     """``50 करोड़ डॉलर का ऋण``: an amount in the sentence; ``भारत के अनुदान से``: a country's grant."""
-    return bool(set(keys) & AMOUNT) or (i >= 2 and keys[i - 1] in ("के", "की", "का") and i - 2 in countries)
+    owner = s.i >= 2 and s.keys[s.i - 1] in ("के", "की", "का") and s.i - 2 in s.countries
+    return has_cue("amount", s.keys) or owner
 
 
-def _passes(trig: Trigger, keys: Sequence[str], i: int, j: int, words: frozenset[str], countries: frozenset[int]
-            ) -> bool:  # fmt: skip
-    """The trigger's own sentence check (see the module docstring); ``countries``: token indices of countries."""
-    req = trig.requires
-    diplomatic = bool(words & DIPLOMATIC) or bool(countries)
-    if req == "sense":
-        return not is_compromise(keys, i, j)
-    if req == "offer":
-        return bool(words & OFFER) or _has_amount_or_owner(keys, i, countries)
-    if req == "invitation":  # "... आने का न्योता": a visit word just before the invitation is enough
-        return bool(words & VISIT) and (diplomatic or bool(set(keys[max(0, i - 3) : i]) & VISIT))
-    if req == "meeting":
-        return is_next_meeting(keys, i, words)
-    if req == "naming":
-        return bool(set(keys[max(0, i - 4) : i]) & STREET)
-    if req == "diplomatic":
-        return diplomatic
-    if req == "signed":
-        return bool(words & SIGNED)
-    if req == "programme":
-        return bool(words & SIGNED) and bool(set(keys[max(0, i - 4) : i]) & COOPERATION)
-    if req == "amount":
-        return bool(set(keys[max(0, i - 5) : i]) & AMOUNT)
-    return True
+def _diplomatic(s: Site) -> bool:
+    return has_cue("diplomatic", s.keys) or bool(s.countries)
+
+
+# A trigger's own sentence check, by the name in the ``requires`` column of agreements.csv.
+CHECKS: dict[str, Callable[[Site], bool]] = {
+    "": lambda s: True,
+    "sense": lambda s: True,  # every trigger with rows in data/senses.csv is checked for its other senses
+    "offer": lambda s: has_cue("offer", s.keys) or _has_amount_or_owner(s),
+    # "... आने का न्योता": a visit word just before the invitation is enough
+    "invitation": lambda s: has_cue("visit", s.keys) and (_diplomatic(s) or s.near("visit", 3)),
+    "meeting": lambda s: is_next_meeting(s.keys, s.i),
+    "naming": lambda s: s.near("street", 4),
+    "diplomatic": _diplomatic,
+    "signed": lambda s: has_cue("signed", s.keys),
+    "programme": lambda s: has_cue("signed", s.keys) and s.near("programme_of", 4),
+    "amount": lambda s: s.near("amount", 5),
+    "states": lambda s: bool(s.countries) or has_cue("both_states", s.keys) or has_cue("state", s.keys),
+    # a verb of agreeing (सहमति जताई) between states, where no agreement noun says what was agreed
+    "verb": lambda s: bool(s.countries) or has_cue("both_states", s.keys),
+}
+REQUIRES = tuple(CHECKS)
 
 
 class _SectorMention(Protocol):
@@ -433,98 +385,246 @@ def _sentence_hits(index: PhraseMatcher[Trigger], doc: Document, sid: int) -> li
     return hits
 
 
-def _party_positions(doc: Document, sid: int, mentions: Sequence[tuple[int, int, str | None, str | None]]
-                     ) -> list[outcomes.PartyMention]:  # fmt: skip
-    """Entity mentions of a sentence (character offsets) as token ranges within the sentence."""
-    lo, hi = doc.bounds[sid]
-    starts = [t.start for t in doc.tokens[lo:hi]]
-    out = []
-    for start, end, actor_type, country in mentions:
-        i = bisect_left(starts, start)
-        j = bisect_left(starts, end)
-        if i < j:
-            out.append(outcomes.PartyMention(i, j, actor_type, country))
-    return out
-
-
 @dataclass
 class _Found:
-    """The chosen trigger of one category in one sentence: token range, count and status."""
+    """The chosen trigger of one category in one sentence (positions in its window): status and count."""
 
     i: int
     j: int
     count: int | None
     status: str
+    trig: Trigger
+    lo: int  # where the window begins in the sentence
 
 
-def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str],
-            parties: Sequence[outcomes.PartyMention] | None) -> dict[str, _Found]:  # fmt: skip
-    """Category -> the trigger that passes its checks, is neither negated nor background, with the best status.
+def _window(n: int, i: int, j: int) -> tuple[int, int]:
+    """The stretch of a sentence of ``n`` keys that counts as the trigger ``[i, j)``'s sentence (long ones capped)."""
+    w = window("sentence_window")
+    return max(0, i - w), min(n, j + w)
 
-    ``parties`` None: no entities known (no date-or-place check for a next meeting)."""
-    words = frozenset(keys)
-    sporty = bool(words & SPORTS)
-    countries = frozenset(k for p in parties or () if p.actor_type == "state" for k in range(p.i, p.j))
+
+def _state_tokens(keys: Sequence[str], actors: Sequence[ActorMention], lo: int) -> frozenset[int]:
+    """Token indices (relative to ``lo``) of countries that act in ``keys`` (``keys`` starts at ``lo``)."""
+    return frozenset(
+        k - lo for a in actors if a.actor_type == "state" and is_party(keys, a, lo) for k in range(a.i, a.j)
+    )
+
+
+def is_party(keys: Sequence[str], a: ActorMention, lo: int = 0) -> bool:
+    """A country mention that can be a party: not followed by a company, product or currency head
+    (``अमेरिकी कंपनी``, ``चीनी मिल``, ``अमेरिकी डॉलर``), and acting, not a location (``चीन में``; see
+    :func:`sahyog.outcomes.is_acting`). ``keys`` start at sentence position ``lo``."""
+    j = a.j - lo
+    if has_cue("np_head", keys, j, min(len(keys), j + window("np_head"))):
+        return False
+    return outcomes.is_acting(keys, outcomes.PartyMention(a.i - lo, j, a.actor_type, a.country))
+
+
+def _check(hit: tuple[int, int, Trigger], keys: Sequence[str], actors: Sequence[ActorMention] | None, sporty: bool
+           ) -> _Found | None:  # fmt: skip
+    """A trigger that passes its checks and its senses, with its status (None: not an agreement here;
+    ``actors`` None: no entities known, no date-or-place check for a next meeting)."""
+    i, j, trig = hit
+    if trig.category == IGNORE or (sporty and trig.category != "mou"):
+        return None
+    lo, hi = _window(len(keys), i, j)
+    win = keys[lo:hi]
+    site = Site(win, i - lo, j - lo, actors or (), lo)
+    if not CHECKS[trig.requires](site):
+        return None
+
+    def has_state() -> bool:
+        return actors is None or bool(site.countries) or has_cue("state", win) or has_cue("both_states", win)
+
+    if other_sense(trig.term, win, site.i, site.j, has_state) is not None:
+        return None
+    places = None if actors is None else _local(actors, lo)
+    if trig.category == "next_meeting" and not outcomes.has_date_or_place(win, places):
+        return None
+    if trig.requires == "verb":
+        status = outcomes.verb_status(win, site.i, site.j)
+    else:
+        status = outcomes.trigger_status(win, site.i, site.j, trig.category)
+    if status == outcomes.BACKGROUND:
+        return None
+    count = stated_count(win, site.i) if trig.category != "next_meeting" else None
+    return _Found(site.i, site.j, count, status, trig, lo)
+
+
+def _local(actors: Sequence[ActorMention], lo: int) -> list[outcomes.PartyMention]:
+    return [outcomes.PartyMention(a.i - lo, a.j - lo, a.actor_type, a.country) for a in actors]
+
+
+def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: SentenceIndex, sid: int
+            ) -> dict[str, _Found]:  # fmt: skip
+    """Category -> the trigger that passes its checks, is neither negated nor background, with the best status."""
+    sporty = has_cue("sports", keys) if len(keys) <= 2 * window("sentence_window") else False
     found: dict[str, _Found] = {}
-    for i, j, trig in sorted(hits, key=lambda h: h[0]):
-        cat = trig.category
-        if cat == IGNORE or (sporty and cat != "mou") or is_negated(keys, i, j):
+    if any(h[2].requires != "verb" and h[2].category != IGNORE for h in hits):
+        hits = [h for h in hits if h[2].requires != "verb"]  # the noun says what was agreed
+    for hit in sorted(hits, key=lambda h: h[0]):
+        lo, hi = _window(len(keys), hit[0], hit[1])
+        f = _check(hit, keys, in_range(idx, sid, lo, hi) if idx.known else None, sporty)
+        if f is None:
             continue
-        if not _passes(trig, keys, i, j, words, countries):
+        old = found.get(f.trig.category)
+        if old is None:
+            found[f.trig.category] = f
             continue
-        if cat == "next_meeting" and not outcomes.has_date_or_place(keys, parties):
-            continue
-        status = outcomes.trigger_status(keys, i, j, cat)
-        if status == outcomes.BACKGROUND:
-            continue
-        count = stated_count(keys, i) if cat != "next_meeting" else None
-        old = found.get(cat)
-        if old is None or outcomes.better_status(old.status, status):
-            found[cat] = _Found(i, j, count if count is not None or old is None else old.count, status)
-        elif old.count is None and count is not None:
-            old.count = count
+        if outcomes.better_status(old.status, f.status):  # the first trigger of the category, the best status
+            old.status = f.status
+        if old.count is None and f.count is not None:
+            old.count = f.count
     return found
 
 
+@dataclass(frozen=True)
+class _Parties:
+    """Who agreed: entity ids of the parties, and the state actors and whether they came from the sentence before."""
+
+    ids: list[str]
+    states: list[ActorMention]
+    from_before: bool
+
+
+def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) -> _Parties:
+    """Parties of the trigger at sentence positions ``[i, j)``: countries acting and organisations in its
+    clause; when it names fewer than two countries and refers back (``इस समझौते``, ``दोनों देशों``), also the
+    countries acting in the sentence before."""
+    keys = idx.sentence_keys(doc, sid)
+    w = window("party_window")
+    lo, hi = clause_start(keys, i, w, "party_break"), clause_end(keys, j, w, "party_break")
+    near = in_range(idx, sid, lo, hi)
+    places = {a.i for a in near if a.etype == "place"}  # "जर्मनी के हैंबर्ग में": a country naming a place
+    states = [a for a in near if a.actor_type in STATE_LEVEL and (is_party(keys, a) or _owns(keys, a, i))
+              and not (a.j + 1 in places and keys[a.j] in ("के", "की", "का"))]  # fmt: skip
+    ids = _ids([a for a in near if (a.etype == "country" and a in states) or a.etype in ("organisation", "org")])
+    if len({a.country for a in states if a.country}) >= 2 or sid == 0 or not _refers_back(keys, i, lo, hi):
+        return _Parties(ids, states, False)
+    prev_keys = idx.sentence_keys(doc, sid - 1)
+    prev = [a for a in idx.sentence_actors(sid - 1) if a.actor_type in STATE_LEVEL and is_party(prev_keys, a)]
+    ids = list(dict.fromkeys([*_ids(a for a in prev if a.etype == "country"), *ids]))
+    return _Parties(ids, prev + states, bool(prev) and not states)
+
+
+def _owns(keys: Sequence[str], a: ActorMention, i: int) -> bool:
+    """``भारत के अनुदान``, ``जापान की सहायता``: the state whose the trigger at ``i`` is."""
+    return a.j + 1 == i and keys[a.j] in ("के", "की", "का")
+
+
+def _ids(actors: Iterable[ActorMention]) -> list[str]:
+    out: list[str] = []
+    for a in actors:
+        if a.id and a.id not in out:
+            out.append(a.id)
+    return out
+
+
+def _refers_back(keys: Sequence[str], i: int, lo: int, hi: int) -> bool:
+    """``इस समझौते``, ``उक्त संधि``, ``दोनों देशों ने``: the trigger's parties are named before."""
+    return has_cue("refer_back", keys, max(0, i - window("refer_back")), i) or has_cue("both_states", keys, lo, hi)
+
+
+def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, parties: _Parties) -> str:
+    """``government`` only with a state actor (a country acting, an IGO) in the clause or, referred back to,
+    in the sentence before, or ``दोनों देश`` near the trigger, or a state word with a place of a country
+    (``राष्ट्रपति ने सिडनी में``; a state word such as ``प्रधानमंत्री`` alone is not enough: a prime minister's
+    domestic loan scheme); then the level of
+    :func:`sahyog.outcomes.agreement_level` on the trigger's window."""
+    keys = idx.sentence_keys(doc, sid)
+    i, j = f.lo + f.i, f.lo + f.j
+    lo, hi = _window(len(keys), i, j)
+    win = keys[lo:hi]
+    local = _local(in_range(idx, sid, lo, hi), lo)
+    if outcomes.has_subnational_party(win, local):  # a state government or chief minister signs: not a state
+        return "institutional" if idx.n_countries >= 2 else "domestic"
+    abroad = has_cue("state", win) and any(a.etype == "place" and a.country for a in in_range(idx, sid, lo, hi))
+    if not (parties.states or abroad or has_cue("both_states", win)):  # a state word alone is not enough
+        non_state = outcomes.has_non_state_party(win, local)
+        return "institutional" if non_state and idx.n_countries >= 2 else "domestic"
+    if f.trig.category in PAIRED and not _two_sides(parties, in_range(idx, sid, lo, hi), win):
+        return "domestic"  # a loan or grant between states names the giver and the receiver
+    if parties.from_before:
+        return "government"
+    return outcomes.agreement_level(win, local, idx.n_countries)
+
+
+def _two_sides(parties: _Parties, near: Sequence[ActorMention], win: Sequence[str]) -> bool:
+    """Two sides named: two countries or IGOs among the parties and the places near (``चाबहार बंदरगाह`` is in
+    Iran), or ``दोनों देश``."""
+    sides = {a.country or (a.id if a.actor_type == "igo" else None) for a in parties.states} - {None}
+    sides |= {a.country for a in near if a.etype == "place" and a.country}
+    return len(sides) >= 2 or has_cue("both_states", win)
+
+
 def find_agreements(
-    article: Article, mentions: Iterable[_SectorMention], entities: Sequence[Any] | None = None
-) -> list[Agreement]:
+    article: Article, mentions: Iterable[_SectorMention], entities: Sequence[Any] | None = None,
+    index: SentenceIndex | None = None,
+) -> list[Agreement]:  # fmt: skip
     """Agreements reported in the article, one per sentence and category, with sectors, parties, count,
     status and level (background agreements are left out; see :mod:`sahyog.outcomes`).
 
     ``entities`` (objects with ``.id``, ``.type``, ``.mentions[]`` of ``start``, ``end``, ``sentence_id``,
-    optionally ``.actor_type`` and ``.country``) give the parties: the countries and organisations of the
-    sentence, else the article's two most mentioned countries; None gives ``[]`` and level ``government``.
-    They also give a corridor's route stops.
+    optionally ``.actor_type`` and ``.country``) give the parties (see the module docstring) and a corridor's
+    route stops; None gives ``[]`` and level ``government``. ``index``: the sentence index, if built already.
     """
-    index = load_triggers()
+    triggers = load_triggers()
     doc = as_document(article)
-    ents = _entity_index(entities)
+    idx = index if index is not None else build_index(doc, entities)
     sectors_by_sentence = _sectors_by_sentence(mentions)
     out: list[Agreement] = []
     for sent in doc.sentences:
-        hits = _sentence_hits(index, doc, sent.id)
+        hits = _sentence_hits(triggers, doc, sent.id)
         if not hits:
             continue
-        lo, hi = doc.bounds[sent.id]
-        keys = doc.keys[lo:hi]
-        actors = None if entities is None else _party_positions(doc, sent.id, ents.actors.get(sent.id, []))
-        if actors is not None and ents.home_countries and outcomes.is_third_country(keys, actors, ents.home_countries):
+        lo = doc.bounds[sent.id][0]
+        keys = idx.sentence_keys(doc, sent.id)
+        if idx.known and idx.home_countries and _third_countries(keys, idx, sent.id):
             continue
-        found = _agreed(hits, keys, actors)
-        if not found:
-            continue
-        level = "government" if actors is None else outcomes.agreement_level(keys, actors, ents.n_countries)
-        parties = [] if entities is None else list(ents.parties.get(sent.id, ())) or list(ents.main_countries)
-        marks = ents.marks.get(sent.id, [])
-        for cat, f in sorted(found.items(), key=lambda kv: kv[1].i):
+        for cat, f in sorted(_agreed(hits, keys, idx, sent.id).items(), key=lambda kv: kv[1].i + kv[1].lo):
+            i, j = f.lo + f.i, f.lo + f.j
+            parties = find_parties(doc, idx, sent.id, i, j) if idx.known else _Parties([], [], False)
+            level = agreement_level(doc, idx, sent.id, f, parties) if idx.known else "government"
+            marks = idx.marks.get(sent.id, [])
             routes = route_stops(doc.text, sent.text, sent.start, marks) if cat == "corridor" else []
-            start, end = doc.tokens[lo + f.i].start, doc.tokens[lo + f.j - 1].end
-            out.append(Agreement(sent.id, cat, list(sectors_by_sentence.get(sent.id, ())), list(parties), f.count,
+            start, end = doc.tokens[lo + i].start, doc.tokens[lo + j - 1].end
+            out.append(Agreement(sent.id, cat, list(sectors_by_sentence.get(sent.id, ())), parties.ids, f.count,
                                  sent.text, start, end, routes, level, f.status))  # fmt: skip
-    statuses = outcomes.resolve_references((a.status for a in out), outcomes.has_cue("signing", doc.keys))
+    out = inherit_parties(out)
+    signed = outcomes.has_cue("signing", doc.keys)
+    statuses = outcomes.resolve_references([a.status for a in out], signed, [a.sentence_id for a in out])
     return [
         a if st == a.status else replace(a, status=st)
         for a, st in zip(out, statuses, strict=True)
         if st != outcomes.BACKGROUND
     ]
+
+
+def inherit_parties(agreements: Sequence[Agreement]) -> list[Agreement]:
+    """A mention without a verb of its own (``जिनमें रक्षा पर समझौता ज्ञापन भी शामिल है``) and without parties of
+    its own refers to the agreement before it: it takes that one's parties and level (so does a loan naming one
+    side, see :func:`_completes`)."""
+    out: list[Agreement] = []
+    for a in agreements:
+        prev = out[-1] if out else None
+        near = prev is not None and a.sentence_id - prev.sentence_id <= window("refer_reach")
+        up = prev is not None and prev.level == "government" and near  # a list of agreements after a signing
+        if prev is not None and not a.parties and a.level != prev.level and (a.status in outcomes.REFERENCES or up):
+            a = replace(a, parties=list(prev.parties), level=prev.level)
+        elif prev is not None and _completes(prev, a):
+            a = replace(a, parties=list(dict.fromkeys([*a.parties, *prev.parties])), level=prev.level)
+        out.append(a)
+    return out
+
+
+def _completes(prev: Agreement, a: Agreement) -> bool:
+    """A loan that names one side (``भारत ने चाबहार के लिए ऋण का ऑफर दिया``) after an agreement between
+    governments in the article: the other side is that agreement's."""
+    return a.category in PAIRED and bool(a.parties) and a.level != prev.level == "government"
+
+
+def _third_countries(keys: Sequence[str], idx: SentenceIndex, sid: int) -> bool:
+    """Two or more countries act in the sentence and none is one of the article's main countries."""
+    if len(keys) > 2 * window("sentence_window"):
+        return False  # a sentence this long is no one agreement's
+    return outcomes.is_third_country(keys, _local(idx.sentence_actors(sid), 0), idx.home_countries)

@@ -935,10 +935,10 @@ def load_summary(out_dir: str | Path) -> dict[str, Any]:
 
 def sector_shares(documents: pd.DataFrame, sectors: pd.DataFrame, all_contexts: bool = False) -> pd.DataFrame:
     """Per sector: articles mentioning it, their share of readable articles, and mentions; office titles
-    (``portfolio``) and mere mentions (``mention``) are left out unless ``all_contexts``."""
+    (``portfolio``), mere mentions (``mention``) and conflict (``conflict``) are left out unless ``all_contexts``."""
     n_ok = int(documents["error"].isna().sum())
     if not all_contexts and "context" in sectors:
-        sectors = sectors[~sectors["context"].isin(("portfolio", "mention"))]
+        sectors = sectors[~sectors["context"].isin(("portfolio", "mention", "conflict"))]
     if sectors.empty:
         return pd.DataFrame(columns=["sector", "articles", "share", "mentions"])
     g = sectors.groupby("sector")

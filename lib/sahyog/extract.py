@@ -20,6 +20,7 @@ from . import sectors as sectors_mod
 from .errors import InputError
 from .paths import doc_id_for, repo_path
 from .record import RECORD_KEYS, DocumentHead, make_record, read_record
+from .sentence_index import build_index
 from .text import build_document, load_article
 
 __all__ = ["RECORD_KEYS", "extract_file", "extract_text", "read_record", "record_for", "write_record"]
@@ -41,9 +42,10 @@ def extract_text(
             raise InputError(source or doc_id, "no sentences, only a dateline: not an article")
         entities = actors.with_actor_types(entities_mod.find_entities(doc))
         mentions = sectors_mod.find_sectors(doc, lexicon)
-        agreements = agreements_mod.find_agreements(doc, mentions, entities)
+        index = build_index(doc, entities)  # one per-sentence index of actors, read by both annotators below
+        agreements = agreements_mod.find_agreements(doc, mentions, entities, index)
         mentions = sectors_mod.with_agreement_context(mentions, agreements)
-        mentions = cooperation.with_mention_context(mentions, doc, entities, agreements)
+        mentions = cooperation.with_mention_context(mentions, doc, entities, agreements, index)
         head = DocumentHead.of(doc)
         del doc  # the token stream is most of the memory of a long article: free it before the record is built
         first = (head.sentences[0].start, head.sentences[0].end)

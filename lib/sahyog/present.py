@@ -205,7 +205,7 @@ def sector_evidence(record: Record) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["sentence", "sectors", "words", "evidence"])
 
 
-_NOTE = {"portfolio": ", title", "mention": ", mention only"}
+_NOTE = {"portfolio": ", title", "mention": ", mention only", "conflict": ", conflict"}
 
 
 def _written(record: Record, m: Mapping[str, Any]) -> str:

@@ -40,7 +40,7 @@ SECTORS: tuple[str, ...] = (
     "environment",
     "mobility",
 )
-CONTEXTS = ("agreement", "portfolio", "cooperation", "mention")  # mention: see sahyog.cooperation
+CONTEXTS = ("agreement", "portfolio", "cooperation", "mention", "conflict")  # mention, conflict: sahyog.cooperation
 __all__ = ["IGNORE", "SECTORS", "Lexicon", "SectorMention", "find_sectors", "inflect", "load_lexicon", "term_keys"]
 
 # ---------------------------------------------------------------------------------------------
@@ -206,9 +206,10 @@ class _InSentence(Protocol):
 
 
 def with_agreement_context(mentions: Sequence[SectorMention], agreements: Iterable[_InSentence]) -> list[SectorMention]:
-    """Mark ``cooperation`` mentions in sentences that report an agreement (anything with a ``sentence_id``)
-    as ``agreement``; keep portfolios."""
-    agreed = {a.sentence_id for a in agreements}
+    """Mark ``cooperation`` mentions in sentences that report an agreement between governments (anything with a
+    ``sentence_id``, and a ``level`` if known) as ``agreement``; keep portfolios. A domestic or institutional
+    agreement (a loan to farmers) gives its sentence's sectors no context: see :mod:`sahyog.cooperation`."""
+    agreed = {a.sentence_id for a in agreements if getattr(a, "level", "government") == "government"}
     return [
         replace(m, context="agreement") if m.context == "cooperation" and m.sentence_id in agreed else m
         for m in mentions

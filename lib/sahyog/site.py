@@ -223,12 +223,14 @@ def aligned(table: str) -> str:
 
 # --- the article, marked -------------------------------------------------------------------------------
 
-CONTEXT_COLOURS = {"agreement": "#ffd59e", "cooperation": "#bfe3f5", "portfolio": "#e3e3e3", "mention": "#ece4f7"}
+CONTEXT_COLOURS = {"agreement": "#ffd59e", "cooperation": "#bfe3f5", "portfolio": "#e3e3e3", "mention": "#ece4f7",
+                   "conflict": "#f5c6c6"}  # fmt: skip
 CONTEXT_LABELS = {
     "agreement": "agreed",
     "cooperation": "discussed",
     "portfolio": "ministry title",
     "mention": "mentioned only",
+    "conflict": "conflict or restriction",
 }
 
 

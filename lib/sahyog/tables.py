@@ -201,8 +201,8 @@ def top_words(stats: Any) -> pd.DataFrame:
 def sector_table(data: Record | Iterable[Record], labels: Mapping[str, Mapping[str, str]]) -> pd.DataFrame:
     """Per sector: Hindi and English label, mentions, sentences, mentions by context, terms as written.
 
-    Charts count ``agreement`` + ``cooperation``; ``portfolio`` (office titles) and ``mention`` (no cooperation
-    between states in the sentence) are shown as columns but left out by default."""
+    Charts count ``agreement`` + ``cooperation``; ``portfolio`` (office titles), ``mention`` (no cooperation
+    between states in the sentence) and ``conflict`` are shown as columns but left out by default."""
     df = sector_mentions(data)
     cols = [
         "sector",
@@ -214,6 +214,7 @@ def sector_table(data: Record | Iterable[Record], labels: Mapping[str, Mapping[s
         "cooperation",
         "portfolio",
         "mention",
+        "conflict",
         "terms",
     ]
     if df.empty:
@@ -228,7 +229,7 @@ def sector_table(data: Record | Iterable[Record], labels: Mapping[str, Mapping[s
                 "label_en": labels.get(sector, {}).get("label_en", sector),
                 "mentions": len(g),
                 "sentences": g[["doc_id", "sentence_id"]].drop_duplicates().shape[0],
-                **{c: int(ctx.get(c, 0)) for c in ("agreement", "cooperation", "portfolio", "mention")},
+                **{c: int(ctx.get(c, 0)) for c in ("agreement", "cooperation", "portfolio", "mention", "conflict")},
                 "terms": sorted(set(g["term"])),
             }
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -417,7 +418,8 @@ def _plausible_place(hit: _Hit, toks: list[_Tok], countries: set[str], used: set
     ref = hit.ref
     if ref is None or hit.type != "place" or not 0 < ref.population < _BIG_PLACE:
         return True
-    idx = [i for i, tk in enumerate(toks) if hit.start <= tk.start and tk.end <= hit.end]
+    first = bisect_left(toks, hit.start, key=lambda tk: tk.start)  # by bisection: linear in a sentence's length
+    idx = [i for i in range(first, bisect_left(toks, hit.end, key=lambda tk: tk.start)) if toks[i].end <= hit.end]
     nxt = toks[idx[-1] + 1] if idx and idx[-1] + 1 < len(toks) else None
     name_like = (
         nxt is not None and nxt.kind == "word" and not nxt.gap.strip() and nxt.light not in stopwords()

@@ -1,0 +1,99 @@
+"""One-line mutations of the agreement and sector-context rules: does a test catch each?
+
+Each mutation edits one line of a rule file (a window in ``data/settings.csv``, a row of a cue or sense
+file, a constant in the code), runs the rule tests, restores the file, and prints ``caught`` (a test failed)
+or ``MISSED``. The files are restored even on an interrupt.
+
+    python benchmarks/mutations.py [--tests tests/test_rules.py tests/test_outcomes.py ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = "lib/sahyog/data/"
+# (what, file, old line, new line); a new line "" deletes the old one
+MUTATIONS = [
+    ("clause window 10 -> 6", DATA + "settings.csv", "clause_after,10,", "clause_after,6,"),
+    ("negation window 8 -> 3", DATA + "settings.csv", "negation_after,8,", "negation_after,3,"),
+    ("negation window 8 -> 6", DATA + "settings.csv", "negation_after,8,", "negation_after,6,"),
+    ("verb group 8 -> 6", DATA + "settings.csv", "verb_group,8,", "verb_group,6,"),
+    ("own-verb window 3 -> 1", DATA + "settings.csv", "own_verb,3,", "own_verb,1,"),
+    ("refer reach 2 -> 0", DATA + "settings.csv", "refer_reach,2,", "refer_reach,0,"),
+    ("party window 25 -> 10", DATA + "settings.csv", "party_window,25,", "party_window,10,"),
+    ("np head window 2 -> 0", DATA + "settings.csv", "np_head,2,", "np_head,0,"),
+    ("drop cue conditional अगर", DATA + "cues.csv", "conditional,अगर", ""),
+    ("drop cue question क्या", DATA + "cues.csv", "question,क्या", ""),
+    ("drop cue negation नहीं", DATA + "cues.csv", "negation,नहीं", ""),
+    ("drop cue denial गलत होगा", DATA + "cues.csv", "denial,गलत होगा", ""),
+    ("drop cue hope चाहिए", DATA + "cues.csv", "hope,चाहिए", ""),
+    ("drop cue perfect थी", DATA + "cues.csv", "perfect,थी", ""),
+    ("no counterfactual rule", "lib/sahyog/outcomes.py",
+     '    return has_cue("question", keys, j, hi) or has_cue("irrealis"',
+     '    return has_cue("question", keys, j, hi) or False and has_cue("irrealis"'),
+    ("no past perfect rule", "lib/sahyog/outcomes.py",
+     '        if has_cue("participle", after, a - 1, a) if a else', "        if False if a else False and"),
+    ("drop cue conflict प्रतिबंध", DATA + "cues.csv", "conflict,प्रतिबंध", ""),
+    ("drop cue np_head मिल", DATA + "cues.csv", "np_head,मिल", ""),
+    ("drop cue shadow जीवन-यात्रा", DATA + "cues.csv", "shadow,जीवन-यात्रा", ""),
+    ("drop sense गलियारा passage", DATA + "senses.csv", "गलियारा,passage,before", ""),
+    ("drop sense करार called", DATA + "senses.csv", "करार,called", ""),
+    ("drop trigger सहमत हुए", DATA + "agreements.csv", "agreement,सहमत हुए,verb", ""),
+    ("drop actor मुख्यमंत्री subnational", DATA + "actors.csv", "मुख्यमंत्री,subnational,", "मुख्यमंत्री,government,"),
+    ("loans need no two sides", "lib/sahyog/agreements.py",
+     'PAIRED = frozenset({"financing"})', "PAIRED = frozenset()"),
+    ("planned ranks as agreed", "lib/sahyog/outcomes.py", "_RANK = {AGREED: 0, REFERENCE: 1, FOLLOWS: 1, PLANNED: 2}",
+     "_RANK = {AGREED: 0, REFERENCE: 1, FOLLOWS: 1, PLANNED: 0}"),
+    ("one state is enough for cooperation", "lib/sahyog/cooperation.py", "    if n_states >= 2 or has_cue(",
+     "    if n_states >= 1 or has_cue("),
+    ("no refer-back to the sentence before", "lib/sahyog/agreements.py",
+     "    if len({a.country for a in states if a.country}) >= 2 or sid == 0", "    if True or sid == 0"),
+]  # fmt: skip
+
+
+def _mutate(text: str, old: str, new: str) -> str:
+    """``text`` with the first line starting with (or containing) ``old`` changed: ``old`` replaced by ``new``,
+    or the line dropped when ``new`` is empty."""
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        if line.startswith(old) or (old.startswith(" ") and old in line):
+            if new:
+                lines[n] = line.replace(old, new, 1)
+            else:
+                del lines[n]
+            return "\n".join(lines)
+    raise SystemExit(f"mutation target not found: {old!r}")
+
+
+def run(tests: list[str]) -> tuple[int, int]:
+    """Apply each mutation, run ``tests``, restore; print one line each and return (caught, total)."""
+    caught = 0
+    for what, rel, old, new in MUTATIONS:
+        path = ROOT / rel
+        original = path.read_text(encoding="utf-8")
+        try:
+            path.write_text(_mutate(original, old, new), encoding="utf-8")
+            r = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests],
+                               cwd=ROOT, capture_output=True, text=True)  # fmt: skip
+        finally:
+            path.write_text(original, encoding="utf-8")
+        ok = r.returncode != 0
+        caught += ok
+        print(f"{'caught' if ok else 'MISSED'}  {what}", flush=True)
+    return caught, len(MUTATIONS)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tests", nargs="+", default=["tests/test_rules.py"])
+    a = ap.parse_args()
+    caught, total = run(a.tests)
+    print(f"{caught} of {total} one-line mutations caught by {' '.join(a.tests)}")
+
+
+if __name__ == "__main__":
+    main()

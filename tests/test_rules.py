@@ -1,0 +1,190 @@
+"""One short sentence per rule of the agreement and sector-context annotators (issue 15).
+
+Each test fails when its rule is removed or its window (``data/settings.csv``) narrowed below what the
+sentence needs; ``benchmarks/mutations.py`` checks that by mutating the rules one line at a time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sahyog.extract import extract_text
+
+
+def agreed(text: str) -> set[tuple[int, str]]:
+    """(sentence, category) of the agreements reported as agreed between governments."""
+    rec = extract_text(text, "t")
+    return {(a["sentence_id"], a["category"]) for a in rec["agreements"]
+            if a["level"] == "government" and a["status"] == "agreed"}  # fmt: skip
+
+
+def found(text: str) -> list[dict]:
+    return extract_text(text, "t")["agreements"]
+
+
+def contexts(text: str) -> set[tuple[str, str]]:
+    return {(m["sector"], m["context"]) for m in extract_text(text, "t")["sectors"]}
+
+
+SIGNED = "भारत और नेपाल ने व्यापार समझौते पर हस्ताक्षर किए।"
+
+
+# --- parties: from the clause, never the article's favourites --------------------------------------
+
+
+def test_parties_are_the_states_acting_in_the_clause() -> None:
+    (a,) = found(SIGNED)
+    assert a["parties"] == ["IN", "NP"] and a["level"] == "government" and a["status"] == "agreed"
+
+
+def test_no_state_in_the_clause_is_no_government_agreement_even_in_a_diplomatic_article() -> None:
+    text = "भारत और नेपाल के मंत्री काठमांडू में मिले। भारत और नेपाल ने व्यापार पर बात की। दो कंपनियों ने भी समझौता किया।"
+    (a,) = found(text)
+    assert a["sentence_id"] == 2 and a["parties"] == [] and a["level"] != "government"
+
+
+def test_a_trigger_that_refers_back_takes_the_states_of_the_sentence_before() -> None:
+    text = "भारत और जापान के प्रधानमंत्री टोक्यो में मिले। इस दौरान दोनों देशों ने रक्षा समझौते पर हस्ताक्षर किए।"
+    (a,) = found(text)
+    assert a["parties"] == ["IN", "JP"] and a["level"] == "government"
+
+
+def test_parties_are_searched_across_a_long_clause() -> None:
+    text = (
+        "भारत और नेपाल ने पिछले कई महीनों तक चली लंबी और कठिन बातचीत के कई दौर पूरे होने के बाद आखिरकार "
+        "बिजली समझौते पर हस्ताक्षर किए।"
+    )
+    (a,) = found(text)
+    assert a["parties"] == ["IN", "NP"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "अमेरिकी कंपनी ने एक भारतीय फर्म के साथ समझौते पर हस्ताक्षर किए।",  # demonyms heading companies
+        "सरकार ने चीनी मिलों को पांच सौ करोड़ रुपये का ऋण देने की घोषणा की।",  # sugar mills, not China
+        "मुख्यमंत्री ने दिल्ली में जापान के साथ निवेश समझौते पर हस्ताक्षर किए।",  # a subnational government
+        "बिहार की राज्य सरकार और जापान के बीच निवेश समझौता हुआ।",
+        "प्रधानमंत्री ने किसानों के लिए पांच सौ करोड़ रुपये के ऋण की घोषणा की।",  # a state word alone, a domestic loan
+        # a loan naming one side only, in an article naming two countries
+        "भारत और नेपाल के बीच व्यापार बढ़ा। भारत ने बंदरगाह के लिए पांच सौ करोड़ रुपये का ऋण देने की घोषणा की।",
+    ],
+)
+def test_no_state_party_no_government_agreement(text: str) -> None:
+    assert agreed(text) == set()
+
+
+def test_a_currency_or_a_product_after_a_demonym_names_no_party() -> None:
+    (a,) = found("नेपाल ने भारत से दस लाख अमेरिकी डॉलर का ऋण लिया।")
+    assert "US" not in a["parties"]
+    (a,) = found("अमेरिकी मिलों और किसानों के बीच समझौता हुआ।")
+    assert a["parties"] == [] and a["level"] == "domestic"
+
+
+def test_a_loan_between_states_names_both() -> None:
+    assert agreed("भारत ने नेपाल को पांच सौ करोड़ रुपये का ऋण दिया।") == {(0, "financing")}
+
+
+# --- status: verb group and clause ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत और नेपाल ने बिजली समझौते पर हस्ताक्षर किए थे।",  # past perfect: background
+        "समझौते पर दोनों देशों ने हस्ताक्षर कर दिए थे।",  # the auxiliary seven keys after the trigger
+        "भारत और नेपाल को व्यापार समझौते पर जल्द हस्ताक्षर करने चाहिए।",  # necessity
+        "भारत और नेपाल के बीच व्यापार समझौते पर सहमति बननी चाहिए।",
+        "भारत और नेपाल के बीच बिजली संधि हुई थी।",
+        "भारत और नेपाल ने बिजली व्यापार बढ़ाने पर सहमति जताई थी।",  # a verb trigger in the past perfect
+        "अगर भारत और नेपाल समझौते पर हस्ताक्षर करते हैं तो व्यापार बढ़ेगा।",  # a condition
+        "क्या भारत और चीन सीमा समझौते पर हस्ताक्षर करेंगे?",  # a question
+        "क्या भारत और चीन ने सीमा समझौते पर हस्ताक्षर किए।",  # a question without its mark
+        "भारत और चीन के बीच कोई समझौता नहीं हुआ।",  # negation
+        "समझौते पर दोनों देशों के नेताओं ने हस्ताक्षर नहीं किए।",  # negation eight keys after the trigger
+        "भारत और चीन की बैठक बिना किसी समझौते के खत्म हुई।",  # बिना before the trigger
+        "यह मानना गलत होगा कि भारत और चीन के बीच कोई बड़ा समझौता हुआ है।",  # a denial before it
+        "उसी समय भारत और पाकिस्तान के बीच समझौता हो गया होता।",  # counterfactual
+    ],
+)
+def test_not_agreed(text: str) -> None:
+    assert agreed(text) == set()
+
+
+def test_a_future_verb_far_in_the_clause_makes_it_planned() -> None:
+    (a,) = found("भारत और नेपाल के समझौते पर दोनों देशों के मंत्री अगले महीने हस्ताक्षर करेंगे।")
+    assert a["status"] == "planned"
+
+
+def test_agreed_beats_planned_in_one_sentence() -> None:
+    text = "भारत और नेपाल ने व्यापार समझौते पर बातचीत की और बिजली समझौते पर हस्ताक्षर किए।"
+    (a,) = found(text)
+    assert a["status"] == "agreed"
+
+
+def test_a_verb_of_its_own_reports_the_event() -> None:
+    assert agreed("भारत और नेपाल के बीच समझौता भी हुआ।") == {(0, "agreement")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत और नेपाल बिजली व्यापार बढ़ाने पर सहमत हुए।",
+        "भारत और नेपाल ने बिजली व्यापार बढ़ाने पर सहमति जताई।",
+        "नेपाल ने भारत के प्रस्ताव पर हामी भरी।",
+    ],
+)
+def test_agreement_expressed_by_a_verb_is_an_agreement(text: str) -> None:
+    assert agreed(text) == {(0, "agreement")}
+
+
+def test_a_mention_refers_only_to_an_agreement_near_it() -> None:
+    aim = "समझौते का उद्देश्य व्यापार बढ़ाना है।"
+    filler = "मौसम अच्छा था। लोग खुश थे। बाजार खुले रहे। "
+    assert agreed(SIGNED + " " + aim) == {(0, "agreement"), (1, "agreement")}
+    assert agreed(SIGNED + " " + filler + aim) == {(0, "agreement")}
+    assert agreed(aim) == set()  # an article that only names an agreement reports none
+
+
+# --- word senses (data/senses.csv) ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत और चीन के नेताओं ने कहा कि सुरक्षा से कोई समझौता नहीं होगा।",  # compromise
+        "भारत और नेपाल के नेताओं ने इसे ऐतिहासिक करार दिया और इस पर सहमति जताई।",  # "called"
+        "भारत और पाकिस्तान ने नागरिकों के लिए सुरक्षित गलियारा बनाने पर सहमति जताई।",  # a passage
+        "भारत के उद्योगपति की बेटी का नेपाल के व्यापारी से विवाह का अनुबंध हुआ।",  # a marriage
+        "भारत की पार्टी ने चुनावी घोषणापत्र जारी किया।",  # an election manifesto
+        "भारत और अमेरिका के लिए अपने रोडमैप की घोषणा की गई।",  # a country's own plan
+    ],
+)
+def test_other_senses_are_no_agreements(text: str) -> None:
+    assert agreed(text) == set()
+
+
+# --- sector context ----------------------------------------------------------------------------------
+
+
+def test_sector_context_needs_a_cooperation_cue_between_states() -> None:
+    assert contexts("भारत और नेपाल ने बिजली में सहयोग बढ़ाने पर चर्चा की।") == {("energy", "cooperation")}
+    assert contexts("भारत से नेपाल को बिजली जाती है।") == {("energy", "mention")}  # two countries, no cue
+    assert contexts("नेपाल ने बिजली उत्पादन में सहयोग की बात कही।") == {("energy", "mention")}  # one side only
+
+
+def test_conflict_sanctions_and_comparisons_are_their_own_context() -> None:
+    assert contexts("अमेरिका ने ईरान के तेल निर्यात पर प्रतिबंध लगाए।") == {("energy", "conflict"), ("trade", "conflict")}
+    assert contexts("भारत की तुलना में चीन का व्यापार बड़ा है।") == {("trade", "conflict")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत और नेपाल के कवि की जीवन-यात्रा में शिक्षा का बड़ा स्थान रहा।",
+        "शिक्षकों से बातचीत में शिक्षा पर चर्चा हुई।",
+        "तस्करों के पुलिस से संबंध थे और व्यापार चलता रहा।",
+    ],
+)
+def test_cue_words_in_other_senses_make_no_cooperation(text: str) -> None:
+    assert {c for _, c in contexts(text)} == {"mention"}
