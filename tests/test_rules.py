@@ -49,6 +49,16 @@ def test_a_trigger_that_refers_back_takes_the_states_of_the_sentence_before() ->
     assert a["parties"] == ["IN", "JP"] and a["level"] == "government"
 
 
+def test_a_country_that_locates_a_place_is_no_party() -> None:
+    # in brackets after the place it locates, or before it with a genitive: a location, not a side
+    for text in (
+        "भारत और नेपाल ने दुबई (यूएई) में व्यापार समझौते पर हस्ताक्षर किए।",
+        "भारत और नेपाल ने संयुक्त अरब अमीरात के दुबई में व्यापार समझौते पर हस्ताक्षर किए।",
+    ):
+        (a,) = found(text)
+        assert a["parties"] == ["IN", "NP"], text
+
+
 def test_parties_are_searched_across_a_long_clause() -> None:
     text = (
         "भारत और नेपाल ने पिछले कई महीनों तक चली लंबी और कठिन बातचीत के कई दौर पूरे होने के बाद आखिरकार "

@@ -495,9 +495,8 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
     w = window("party_window")
     lo, hi = clause_start(keys, i, w, "party_break"), clause_end(keys, j, w, "party_break")
     near = in_range(idx, sid, lo, hi)
-    places = {a.i for a in near if a.etype == "place"}  # "जर्मनी के हैंबर्ग में": a country naming a place
     states = [a for a in near if a.actor_type in STATE_LEVEL and (is_party(keys, a) or _owns(keys, a, i))
-              and not (a.j + 1 in places and keys[a.j] in ("के", "की", "का"))]  # fmt: skip
+              and not _names_a_place(keys, a, near)]  # fmt: skip
     ids = _ids([a for a in near if (a.etype == "country" and a in states) or a.etype in ("organisation", "org")])
     if len({a.country for a in states if a.country}) >= 2 or sid == 0 or not _refers_back(keys, i, lo, hi):
         return _Parties(ids, states, False)
@@ -505,6 +504,15 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
     prev = [a for a in idx.sentence_actors(sid - 1) if a.actor_type in STATE_LEVEL and is_party(prev_keys, a)]
     ids = list(dict.fromkeys([*_ids(a for a in prev if a.etype == "country"), *ids]))
     return _Parties(ids, prev + states, bool(prev) and not states)
+
+
+def _names_a_place(keys: Sequence[str], a: ActorMention, near: Sequence[ActorMention]) -> bool:
+    """A country that only locates a place is no party: before it with a genitive (``जर्मनी के हैंबर्ग में``)
+    or in brackets right after it (``जेबेल अली (यूएई)``)."""
+    starts = {p.i for p in near if p.etype == "place"}
+    ends = {p.j for p in near if p.etype == "place"}
+    before = a.j + 1 in starts and a.j < len(keys) and keys[a.j] in ("के", "की", "का")
+    return before or (a.i >= 1 and keys[a.i - 1] == "(" and a.i - 1 in ends)
 
 
 def _owns(keys: Sequence[str], a: ActorMention, i: int) -> bool:
