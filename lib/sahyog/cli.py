@@ -145,6 +145,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         all_agreements=args.all_agreements,
         force=args.force,
         connect_timeout=args.connect_timeout,
+        export=args.export or (),
     )
     if not args.quiet:
         print(json.dumps(summary, ensure_ascii=False, indent=1))
@@ -266,6 +267,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="DIR",
         help="also build the corpus chapter's HTML page (05_corpus.html and charts) in DIR",
+    )
+    cp.add_argument(
+        "--export",
+        action="append",
+        choices=["plover"],
+        help="also write the events as PLOVER JSON Lines (events.plover.jsonl in --out)",
     )
     cp.set_defaults(func=cmd_corpus)
     return parser

@@ -756,6 +756,7 @@ def run_corpus(
     all_agreements: bool = False,
     force: bool = False,
     connect_timeout: float = 10.0,
+    export: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Extract every article of ``input`` on Dask and write the Parquet tables and summary to ``out``.
 
@@ -765,7 +766,8 @@ def run_corpus(
     ``read_on_workers`` (folder input): workers read the files themselves; default True on the local
     cluster, False with ``scheduler`` (the client ships the bytes). ``partition_size`` (articles per task)
     defaults to :func:`auto_partition_size` of the input and the workers. ``out`` must be Sahyog's own
-    folder (or ``force``); it is replaced only by a complete run. Returns the summary dict.
+    folder (or ``force``); it is replaced only by a complete run. ``export=("plover",)`` also writes the events
+    as PLOVER JSON Lines (:mod:`sahyog.plover`). Returns the summary dict.
     """
     from tqdm import tqdm
 
@@ -793,7 +795,7 @@ def run_corpus(
         events = write_events(tmp)
         seconds = time.perf_counter() - t0
         summary = make_summary(corpus, stats, n_parts, seconds, n_workers, scheduler, partition_size)
-        summary["events"] = events
+        summary["events"] = events | export_events(tmp, export)
         (tmp / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         replace_dir(tmp, out_dir)
     except KeyboardInterrupt:
@@ -844,6 +846,19 @@ def write_events(folder: Path) -> dict[str, Any]:
     from .corpus_events import merge_parquet
 
     return merge_parquet(folder / ARTICLE_EVENTS, folder, SCHEMAS)
+
+
+def export_events(folder: Path, formats: Sequence[str]) -> dict[str, Any]:
+    """Write the events in each export format (only ``plover``); returns ``{"exports": {file: records}}``."""
+    from . import plover
+
+    out = {}
+    for fmt in formats:
+        if fmt != "plover":
+            raise InputError("--export", f"unknown format {fmt!r} (known: plover)")
+        path, n = plover.export(folder)
+        out[path.name] = n
+    return {"exports": out} if out else {}
 
 
 def make_summary(
