@@ -17,7 +17,15 @@ LAYERS = [
     {"sectors", "agreements", "entities", "actors", "outcomes", "cooperation"},  # annotators (entities: a subpackage)
     {"record"},
     {"extract"},
-    {"tables", "charts", "present", "site", "corpus_events", "plover"},  # present: the record for people; site: HTML
+    {
+        "tables",
+        "charts",
+        "present",
+        "site",
+        "corpus_events",
+        "corpus_view",
+        "plover",
+    },  # present: the record for people; site: HTML
     {"report", "corpus", "cli", "__main__"},
 ]
 LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}
