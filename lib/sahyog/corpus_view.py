@@ -182,6 +182,7 @@ def events_by_period(events: pd.DataFrame) -> pd.DataFrame:
     m = m.loc[m.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     m.index = [category_label(c) for c in m.index]
     m.columns.name = "year" if by_year else "month"
+    m.index.name = "category"
     return m
 
 
