@@ -16,6 +16,7 @@ LAYERS = [
     {"lexicon", "matching"},
     {"sectors", "agreements", "entities", "actors", "outcomes", "cooperation"},  # annotators (entities: a subpackage)
     {"record"},
+    {"dates", "events"},  # events: one occasion x one category, from the record's agreement mentions
     {"extract"},
     {
         "tables",

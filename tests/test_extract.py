@@ -13,6 +13,7 @@ import pytest
 from sahyog import tables
 from sahyog.extract import RECORD_KEYS, extract_file
 from sahyog.paths import example_article
+from sahyog.record import EVENT_KEYS
 
 EXAMPLE = example_article()
 
@@ -28,7 +29,11 @@ def test_record_has_the_contract_keys(record):
     s = record["sectors"][0]
     assert set(s) == {"sentence_id", "sector", "term", "start", "end", "context"}
     a = record["agreements"][0]
-    assert set(a) == {"sentence_id", "category", "sectors", "parties", "count", "text", "level", "status", "routes"}
+    assert set(a) == {"id", "sentence_id", "category", "sectors", "parties", "count", "text", "level", "status",
+                      "routes"}  # fmt: skip
+    assert [a["id"] for a in record["agreements"]] == [f"a{n}" for n in range(1, len(record["agreements"]) + 1)]
+    ev = record["events"][0]
+    assert tuple(ev) == EVENT_KEYS and set(ev["mentions"]) <= {a["id"] for a in record["agreements"]}
     e = record["entities"][0]
     assert {"type", "id", "name_en", "name_hi", "lat", "lon", "mentions", "country", "actor_type"} <= set(e)
     assert set(e["mentions"][0]) == {"text", "start", "end", "sentence_id"}
@@ -165,7 +170,7 @@ def test_extract_folder_to_csv(tmp_path):
     proc = _run("extract", str(EXAMPLE.parent), "--format", "csv", "--out", str(tmp_path / "t"))
     assert proc.returncode == 0, proc.stderr
     names = {p.name for p in (tmp_path / "t").iterdir()}
-    assert {"documents.csv", "sentences.csv", "sectors.csv", "agreements.csv", "entities.csv"} <= names
+    assert {"documents.csv", "sentences.csv", "sectors.csv", "agreements.csv", "events.csv", "entities.csv"} <= names
 
 
 def _bad_input(folder, kind):

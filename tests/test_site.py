@@ -99,8 +99,42 @@ def test_brief_says_who_met_where_when_and_what_was_agreed():
     assert [c["hi"] for c in b["countries"]] == ["भारत", "नेपाल"]
     assert b["place"]["en"] == "New Delhi" and b["date"] == "2024-05-13"  # the file name's date
     assert b["categories"] == {"mou": 1}
-    assert present.agreement_line(b["agreements"][0]) == "समझौता ज्ञापन · MoU — Trade — India, Nepal — sentence 0"
+    # a record written before events existed: one line per agreement mention
+    assert present.agreement_line(b["agreements"][0]) == "समझौता ज्ञापन · MoU — India, Nepal — Trade — sentence 0"
     assert [s["id"] for s in b["sectors"]] == ["trade", "transport"]
+
+
+def _event(**kw) -> dict:
+    ev = {"id": "e1", "category": "mou", "count": 8, "parties": ["IN", "NP"], "level": "government",
+          "status": "agreed", "sectors": ["trade", "transport"], "date": "2017-08-24", "date_precision": "day",
+          "date_text": "24 अगस्त 2017", "date_start": None, "date_end": None, "place": "geo:1",
+          "place_text": "नई दिल्ली", "place_start": 0, "place_end": 9, "mentions": ["a1", "a2"],
+          "sentences": [0, 1]}  # fmt: skip
+    return {**ev, **kw}
+
+
+def test_brief_lists_one_line_per_event_with_when_and_where():
+    rec = _record()
+    rec["agreements"] = [{**rec["agreements"][0], "id": "a1"}, {**rec["agreements"][0], "id": "a2", "sentence_id": 1}]
+    rec["events"] = [_event(), _event(id="e2", category="roadmap", count=None, status="planned", sentences=[1])]
+    b = present.brief(rec, TEXT)
+    assert b["categories"] == {"mou": 1} and b["n_mentions"] == 2  # the planned roadmap is not counted
+    assert b["date"] == "2017-08-24" and b["place"]["en"] == "New Delhi"  # from the event
+    line = present.agreement_line(b["agreements"][0])
+    want = "8 × समझौता ज्ञापन · MoU — India, Nepal — 24 Aug 2017 — New Delhi — Trade, Transport and connectivity"
+    assert line == want + " — sentences 0, 1"
+    html = site.brief_html(b)
+    assert 'href="02_sectors.html#s0">0</a>, <a href="02_sectors.html#s1">1</a>' in html and "(1 events)" in html
+    every = present.brief(rec, TEXT, all_agreements=True)
+    assert every["categories"] == {"mou": 1, "roadmap": 1}
+    assert present.agreement_line(every["agreements"][1]).startswith("रोडमैप · roadmap (planned) — India, Nepal")
+
+
+def test_event_dates_read_at_their_precision():
+    assert present.event_date_text(_event()) == "24 Aug 2017"
+    assert present.event_date_text(_event(date="2017-08", date_precision="month")) == "Aug 2017"
+    assert present.event_date_text(_event(date="2017", date_precision="year")) == "2017"
+    assert present.event_date_text(_event(date=None, date_precision=None, date_text="मंगलवार को")) == "मंगलवार को"
 
 
 def test_date_comes_from_the_corpus_the_file_name_or_the_dateline():

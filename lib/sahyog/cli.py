@@ -72,7 +72,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     records, failed = [], 0
     for path in paths:
         try:
-            (record,) = reported(extract_file(path), args.all_agreements)
+            (record,) = reported(extract_file(path, date=args.date), args.all_agreements)
         except SahyogError as exc:
             _error(exc)
             failed += 1
@@ -187,6 +187,16 @@ def positive_int(value: str) -> int:
     return int(_number(value, int, "a whole number", 1, strict=False))
 
 
+def iso_date(value: str) -> str:
+    """An article date given on the command line: ``YYYY-MM-DD``."""
+    from .dates import caller_date
+
+    try:
+        return caller_date(value) or ""
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
+
+
 def positive_float(value: str) -> float:
     """argparse type: a number of seconds above 0."""
     return _number(value, float, "a number", 0, strict=True)
@@ -215,6 +225,12 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", "csv"), default="json")
     ex.add_argument("--out", default=None, help="folder for --format csv")
     ex.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
+    ex.add_argument(
+        "--date",
+        type=iso_date,
+        default=None,
+        help="the articles' date, YYYY-MM-DD (else from each file name or dateline)",
+    )
     ex.set_defaults(func=cmd_extract)
 
     rp = sub.add_parser("report", help="build HTML reports (one per article and notebook) and an index")

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import actors, cooperation
+from . import actors, cooperation, dates, events
 from . import agreements as agreements_mod
 from . import entities as entities_mod
 from . import sectors as sectors_mod
@@ -26,11 +26,13 @@ __all__ = ["RECORD_KEYS", "extract_file", "extract_text", "read_record", "record
 
 
 def extract_text(
-    text: str, doc_id: str, source: str = "", lexicon: sectors_mod.Lexicon | None = None
+    text: str, doc_id: str, source: str = "", lexicon: sectors_mod.Lexicon | None = None, date: str | None = None
 ) -> dict[str, Any]:
     """Run the whole pipeline on an article's decoded text and return the ``extract`` record.
 
-    ``lexicon`` replaces the built-in sector lexicon (see :func:`sahyog.sectors.load_lexicon`). Text
+    ``lexicon`` replaces the built-in sector lexicon (see :func:`sahyog.sectors.load_lexicon`); ``date``
+    (``YYYY-MM-DD``) is the article's date when the caller knows it (else from the file name, a dateline
+    or the first sentence: :func:`sahyog.dates.article_date`). Text
     with no sentence (only a dateline) is an :class:`~sahyog.errors.InputError`, for every command alike.
     """
     with _no_cyclic_gc():
@@ -44,7 +46,11 @@ def extract_text(
         mentions = cooperation.with_mention_context(mentions, doc, entities, agreements)
         head = DocumentHead.of(doc)
         del doc  # the token stream is most of the memory of a long article: free it before the record is built
-        return make_record(doc_id, source, head, mentions, agreements, entities)
+        first = (head.sentences[0].start, head.sentences[0].end)
+        day, day_source = dates.article_date(text, Path(source).name if source else doc_id, date, first)
+        record = make_record(doc_id, source, head, mentions, agreements, entities, day, day_source)
+        record["events"] = events.find_events(record, text)
+        return record
 
 
 @contextmanager
@@ -61,10 +67,13 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def extract_file(path: str | Path, lexicon: sectors_mod.Lexicon | None = None) -> dict[str, Any]:
-    """Load an article file (raising :class:`~sahyog.errors.InputError` if unusable) and extract it."""
+def extract_file(
+    path: str | Path, lexicon: sectors_mod.Lexicon | None = None, date: str | None = None
+) -> dict[str, Any]:
+    """Load an article file (raising :class:`~sahyog.errors.InputError` if unusable) and extract it;
+    ``date`` is the article's date if the caller knows it (a dated file name gives it otherwise)."""
     p = Path(path)
-    return extract_text(load_article(p), doc_id_for(p), str(p), lexicon)
+    return extract_text(load_article(p), doc_id_for(p), str(p), lexicon, date)
 
 
 def write_record(record: dict[str, Any], path: str | Path) -> Path:

@@ -499,52 +499,91 @@ def dateline_place(record: Record) -> Mapping[str, Any] | None:
     return None
 
 
+def record_events(record: Record) -> list[Mapping[str, Any]]:
+    """The record's events; a record written before events existed: one per agreement mention (as then)."""
+    if "events" in record:
+        return list(record["events"])
+    return [
+        {**a, "id": f"e{n + 1}", "sentences": [a["sentence_id"]], "date": None, "date_text": None, "place": None}
+        for n, a in enumerate(record["agreements"])
+    ]
+
+
 def brief(
     record: Record, text: str = "", given_date: date | str | None = None, all_agreements: bool = False
 ) -> dict[str, Any]:
-    """What a reader needs first, as plain data (JSON-ready): headline, when, where, who met, what was agreed,
-    sectors. ``text`` is the article (for its title line and dateline date); ``given_date`` a corpus date.
-    Agreements are those the default tables count (:func:`sahyog.tables.reported`) unless ``all_agreements``."""
+    """What a reader needs first, as plain data (JSON-ready): headline, when, where, who met, what was agreed
+    (one line per event), sectors. ``text`` is the article (for its title line and dateline date);
+    ``given_date`` a corpus date. When and where come from the events, else the article's date and dateline.
+    Events are those the default tables count (:func:`sahyog.tables.reported`) unless ``all_agreements``."""
     from .tables import reported
 
     record = reported(record, all_agreements)[0]
     by_id = entities_by_id(record)
     title, is_title = headline(record, text)
-    when = article_date(record.get("source", ""), text, given_date)
-    place = dateline_place(record)
+    events = record_events(record)
+    when = _brief_date(record, events, text, given_date)
+    place = next((by_id[ev["place"]] for ev in events if ev.get("place") in by_id), None) or dateline_place(record)
     met = main_countries(record)
     others = [e["id"] for e in record["entities"] if e["type"] == "country" and e["id"] not in met]
     sectors = Counter(m["sector"] for m in record["sectors"] if m["context"] in COUNTED)
     lead = record["sentences"][0]["text"] if record["sentences"] else ""
+    said = next((ev["date_text"] for ev in events if ev.get("date_text")), None) or lead
     return {
         "doc_id": record["doc_id"],
         "headline": title,
         "is_title": is_title,
         "date": when.isoformat() if when else None,
-        "weekday": None if when else weekday_in(lead),
+        "weekday": None if when else weekday_in(said),
         "place": _name_pair(place) if place else None,  # a dateline no gazetteer knows may not be a place
         "countries": [_name_pair(by_id[c]) for c in met],
         "others": [_name_pair(by_id[c]) for c in others],
-        "agreements": [_agreement_line(a, record) for a in record["agreements"]],
-        "categories": dict(Counter(a["category"] for a in record["agreements"]).most_common()),
+        "agreements": [_event_line(ev, record, by_id) for ev in events],
+        "categories": dict(Counter(ev["category"] for ev in events).most_common()),
+        "n_mentions": len(record["agreements"]),
         "sectors": [{"id": s, "label": sector_label(s), "n": n} for s, n in sectors.most_common()],
         "n_sentences": len(record["sentences"]),
     }
+
+
+def _brief_date(record: Record, events: Sequence[Mapping[str, Any]], text: str,
+                given: date | str | None) -> date | None:  # fmt: skip
+    """The day of the first event that has one, else the article's date (given, in the record, or found)."""
+    for ev in events:
+        if ev.get("date") and len(ev["date"]) == 10:
+            return date.fromisoformat(ev["date"])
+    return article_date(record.get("source", ""), text, given or record.get("article_date"))
 
 
 def _name_pair(e: Mapping[str, Any]) -> dict[str, str]:
     return {"id": e["id"], "hi": e.get("name_hi") or "", "en": e.get("name_en") or ""}
 
 
-def _agreement_line(a: Mapping[str, Any], record: Record) -> dict[str, Any]:
+def _event_line(ev: Mapping[str, Any], record: Record, by_id: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
+    """An event as the brief lists it: what, who, when, where, sectors, the sentences that report it."""
+    place = by_id.get(ev.get("place") or "")
     return {
-        "category": a["category"],
-        "label": category_label(a["category"]) + _qualifier(a),
-        "count": a.get("count"),
-        "sectors": [sector_label(s, english_only=True) for s in a["sectors"]],
-        "parties": name_list(a["parties"], record),
-        "sentence": a["sentence_id"],
+        "category": ev["category"],
+        "label": category_label(ev["category"]) + _qualifier(ev),
+        "count": ev.get("count"),
+        "sectors": [sector_label(s, english_only=True) for s in ev["sectors"]],
+        "parties": name_list(ev["parties"], record),
+        "when": event_date_text(ev),
+        "where": entity_name(place) if place else "",
+        "sentence": ev["sentences"][0] if ev["sentences"] else 0,
+        "sentences": list(ev["sentences"]),
     }
+
+
+def event_date_text(ev: Mapping[str, Any]) -> str:
+    """``24 Aug 2017``, ``Aug 2017``, ``2017``, or the words when they give no date (``मंगलवार को``)."""
+    value, precision = ev.get("date"), ev.get("date_precision")
+    if value and precision == "day":
+        d = date.fromisoformat(value)
+        return f"{d.day} {d.strftime('%b %Y')}"
+    if value and precision == "month":
+        return date.fromisoformat(value + "-01").strftime("%b %Y")
+    return str(value or ev.get("date_text") or "")
 
 
 def agreement_what(item: Mapping[str, Any]) -> str:
@@ -553,13 +592,21 @@ def agreement_what(item: Mapping[str, Any]) -> str:
 
 
 def agreement_details(item: Mapping[str, Any]) -> str:
-    """Sectors and parties of an agreement line: ``Trade, Economy — Pakistan, Kazakhstan``."""
-    return " — ".join(p for p in (", ".join(item["sectors"]), ", ".join(item["parties"])) if p)
+    """Who, when, where and what of an event line: ``India, Nepal — 24 Aug 2017 — New Delhi — Health, Education``."""
+    parts = (", ".join(item["parties"]), item.get("when", ""), item.get("where", ""), ", ".join(item["sectors"]))
+    return " — ".join(p for p in parts if p)
+
+
+def sentences_text(item: Mapping[str, Any]) -> str:
+    """``sentence 3`` or ``sentences 0, 1, 4``: where the article reports the event."""
+    ids = item.get("sentences") or [item["sentence"]]
+    return ("sentences " if len(ids) > 1 else "sentence ") + ", ".join(str(i) for i in ids)
 
 
 def agreement_line(item: Mapping[str, Any]) -> str:
-    """One plain line: ``समझौता ज्ञापन · MoU — Trade, Economy — Pakistan, Kazakhstan — sentence 9``."""
-    parts = [agreement_what(item), agreement_details(item), f"sentence {item['sentence']}"]
+    """One plain line per event:
+    ``8 × समझौता ज्ञापन · MoU — India, Nepal — 24 Aug 2017 — New Delhi — Health — sentences 0, 1, 4``."""
+    parts = [agreement_what(item), agreement_details(item), sentences_text(item)]
     return " — ".join(p for p in parts if p)
 
 

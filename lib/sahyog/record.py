@@ -13,16 +13,24 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-RECORD_KEYS = ("doc_id", "source", "dateline", "sentences", "n_tokens", "sectors", "agreements", "entities")
+RECORD_KEYS = ("doc_id", "source", "dateline", "sentences", "n_tokens", "sectors", "agreements", "entities",
+               "article_date", "article_date_source", "events")  # fmt: skip
+# Keys a record must have to be read: records written before ``article_date`` and ``events`` existed still read.
+REQUIRED_KEYS = RECORD_KEYS[:8]
+ARTICLE_DATE_SOURCES = ("caller", "filename", "dateline", "text")
 # Keys of the items of each list in a record.
 SENTENCE_KEYS = ("id", "start", "end", "text")
 SECTOR_KEYS = ("sentence_id", "sector", "term", "start", "end", "context")
-AGREEMENT_KEYS = ("sentence_id", "category", "sectors", "parties", "count", "text", "level", "status", "routes")
+AGREEMENT_KEYS = ("id", "sentence_id", "category", "sectors", "parties", "count", "text", "level", "status", "routes")
 ENTITY_KEYS = ("type", "id", "name_en", "name_hi", "lat", "lon", "role", "country", "actor_type", "mentions")
 MENTION_KEYS = ("text", "start", "end", "sentence_id")  # an entity's mentions
 ROUTE_STOP_KEYS = ("id", "start", "end")  # each stop of each route of a corridor agreement
+# One event = one occasion x one category (sahyog.events); ``mentions`` are agreement ids, ``sentences`` ids.
+EVENT_KEYS = ("id", "category", "count", "parties", "level", "status", "sectors", "date", "date_precision",
+              "date_text", "date_start", "date_end", "place", "place_text", "place_start", "place_end",
+              "mentions", "sentences")  # fmt: skip
 ITEM_KEYS = {"sentences": SENTENCE_KEYS, "sectors": SECTOR_KEYS, "agreements": AGREEMENT_KEYS,
-             "entities": ENTITY_KEYS}  # fmt: skip
+             "entities": ENTITY_KEYS, "events": EVENT_KEYS}  # fmt: skip
 NESTED_KEYS = {("agreements", "routes"): ROUTE_STOP_KEYS, ("entities", "mentions"): MENTION_KEYS}
 
 # Table columns with their Arrow types ("str", "int", "float", "strs" = list of strings, "date").
@@ -34,13 +42,19 @@ TABLE_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
     "sentences": (("doc_id", "str"), ("id", "int"), ("start", "int"), ("end", "int"), ("text", "str")),
     "sectors": (("doc_id", "str"), *((k, "int" if k in ("sentence_id", "start", "end") else "str")
                                      for k in SECTOR_KEYS)),
-    "agreements": (("doc_id", "str"), ("sentence_id", "int"), ("category", "str"), ("sectors", "strs"),
+    "agreements": (("doc_id", "str"), ("id", "str"), ("sentence_id", "int"), ("category", "str"), ("sectors", "strs"),
                    ("parties", "strs"), ("count", "int"), ("text", "str"), ("level", "str"), ("status", "str")),
     "entities": (("doc_id", "str"), ("type", "str"), ("id", "str"), ("name_en", "str"), ("name_hi", "str"),
                  ("lat", "float"), ("lon", "float"), ("role", "str"), ("country", "str"), ("actor_type", "str"),
                  ("n_mentions", "int"), ("variants", "strs")),
     "entity_mentions": (("doc_id", "str"), ("entity_id", "str"), ("type", "str"), ("text", "str"),
                         ("start", "int"), ("end", "int"), ("sentence_id", "int")),
+    # one row per event of one article (the corpus-level ``events`` table of issue 17 merges them)
+    "article_events": (("doc_id", "str"), ("id", "str"), ("category", "str"), ("count", "int"),
+                       ("parties", "strs"), ("level", "str"), ("status", "str"), ("sectors", "strs"),
+                       ("date", "str"), ("date_precision", "str"), ("date_text", "str"), ("date_start", "int"),
+                       ("date_end", "int"), ("place", "str"), ("place_text", "str"), ("place_start", "int"),
+                       ("place_end", "int"), ("mentions", "strs"), ("sentences", "ints")),
     # Corpus events (sahyog.corpus_events): one row per event however many articles report it, and one row
     # per article event with the corpus event it belongs to (its evidence sentence, its article's date and headline).
     "events": (("id", "str"), ("category", "str"), ("status", "str"), ("level", "str"), ("parties", "strs"),
@@ -72,7 +86,7 @@ def arrow_schema(table: str) -> Any:
     import pyarrow as pa
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "strs": pa.list_(pa.string()),
-             "date": pa.date32()}  # fmt: skip
+             "ints": pa.list_(pa.int64()), "date": pa.date32()}  # fmt: skip
     return pa.schema([(c, types[t]) for c, t in TABLE_TYPES[table]])
 
 
@@ -81,9 +95,12 @@ def arrow_schema(table: str) -> Any:
 
 
 def make_record(doc_id: str, source: str, doc: Any, mentions: Iterable[Any], agreements: Iterable[Any],
-                entities: Iterable[Any]) -> dict[str, Any]:  # fmt: skip
+                entities: Iterable[Any], article_date: str | None = None,
+                article_date_source: str | None = None) -> dict[str, Any]:  # fmt: skip
     """The ``extract`` record of an article from its :class:`~sahyog.text.Document` (or its
-    :class:`DocumentHead`) and the annotators' results."""
+    :class:`DocumentHead`) and the annotators' results; ``events`` is filled by :mod:`sahyog.events`.
+
+    Agreement mentions get ids ``a1``, ``a2`` ... in document order over all agreements found."""
     return {
         "doc_id": doc_id,
         "source": source,
@@ -91,9 +108,17 @@ def make_record(doc_id: str, source: str, doc: Any, mentions: Iterable[Any], agr
         "sentences": [_item(s, SENTENCE_KEYS) for s in doc.sentences],
         "n_tokens": doc.n_tokens,
         "sectors": [_item(m, SECTOR_KEYS) for m in mentions],
-        "agreements": [_agreement(a) for a in agreements],
+        "agreements": [_agreement(a, mention_id(n)) for n, a in enumerate(agreements)],
         "entities": [_entity(e) for e in entities],
+        "article_date": article_date,
+        "article_date_source": article_date_source if article_date else None,
+        "events": [],
     }
+
+
+def mention_id(index: int) -> str:
+    """The id of the agreement mention at ``index`` (0-based, document order): ``a1``, ``a2`` ..."""
+    return f"a{index + 1}"
 
 
 class DocumentHead(NamedTuple):
@@ -112,8 +137,8 @@ def _item(obj: Any, keys: Sequence[str]) -> dict[str, Any]:
     return {k: getattr(obj, k) for k in keys}
 
 
-def _agreement(a: Any) -> dict[str, Any]:
-    out = _item(a, AGREEMENT_KEYS[:-1])
+def _agreement(a: Any, ident: str) -> dict[str, Any]:
+    out = {"id": ident, **_item(a, AGREEMENT_KEYS[1:-1])}
     out["sectors"], out["parties"] = list(a.sectors), list(a.parties)
     out["routes"] = [[_item(stop, ROUTE_STOP_KEYS) for stop in route] for route in a.routes]
     return out
@@ -136,7 +161,7 @@ def read_record(path: str | Path) -> dict[str, Any]:
             record = json.load(fh)
     except (OSError, ValueError) as exc:
         raise InputError(path, f"not a readable record: {exc}") from None
-    missing = [k for k in RECORD_KEYS if not isinstance(record, dict) or k not in record]
+    missing = [k for k in REQUIRED_KEYS if not isinstance(record, dict) or k not in record]
     if missing:
         raise InputError(path, f"not a record: missing {', '.join(missing)}")
     return record

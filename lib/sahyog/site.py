@@ -319,15 +319,17 @@ def _agreed_html(b: Mapping[str, Any], short: bool) -> str:
         return '<p><span class="label">agreed</span>nothing found</p>'
     if short:
         counts = category_counts_html(b.get("categories", {}))
-        return f'<div class="who"><span class="label">agreed</span>{counts}</div>'
+        return f'<div class="who"><span class="label">agreed (events)</span>{counts}</div>'
     lines = "".join(f"<li>{_agreement_li(a)}</li>" for a in items)
-    return f'<p class="label">agreed ({len(items)})</p><ul class="agreed">{lines}</ul>'
+    return f'<p class="label">agreed ({len(items)} events)</p><ul class="agreed">{lines}</ul>'
 
 
 def _agreement_li(a: Mapping[str, Any]) -> str:
-    """One agreement line with its category in bold and its sentence linked to the marked article (02)."""
+    """One event line with its category in bold and its sentences linked to the marked article (02)."""
     details = agreement_details(a)
-    link = f'<a href="02_sectors.html#s{int(a["sentence"])}">sentence {int(a["sentence"])}</a>'
+    ids = [int(i) for i in a.get("sentences") or [a["sentence"]]]
+    links = ", ".join(f'<a href="02_sectors.html#s{i}">{i}</a>' for i in ids)
+    link = ("sentences " if len(ids) > 1 else "sentence ") + links
     return f"<strong>{hi(agreement_what(a))}</strong> — " + (f"{hi(details)} — " if details else "") + link
 
 

@@ -26,6 +26,7 @@ SECTOR_COLUMNS = columns("sectors")
 AGREEMENT_COLUMNS = columns("agreements")
 ENTITY_COLUMNS = columns("entities")
 MENTION_COLUMNS = columns("entity_mentions")
+EVENT_COLUMNS = columns("article_events")
 
 
 def configure_display() -> None:
@@ -66,7 +67,11 @@ def reported(data: Record | Iterable[Record], all_agreements: bool = False) -> l
     recs = _records(data)
     if all_agreements:
         return recs
-    return [{**r, "agreements": [a for a in r["agreements"] if is_reported(a)]} for r in recs]
+    out = [{**r, "agreements": [a for a in r["agreements"] if is_reported(a)]} for r in recs]
+    for r in out:
+        if "events" in r:  # a record written before events existed has none (readers fall back to mentions)
+            r["events"] = [e for e in r["events"] if is_reported(e)]
+    return out
 
 
 def documents(data: Record | Iterable[Record]) -> pd.DataFrame:
@@ -143,11 +148,21 @@ def entity_mentions(data: Record | Iterable[Record]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
+def events(data: Record | Iterable[Record]) -> pd.DataFrame:
+    """One row per event (one occasion x one category) with its count, parties, sectors, date and place;
+    a record written before events existed has none."""
+    rows = [{"doc_id": r["doc_id"], **ev} for r in _records(data) for ev in r.get("events", [])]
+    return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(
+        {"count": "Int64", "date_start": "Int64", "date_end": "Int64", "place_start": "Int64", "place_end": "Int64"}
+    )
+
+
 TABLES = {
     "documents": documents,
     "sentences": sentences,
     "sectors": sector_mentions,
     "agreements": agreements,
+    "events": events,
     "entities": entities,
     "entity_mentions": entity_mentions,
 }

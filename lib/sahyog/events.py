@@ -1,0 +1,327 @@
+"""Events, not mentions: each agreement of an article once, with who, what, when and where.
+
+An article mentions one signing many times (headline, lead, details, "ये समझौते ..."). One event is one
+occasion x one category (nine agreements signed at one visit are one ``agreement`` event with count 9),
+as in event data sets (ICEWS, POLECAT/PLOVER). Built from the record's agreement mentions, which stay
+in the record as the evidence; the rules follow the event gold's (``EVENTS.md`` of the development data):
+
+- mentions of one category, level and status join one event; a planned mention of an instrument the
+  article reports as signed (``इस संधि पर ... जारी किया जाएगा``) joins the signed one;
+- a sentence that only lists topics (``इनमें ... शामिल हैं``, ``जिसमें ... भी``, ``ये समझौते ...``) gives its
+  sectors to the events of the sentence before it;
+- ``count`` is the first number stated; ``parties`` the article's main states among the mentions' parties;
+- ``date``: a date in the event's sentences, else the first in the article's lead or agreement sentences
+  (relative words resolved against the article's date, :mod:`sahyog.dates`);
+- ``place``: a city named as the venue (``इस्लामाबाद में``) in the event's sentences or the lead, else the
+  dateline's city (unless a visit abroad says otherwise), else the destination of a visit (``नेपाल यात्रा``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex as re
+
+from . import dates as dates_mod
+from .record import EVENT_KEYS
+
+Record = Mapping[str, Any]
+
+LEAD = 3  # sentences of the headline and lead
+# A sentence listing the topics of an agreement reported just before.
+_LISTING = re.compile(
+    r"^\W*(?:इनमें|इसमें|जिनमें|जिसमें|इन\s+समझौतों|ये\s+समझौते|इन\s+करारों|ये\s+करार|समझौतों\s+में|इन\s+समझौता)"
+    r"|(?:शामिल\s+(?:हैं|है|थे|था))|(?:जिसमें|जिनमें)",
+)
+DATELINE_LINES = 3  # a dateline opens one of the first lines (after a headline, a byline)
+_DATELINE_TAIL = re.compile(
+    r"[ \t]*(?:,?[ \t]*[0-9०-९]{1,2}[ \t]*[\p{L}\p{M}]+(?:[ \t]*,?[ \t]*[0-9०-९]{4})?)?[ \t]*(?:[|:।(\u0903]|\n|$)"
+)
+_VENUE_AFTER = re.compile(r"^\s*(?:के\s+(?:[\p{L}\p{M}]+\s+){0,3})?में(?![\p{L}\p{M}])")
+_VISIT_AFTER = re.compile(
+    r"^\s*(?:की\s+(?:(?:राजकीय|आधिकारिक|सरकारी|पहली|दो|तीन|चार|पांच|[\p{L}\p{M}]+\s+दिवसीय)\s+)*(?:यात्रा|दौरे|दौरा)"
+    r"|(?:यात्रा|दौरे)(?:\s+के\s+दौरान|\s+पर)|(?:पहुंचे|पहुँचे|पहुंची|पहुँची|पहुंचे।))"
+)
+_VISIT_BEFORE = re.compile(r"(?:यात्रा|दौरे)\s+पर\s*$")
+_VISIT_ARRIVE = re.compile(r"^\s*(?:आए|आये|आईं|आई|पहुंचे|पहुँचे|गए|गये|गई|गईं)")
+
+
+@dataclass
+class _Event:
+    category: str
+    level: str
+    status: str
+    mentions: list[Mapping[str, Any]] = field(default_factory=list)
+    extra_sectors: set[str] = field(default_factory=set)
+    extra_sentences: set[int] = field(default_factory=set)
+
+
+def find_events(record: Record, text: str) -> list[dict[str, Any]]:
+    """The events of one article from its record (agreement mentions with ids, sentences, sectors,
+    entities, ``article_date``) and its text; each a dict of :data:`sahyog.record.EVENT_KEYS`."""
+    agreements = record.get("agreements", [])
+    if not agreements:
+        return []
+    groups = _absorb_generic(_group(agreements))
+    _add_listed_sectors(groups, record)
+    _share_sectors(groups)
+    ctx = _Context.of(record, text)
+    return [_event_dict(n, ev, ctx) for n, ev in enumerate(groups)]
+
+
+def _group(agreements: Sequence[Mapping[str, Any]]) -> list[_Event]:
+    """One event per category, level and status, in order of first mention; planned mentions of a category
+    also reported as agreed at the same level join the agreed event."""
+    agreed = {(a["category"], a.get("level")) for a in agreements if a.get("status", "agreed") == "agreed"}
+    events: dict[tuple[str, str, str], _Event] = {}
+    for a in agreements:
+        level, status = a.get("level", "government"), a.get("status", "agreed")
+        if status != "agreed" and (a["category"], level) in agreed:
+            status = "agreed"
+        key = (a["category"], level, status)
+        events.setdefault(key, _Event(a["category"], level, status)).mentions.append(a)
+    return list(events.values())
+
+
+def _absorb_generic(groups: list[_Event]) -> list[_Event]:
+    """Agreements named only generically (no sectors, no number one: ``इन समझौतों पर हस्ताक्षर``) in an article
+    whose signing is of MoUs are those MoUs: the ``agreement`` event joins the ``mou`` event of its level and status."""
+    mous = {(ev.level, ev.status): ev for ev in groups if ev.category == "mou"}
+    out = []
+    for ev in groups:
+        mou = mous.get((ev.level, ev.status)) if ev.category == "agreement" else None
+        generic = not any(a.get("sectors") for a in ev.mentions) and all(a.get("count") != 1 for a in ev.mentions)
+        if mou is not None and generic and not {a["sentence_id"] for a in ev.mentions} & _sids(mou):
+            mou.mentions = sorted(mou.mentions + ev.mentions, key=lambda a: (a["sentence_id"], a.get("id", "")))
+            continue
+        out.append(ev)
+    return out
+
+
+def _sids(ev: _Event) -> set[int]:
+    return {a["sentence_id"] for a in ev.mentions}
+
+
+def _share_sectors(groups: list[_Event]) -> None:
+    """An event without sectors of its own takes those of the events reported in the same sentence
+    (``28 समझौते या समझौता ज्ञापन``, ``इस संधि पर संयुक्त बयान``): they cover the same topics."""
+    own = {id(ev): {s for a in ev.mentions for s in a.get("sectors", [])} | ev.extra_sectors for ev in groups}
+    for ev in groups:
+        if own[id(ev)]:
+            continue
+        for other in groups:
+            if other is not ev and _sids(ev) & _sids(other):
+                ev.extra_sectors |= own[id(other)]
+
+
+def _add_listed_sectors(groups: list[_Event], record: Record) -> None:
+    """A sentence without an agreement that lists topics gives its sectors to the events of the sentence
+    (one or two) before it."""
+    by_sentence: dict[int, list[_Event]] = {}
+    for ev in groups:
+        for a in ev.mentions:
+            by_sentence.setdefault(a["sentence_id"], []).append(ev)
+    sectors: dict[int, set[str]] = {}
+    for m in record.get("sectors", []):
+        if m.get("context") != "portfolio":
+            sectors.setdefault(m["sentence_id"], set()).add(m["sector"])
+    for sent in record.get("sentences", []):
+        sid = sent["id"]
+        if sid in by_sentence or sid not in sectors or not _LISTING.search(sent["text"]):
+            continue
+        before = [s for s in (sid - 1, sid - 2) if s in by_sentence]
+        for ev in by_sentence[before[0]] if before else ():
+            ev.extra_sectors |= sectors[sid]
+            ev.extra_sentences.add(sid)
+
+
+# ---------------------------------------------------------------------------------------------
+# What the whole article says: its states, dates and places
+
+
+@dataclass
+class _Context:
+    """The article-wide facts events draw on."""
+
+    text: str
+    sentences: dict[int, Mapping[str, Any]]
+    states: frozenset[str]
+    core: list[str]
+    places: dict[int, list[tuple[int, int, str, str]]]  # sentence id -> (start, end, entity id, type)
+    article_date: str | None
+    dateline: tuple[int, int, str, str] | None  # start, end, text, place entity id
+    visit: tuple[int, int, str, str] | None
+    countries: dict[str, str] = field(default_factory=dict)  # place entity id -> its country
+    agreement_sids: list[int] = field(default_factory=list)
+    dates: dict[int, list[dates_mod.DateMention]] = field(default_factory=dict)  # found per sentence, once
+
+    def agreement_sentences(self) -> list[int]:
+        """Ids of the sentences that report an agreement."""
+        return self.agreement_sids
+
+    def place_country(self, ident: str) -> str | None:
+        """The country of a place entity (a country's own id for a country)."""
+        return self.countries.get(ident, ident if ident in self.states else None)
+
+    @classmethod
+    def of(cls, record: Record, text: str) -> _Context:
+        ents = record.get("entities", [])
+        states = frozenset(e["id"] for e in ents if e.get("type") == "country")
+        places: dict[int, list[tuple[int, int, str, str]]] = {}
+        for e in ents:
+            if e.get("type") in ("place", "country"):
+                for m in e.get("mentions", []):
+                    places.setdefault(m["sentence_id"], []).append((m["start"], m["end"], e["id"], e["type"]))
+        ctx = cls(text, {s["id"]: s for s in record.get("sentences", [])}, states,
+                  _core_states(record.get("agreements", []), states), places, record.get("article_date"),
+                  None, None)  # fmt: skip
+        ctx.countries = {e["id"]: e["country"] for e in ents if e.get("country")}
+        ctx.agreement_sids = sorted({a["sentence_id"] for a in record.get("agreements", [])})
+        ctx.dateline = _dateline_place(text, places)
+        ctx.visit = _visit_destination(ctx)
+        return ctx
+
+
+def _core_states(agreements: Sequence[Mapping[str, Any]], states: frozenset[str]) -> list[str]:
+    """The states the article's agreements are between: those named as parties at least half as often as
+    the most named one."""
+    counts = Counter(p for a in agreements for p in a.get("parties", []) if p in states)
+    if not counts:
+        return []
+    top = counts.most_common(1)[0][1]
+    return sorted(p for p, n in counts.items() if n * 2 >= top)
+
+
+def _dateline_place(text: str, places: Mapping[int, list[tuple[int, int, str, str]]]) -> tuple | None:
+    """The dateline's city as (start, end, text, entity id): a city opening one of the first lines and followed by
+    a colon, danda, bar or agency, maybe after a date (``इस्लामाबाद:``, ``नई दिल्ली |``, ``दोहा, 29 अक्टूबर (आईएएनएस)``)."""
+    head_end = _line_end(text, DATELINE_LINES)
+    found = sorted(
+        (s, e, ident) for ps in places.values() for s, e, ident, kind in ps if kind == "place" and s < head_end
+    )
+    for s, e, ident in found:
+        if text[text.rfind("\n", 0, s) + 1 : s].strip(" \t\ufeff") == "" and _DATELINE_TAIL.match(text, e):
+            return s, e, text[s:e], ident
+    return None
+
+
+def _line_end(text: str, lines: int) -> int:
+    """The offset where the ``lines``-th non-empty line of ``text`` ends."""
+    pos, seen = 0, 0
+    while seen < lines and pos < len(text):
+        nxt = text.find("\n", pos)
+        nxt = len(text) if nxt < 0 else nxt
+        seen += bool(text[pos:nxt].strip())
+        pos = nxt + 1
+    return pos
+
+
+def _visit_destination(ctx: _Context) -> tuple[int, int, str, str] | None:
+    """The country a visit goes to (``मोदी की नेपाल यात्रा``, ``दौरे पर भारत आए``), first in the article."""
+    for sid in sorted(ctx.places):
+        if sid < 0 or sid not in ctx.sentences:
+            continue
+        sent = ctx.sentences[sid]
+        for s, e, ident, kind in ctx.places[sid]:
+            if kind != "country":
+                continue
+            after = ctx.text[e : min(sent["end"], e + 60)]
+            before = ctx.text[max(sent["start"], s - 30) : s]
+            if _VISIT_AFTER.match(after) or (_VISIT_BEFORE.search(before) and _VISIT_ARRIVE.match(after)):
+                return s, e, ctx.text[s:e], ident
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# One event's fields
+
+
+def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
+    sids = sorted({a["sentence_id"] for a in ev.mentions} | ev.extra_sentences)
+    counts = [a.get("count") for a in ev.mentions if a.get("count") is not None]
+    sectors = {s for a in ev.mentions for s in a.get("sectors", [])} | ev.extra_sectors
+    date = _event_date(ev, ctx)
+    place = _event_place(ev, ctx)
+    out = {
+        "id": f"e{n + 1}",
+        "category": ev.category,
+        "count": counts[0] if counts else None,
+        "parties": _parties(ev, ctx),
+        "level": ev.level,
+        "status": ev.status,
+        "sectors": sorted(sectors),
+        "date": date.value if date else None,
+        "date_precision": date.precision if date else None,
+        "date_text": date.text if date else None,
+        "date_start": date.start if date else None,
+        "date_end": date.end if date else None,
+        "place": place[3] if place else None,
+        "place_text": place[2] if place else None,
+        "place_start": place[0] if place else None,
+        "place_end": place[1] if place else None,
+        "mentions": [a["id"] for a in ev.mentions],
+        "sentences": sids,
+    }
+    assert tuple(out) == EVENT_KEYS
+    return out
+
+
+def _parties(ev: _Event, ctx: _Context) -> list[str]:
+    """The article's main states among the mentions' parties; with fewer than two, the main states;
+    without any state, the mentions' parties as they are (organisations)."""
+    named = {p for a in ev.mentions for p in a.get("parties", [])}
+    states = {p for p in named if p in ctx.states}
+    main = states & set(ctx.core)
+    if len(main) >= 2:
+        return sorted(main)
+    if len(ctx.core) >= 2 and ev.level == "government":
+        return sorted(set(ctx.core) | main)
+    return sorted(states or named)
+
+
+def _dates_in(ctx: _Context, sid: int) -> list[dates_mod.DateMention]:
+    if sid not in ctx.dates:
+        sent = ctx.sentences.get(sid)
+        ctx.dates[sid] = [] if sent is None else dates_mod.find_dates(sent["text"], sent["start"], ctx.article_date)
+    return ctx.dates[sid]
+
+
+def _event_date(ev: _Event, ctx: _Context) -> dates_mod.DateMention | None:
+    """The first date in the event's sentences, else in the lead or any agreement sentence of the article."""
+    own = sorted({a["sentence_id"] for a in ev.mentions})
+    for sid in own:
+        found = _dates_in(ctx, sid)
+        if found:
+            return found[0]
+    for sid in sorted(set(range(LEAD)) | set(ctx.agreement_sentences())):
+        found = _dates_in(ctx, sid)
+        if found:
+            return found[0]
+    return None
+
+
+def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
+    """A city of the sentence followed by ``में`` (``इस्लामाबाद में``, ``दिल्ली के हैदराबाद हाउस में``)."""
+    sent = ctx.sentences.get(sid)
+    if sent is None:
+        return None
+    for s, e, ident, kind in ctx.places.get(sid, []):
+        if kind == "place" and _VENUE_AFTER.match(ctx.text[e : min(sent["end"], e + 40)]):
+            return s, e, ctx.text[s:e], ident
+    return None
+
+
+def _event_place(ev: _Event, ctx: _Context) -> tuple[int, int, str, str] | None:
+    """Venue in the lead (the occasion's), else in the event's sentences, else in another sentence reporting an
+    agreement (the same occasion), else the dateline (unless the
+    visit is to another country), else the visit's destination."""
+    for sid in list(range(LEAD)) + sorted(_sids(ev)) + ctx.agreement_sentences():
+        venue = _venue(ctx, sid)
+        if venue:
+            return venue
+    if ctx.dateline and not (ctx.visit and ctx.visit[3] != ctx.place_country(ctx.dateline[3])):
+        return ctx.dateline
+    return ctx.visit

@@ -1,0 +1,116 @@
+"""Events: agreement mentions of one article grouped into one event per occasion and category."""
+
+from __future__ import annotations
+
+from sahyog.events import find_events
+from sahyog.extract import extract_text
+from sahyog.record import EVENT_KEYS
+
+
+def _sentences(*texts: str) -> tuple[str, list[dict]]:
+    out, pos = [], 0
+    for n, t in enumerate(texts):
+        out.append({"id": n, "start": pos, "end": pos + len(t), "text": t})
+        pos += len(t) + 1
+    return "\n".join(texts), out
+
+
+def _mention(ident, sid, category, count=None, sectors=(), parties=("IN", "NP"), status="agreed", level="government"):
+    return {"id": ident, "sentence_id": sid, "category": category, "count": count, "sectors": list(sectors),
+            "parties": list(parties), "level": level, "status": status}  # fmt: skip
+
+
+def _record(texts, agreements, sectors=()):
+    text, sents = _sentences(*texts)
+    countries = [{"type": "country", "id": c, "name_en": c, "mentions": []} for c in ("IN", "NP")]
+    rec = {"sentences": sents, "agreements": agreements, "sectors": list(sectors), "entities": countries,
+           "article_date": None}  # fmt: skip
+    return rec, text
+
+
+def test_headline_lead_and_later_sentences_make_one_event_with_the_stated_count():
+    rec, text = _record(
+        ["भारत-नेपाल में नौ समझौते", "भारत और नेपाल ने नौ समझौतों पर हस्ताक्षर किए।", "ये समझौते अहम हैं।"],
+        [_mention("a1", 0, "agreement", 9), _mention("a2", 1, "agreement", 9), _mention("a3", 2, "agreement")],
+    )
+    (ev,) = find_events(rec, text)
+    assert tuple(ev) == EVENT_KEYS
+    assert (ev["id"], ev["category"], ev["count"], ev["parties"]) == ("e1", "agreement", 9, ["IN", "NP"])
+    assert ev["mentions"] == ["a1", "a2", "a3"] and ev["sentences"] == [0, 1, 2]
+
+
+def test_one_occasion_gives_one_event_per_category():
+    rec, text = _record(
+        ["दोनों देशों ने दो समझौता ज्ञापनों और एक रोडमैप पर हस्ताक्षर किए।"],
+        [_mention("a1", 0, "mou", 2), _mention("a2", 0, "roadmap", 1)],
+    )
+    assert [(e["category"], e["count"]) for e in find_events(rec, text)] == [("mou", 2), ("roadmap", 1)]
+
+
+def test_a_sentence_listing_topics_gives_its_sectors_to_the_event_before_it():
+    rec, text = _record(
+        ["भारत और नेपाल ने नौ समझौतों पर हस्ताक्षर किए।", "इनमें व्यापार और शिक्षा जैसे विषय शामिल हैं।"],
+        [_mention("a1", 0, "agreement", 9)],
+        [
+            {"sentence_id": 1, "sector": "trade", "context": "mention"},
+            {"sentence_id": 1, "sector": "education", "context": "mention"},
+        ],
+    )
+    (ev,) = find_events(rec, text)
+    assert ev["sectors"] == ["education", "trade"] and ev["sentences"] == [0, 1]
+
+
+def test_a_plain_sentence_after_an_agreement_gives_no_sectors():
+    rec, text = _record(
+        ["भारत और नेपाल ने नौ समझौतों पर हस्ताक्षर किए।", "शेयर बाजार में व्यापार बढ़ा।"],
+        [_mention("a1", 0, "agreement", 9)],
+        [{"sentence_id": 1, "sector": "trade", "context": "mention"}],
+    )
+    assert find_events(rec, text)[0]["sectors"] == []
+
+
+def test_a_planned_mention_of_a_signed_instrument_joins_it_and_levels_stay_apart():
+    rec, text = _record(
+        ["भारत और नेपाल ने संधि पर हस्ताक्षर किए।", "इस संधि पर बयान बाद में जारी होगा।", "कंपनी ने करार किया।"],
+        [
+            _mention("a1", 0, "treaty"),
+            _mention("a2", 1, "treaty", status="planned"),
+            _mention("a3", 2, "agreement", level="institutional"),
+        ],
+    )
+    evs = find_events(rec, text)
+    assert [(e["category"], e["status"], e["level"], e["mentions"]) for e in evs] == [
+        ("treaty", "agreed", "government", ["a1", "a2"]),
+        ("agreement", "agreed", "institutional", ["a3"]),
+    ]
+
+
+def test_no_agreements_no_events():
+    rec, text = _record(["भारत और नेपाल के मंत्री मिले।"], [])
+    assert find_events(rec, text) == []
+
+
+def test_date_and_place_from_the_text_and_the_articles_date():
+    text = (
+        "भारत और नेपाल के बीच नौ समझौते\nकाठमांडू, 5 मार्च (भाषा)। भारत और नेपाल ने मंगलवार को काठमांडू में नौ "
+        "समझौतों पर हस्ताक्षर किए।\nइनमें व्यापार, शिक्षा और स्वास्थ्य जैसे विषय शामिल हैं।"
+    )
+    rec = extract_text(text, "x", "2024-05-15_x.txt")  # a Wednesday
+    assert (rec["article_date"], rec["article_date_source"]) == ("2024-05-15", "filename")
+    ev = next(e for e in rec["events"] if e["category"] == "agreement")
+    assert (ev["date"], ev["date_precision"], ev["date_text"]) == ("2024-05-14", "day", "मंगलवार को")
+    assert text[ev["date_start"] : ev["date_end"]] == "मंगलवार को"
+    assert ev["place_text"] == "काठमांडू" and text[ev["place_start"] : ev["place_end"]] == "काठमांडू"
+    place = next(e for e in rec["entities"] if e["id"] == ev["place"])
+    assert place["name_en"] == "Kathmandu"
+    assert {"education", "health", "trade"} <= set(ev["sectors"])
+    undated = extract_text(text, "x", "x.txt")
+    assert undated["article_date"] is None
+    ev = next(e for e in undated["events"] if e["category"] == "agreement")
+    assert (ev["date"], ev["date_text"]) == (None, "मंगलवार को")
+
+
+def test_the_destination_of_a_visit_is_the_place():
+    text = "प्रधानमंत्री की जापान यात्रा के दौरान भारत और जापान ने दो समझौता ज्ञापनों पर हस्ताक्षर किए।"
+    (ev,) = [e for e in extract_text(text, "x")["events"] if e["category"] == "mou"]
+    assert (ev["place"], ev["place_text"], ev["count"]) == ("JP", "जापान", 2)
