@@ -146,9 +146,12 @@ def timeline(events: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
 
 def occasions(tl: pd.DataFrame) -> list[dict[str, Any]]:
     """A pair's timeline with the events of one day (or one month, year, report day) on one line: the
-    categories agreed then, their sectors, the most reports any of them has, the first headline and sentence."""
+    categories agreed then, their sectors, the most reports any of them has, the first headline and sentence.
+    Events of unknown date share a line only when the same article reports them."""
     out: list[dict[str, Any]] = []
-    for when, g in tl.groupby("when", sort=False):
+    keys = [w if d is not None else f"{w}\t{h}" for w, d, h in zip(tl["when"], tl["day"], tl["headline"], strict=True)]
+    for _, g in tl.groupby(keys, sort=False):
+        when = g["when"].iloc[0]
         sectors = sorted({s for ss in g["sectors"] for s in ss.split(", ") if s})
         out.append(
             {
@@ -241,13 +244,20 @@ def brief(data: Mapping[str, pd.DataFrame], summary: Mapping[str, Any], top: int
     }
 
 
-def _report_span(summary: Mapping[str, Any], sources: pd.DataFrame) -> dict[str, str | None]:
-    """The first and last article date: the input's dates, else the dates the articles give themselves."""
+def _report_span(summary: Mapping[str, Any], sources: pd.DataFrame) -> dict[str, Any]:
+    """The first and last article date and how many articles are dated: the input's dates, else the dates the
+    articles that report events give themselves."""
     dates = summary.get("dates") or {}
+    n = int(summary.get("ok", 0))
     if dates.get("first"):
-        return {"first": dates["first"], "last": dates["last"]}
-    days = [d for d in (_date(v) for v in sources.get("article_date", [])) if d]
-    return {"first": min(days).isoformat(), "last": max(days).isoformat()} if days else {"first": None, "last": None}
+        return {"first": dates["first"], "last": dates["last"], "dated": n - int(dates.get("undated") or 0)}
+    if sources.empty:
+        return {"first": None, "last": None, "dated": 0}
+    dated = sources.dropna(subset=["article_date"]).drop_duplicates("doc_id")
+    days = [_date(v) for v in dated["article_date"]]
+    if not days:
+        return {"first": None, "last": None, "dated": 0}
+    return {"first": min(days).isoformat(), "last": max(days).isoformat(), "dated": len(days)}
 
 
 def _day_text(iso: str | None) -> str:
@@ -257,14 +267,25 @@ def _day_text(iso: str | None) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def _span_text(b: Mapping[str, Any]) -> str:
+    """`` from 1 March to 2 May 2024`` for the articles' dates; ``(3 dated, from … to …)`` when only some are."""
+    if not b.get("first"):
+        return " (undated)"
+    dates = f"{_day_text(b['first'])} to {_day_text(b['last'])}"
+    dated = b.get("dated")
+    if dated is not None and dated < b["articles"]:
+        return f" ({dated} dated, from {dates})"
+    return f" from {dates}"
+
+
 def brief_html(b: Mapping[str, Any]) -> str:
     """The corpus brief in the look of an article's brief: the findings in four lines."""
-    span = f" from {_day_text(b['first'])} to {_day_text(b['last'])}" if b.get("first") else " (undated)"
+    span = _span_text(b)
     bad = f" ({b['unusable']} could not be read: see the appendix)" if b.get("unusable") else ""
     merged = f", {b['merged']} of them reported by more than one article" if b.get("merged") else ""
     head = (
         f"{b['articles']} articles{span}{bad}: <strong>{b['events']} events</strong>"
-        f" between states{merged}, from {b['reports']} articles that report one."
+        f"{merged}, from the {b['reports']} articles that report one."
     )
     parts = [f'<section class="brief"><p class="h">{head}</p>']  # numbers and dates only: nothing to escape
     if b.get("pairs"):
