@@ -62,8 +62,6 @@ def article_events(record: Row, doc_date: date | None = None, all_agreements: bo
     actor types and coordinates come from the record's entities, the evidence sentence from its sentences.
     Without ``all_agreements`` only events between governments that were agreed are kept.
     """
-    from .present import headline
-
     events = [e for e in record.get("events") or [] if all_agreements or is_reported_event(e)]
     if not events:
         return []
@@ -73,9 +71,20 @@ def article_events(record: Row, doc_date: date | None = None, all_agreements: bo
         "event_id": None,
         "doc_id": record["doc_id"],
         "article_date": doc_date or _day(record.get("article_date")),
-        "headline": headline(record)[0],
+        "headline": _headline(record),
     }
     return [{**base, **_event_fields(e, entities, sentences)} for e in events]
+
+
+def _headline(record: Row) -> str:
+    """The article's headline (:func:`sahyog.present.headline`); a lead of fewer than four words (a dateline cut
+    off as a sentence, ``नई दिल्ली.``) gives way to the sentence after it."""
+    from .present import headline
+
+    title = headline(record)[0]
+    if len(title.split()) < 4 and len(record.get("sentences") or []) > 1:
+        return headline({**record, "sentences": record["sentences"][1:]})[0]
+    return title
 
 
 def _event_fields(event: Row, entities: Mapping[str, Row], sentences: Mapping[int, str]) -> dict[str, Any]:
