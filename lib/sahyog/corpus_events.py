@@ -310,12 +310,19 @@ def event_id(members: Iterable[Row]) -> str:
 # One row per event
 
 
+# What the merge and the event rows read of each article event; the rest (:data:`FIRST_ONLY`: names and text) is
+# taken from the first report only, so a large corpus need not hold it as Python objects.
+FIRST_ONLY = ("party_names", "party_types", "party_countries", "sentence", "headline")
+MERGE_COLUMNS = tuple(c for c in SOURCE_COLUMNS if c not in (*FIRST_ONLY, "event_id"))
+
+
 def events(rows: Sequence[Row], ids: Sequence[str]) -> list[dict[str, Any]]:
-    """One :data:`EVENT_COLUMNS` row per corpus event, ordered by date, parties, category and id."""
-    members: dict[str, list[Row]] = {}
-    for row, eid in zip(rows, ids, strict=True):
-        members.setdefault(eid, []).append(row)
-    out = [event_row(eid, ms) for eid, ms in members.items()]
+    """One :data:`EVENT_COLUMNS` row per corpus event, ordered by date, parties, category and id; ``_first`` is the
+    index in ``rows`` of the event's first report (the :data:`FIRST_ONLY` fields come from it)."""
+    members: dict[str, list[int]] = {}
+    for i, eid in enumerate(ids):
+        members.setdefault(eid, []).append(i)
+    out = [event_row(eid, [rows[i] for i in ms], ms) for eid, ms in members.items()]
     return sorted(out, key=_event_order)
 
 
@@ -325,18 +332,24 @@ def _event_order(ev: Row) -> tuple[Any, ...]:
     return (span[0] if span else first, tuple(ev["parties"]), ev["category"], ev["id"])
 
 
-def event_row(eid: str, members: Sequence[Row]) -> dict[str, Any]:
+def _report_order(m: Row) -> tuple[Any, ...]:
+    return _day(m["article_date"]) or date.max, m["doc_id"], m["article_event_id"]
+
+
+def event_row(eid: str, members: Sequence[Row], index: Sequence[int] = ()) -> dict[str, Any]:
     """A corpus event from its article events: the most precise date they agree on, the place most name,
-    every sector, the first report's sentence and headline, the number of articles and of reports."""
-    ms = sorted(members, key=lambda m: (_day(m["article_date"]) or date.max, m["doc_id"], m["article_event_id"]))
+    every sector, the first report's sentence and headline, the number of articles and of reports.
+    ``index``: the members' positions in the corpus's rows (``_first`` is the first report's)."""
+    order = sorted(range(len(members)), key=lambda k: _report_order(members[k]))
+    ms = [members[k] for k in order]
     first, dates = ms[0], [d for d in (_day(m["article_date"]) for m in ms) if d]
     place = _most_common(ms, "place", lambda m: (0 if str(m["place"]).startswith("geo:") else 1, m["place"]))
     pm = next((m for m in ms if place and m["place"] == place), {})
     counts = [m["count"] for m in ms if m["count"] is not None and not _isnan(m["count"])]
     return {
         "id": eid,
-        **{k: first[k] for k in ("category", "status", "level", "parties", "party_names", "party_types")},
-        "party_countries": first["party_countries"],
+        **{k: first[k] for k in ("category", "status", "level", "parties")},
+        **{k: first.get(k) for k in FIRST_ONLY[:3]},
         **_best_date(ms),
         "place": place,
         **{k: pm.get(k) for k in ("place_name", "place_country", "lat", "lon")},
@@ -346,8 +359,9 @@ def event_row(eid: str, members: Sequence[Row]) -> dict[str, Any]:
         "n_reports": len(ms),
         "first_report": min(dates) if dates else None,
         "last_report": max(dates) if dates else None,
-        "sentence": first["sentence"],
-        "headline": first["headline"],
+        "sentence": first.get("sentence"),
+        "headline": first.get("headline"),
+        "_first": index[order[0]] if index else None,
     }
 
 
@@ -381,29 +395,40 @@ def merged(rows: Sequence[Row]) -> tuple[list[dict[str, Any]], list[dict[str, An
     sources ordered by event (as in ``events``) and then by article date and id."""
     ids = merge(rows)
     evs = events(rows, ids)
-    rank = {e["id"]: n for n, e in enumerate(evs)}
-    sources = [{**row, "event_id": eid} for row, eid in zip(rows, ids, strict=True)]
-    sources.sort(
-        key=lambda s: (rank[s["event_id"]], _day(s["article_date"]) or date.max, s["doc_id"], s["article_event_id"])
-    )
+    for ev in evs:
+        del ev["_first"]
+    sources = [{**rows[i], "event_id": ids[i]} for i in source_order(rows, ids, evs)]
     return evs, sources
+
+
+def source_order(rows: Sequence[Row], ids: Sequence[str], evs: Sequence[Row]) -> list[int]:
+    """The article events' order in ``event_sources``: by event (as in ``evs``), then article date and id."""
+    rank = {e["id"]: n for n, e in enumerate(evs)}
+    return sorted(range(len(rows)), key=lambda i: (rank[ids[i]], *_report_order(rows[i])))
 
 
 def merge_parquet(src: Path, folder: Path, schemas: Mapping[str, Any]) -> dict[str, Any]:
     """Read the article events a run wrote to ``src``, merge them and write ``events.parquet`` and
     ``event_sources.parquet`` into ``folder`` (``src`` is removed). Returns counts and the seconds it took.
 
-    Memory: the article events of the whole corpus (a few hundred bytes each, without article text) are held
-    while they are sorted and merged; the open clusters are a window over dates within one group.
+    Memory: the article events stay an Arrow table; only :data:`MERGE_COLUMNS` (no text, no names) become Python
+    objects while they are sorted and merged, and the open clusters are a window over dates within one group.
     """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     t0 = time.perf_counter()
-    rows = pq.read_table(src).to_pylist() if src.exists() else []
-    evs, sources = merged(rows)
-    for name, data in (("events", evs), ("event_sources", sources)):
-        table = pa.Table.from_pylist(data, schema=schemas[name])
-        pq.write_table(table, folder / f"{name}.parquet", compression="zstd")
+    table = pq.ParquetFile(src).read(use_threads=False) if src.exists() else schemas["event_sources"].empty_table()
+    rows = table.select(list(MERGE_COLUMNS)).to_pylist()
+    ids = merge(rows)
+    evs = events(rows, ids)
+    firsts = table.select(list(FIRST_ONLY)).take([ev.pop("_first") for ev in evs]).to_pylist()
+    for ev, first in zip(evs, firsts, strict=True):
+        ev.update(first)
+    order = source_order(rows, ids, evs)
+    del rows
+    sources = table.take(order).set_column(0, "event_id", pa.array([ids[i] for i in order], pa.string()))
+    pq.write_table(pa.Table.from_pylist(evs, schema=schemas["events"]), folder / "events.parquet", compression="zstd")
+    pq.write_table(sources.cast(schemas["event_sources"]), folder / "event_sources.parquet", compression="zstd")
     src.unlink(missing_ok=True)
-    return {"events": len(evs), "article_events": len(sources), "seconds": round(time.perf_counter() - t0, 3)}
+    return {"events": len(evs), "article_events": len(ids), "seconds": round(time.perf_counter() - t0, 3)}
