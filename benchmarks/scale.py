@@ -51,6 +51,7 @@ def run_one(corpus_path: Path, out: Path, workers: int, partition_size: int | No
         wall = time.perf_counter() - t0
         with Client(cluster) as client:
             worker_peaks = client.run(_peak_rss_mb)
+    client_peak = round(_peak_rss_mb())  # before the events hash below reads a table in this process
     events = summary.get("events") or {}
     return {
         "articles": summary["articles"],
@@ -62,7 +63,7 @@ def run_one(corpus_path: Path, out: Path, workers: int, partition_size: int | No
         "seconds": round(wall, 1),
         "articles_per_s": round(summary["articles"] / wall, 1),
         "worker_peak_mb": round(max(worker_peaks.values())),
-        "client_peak_mb": round(_peak_rss_mb()),
+        "client_peak_mb": client_peak,
         "errors": summary["errors"],
     }
 
@@ -74,7 +75,7 @@ def events_hash(out: Path) -> str:
     path = out / "event_sources.parquet"
     if not path.exists():
         return "-"
-    t = pq.read_table(path, columns=["event_id", "doc_id", "article_event_id"]).to_pylist()
+    t = pq.ParquetFile(path).read(columns=["event_id", "doc_id", "article_event_id"]).to_pylist()
     rows = sorted(f"{r['event_id']}\t{r['doc_id']}\t{r['article_event_id']}" for r in t)
     return hashlib.sha1("\n".join(rows).encode("utf-8")).hexdigest()[:12]
 
