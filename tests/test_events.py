@@ -114,3 +114,15 @@ def test_the_destination_of_a_visit_is_the_place():
     text = "प्रधानमंत्री की जापान यात्रा के दौरान भारत और जापान ने दो समझौता ज्ञापनों पर हस्ताक्षर किए।"
     (ev,) = [e for e in extract_text(text, "x")["events"] if e["category"] == "mou"]
     assert (ev["place"], ev["place_text"], ev["count"]) == ("JP", "जापान", 2)
+
+
+def test_a_dateline_after_a_headline_or_opening_a_paragraph_is_the_place():
+    text = "भारत और नेपाल में करार\nकाठमांडू, 5 मार्च (भाषा)। भारत और नेपाल ने समझौते पर हस्ताक्षर किए।"
+    (ev,) = [e for e in extract_text(text, "x")["events"] if e["category"] == "agreement"]
+    assert ev["place_text"] == "काठमांडू" and text[ev["place_start"] : ev["place_end"]] == "काठमांडू"
+    later = "भारत और नेपाल में करार\n\nसंक्षेप में खबर।\n\nकाठमांडू, तीन मार्च भारत और नेपाल ने समझौते पर हस्ताक्षर किए।"
+    (ev,) = [e for e in extract_text(later, "x")["events"] if e["category"] == "agreement"]
+    assert ev["place_text"] == "काठमांडू"
+    plain = "भारत और नेपाल में करार\n\nसंक्षेप में खबर।\n\nकाठमांडू में भारी बारिश हुई।\nभारत और नेपाल ने समझौते पर हस्ताक्षर किए।"
+    (ev,) = [e for e in extract_text(plain, "x")["events"] if e["category"] == "agreement"]
+    assert ev["place"] is None  # a city named in the text, neither venue nor dateline

@@ -110,9 +110,11 @@ def test_sector_and_category_tables(record):
     assert (st[["agreement", "cooperation", "portfolio"]].sum(axis=1) == st["mentions"]).all()
     assert st.set_index("sector").loc["trade", "label_hi"] == "व्यापार"
     counts = tables.category_counts(record)
-    assert counts["found"].sum() == len(record["agreements"])
+    assert counts["events"].sum() == len(record["events"])
+    assert counts["mentions"].sum() == len(record["agreements"]) > len(record["events"])
     m = tables.category_sector_matrix(record)
     assert m.loc["cultural_initiative", "culture"] == 1
+    assert m.loc["mou"].max() == 1  # a sector counts once per event, however often its sentences name it
 
 
 def test_evidence_columns(record):
@@ -223,5 +225,6 @@ def test_agreements_with_named_and_typed_parties(record):
     assert set(df["level"]) == {"government"} and set(df["status"]) == {"agreed"}
     parties = tables.parties_table(record).set_index("id")
     assert parties.loc["KZ", "actor_type"] == "state" and parties.loc["KZ", "agreements"] >= 5
+    assert parties.loc["KZ", "events"] == len(record["events"])  # every event of the example is between KZ and PK
     assert parties.loc["org:nadra", ["name_hi", "country"]].tolist() == ["नादरा", "PK"]
     assert set(parties.index) <= {p for a in record["agreements"] for p in a["parties"]}

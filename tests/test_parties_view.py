@@ -26,7 +26,7 @@ def test_party_table_names_types_and_countries(record):
     parties = present.party_table(record).set_index("name")
     assert parties.loc["NADRA", ["actor type", "country"]].tolist() == ["government body", "Pakistan"]
     assert parties.loc["Kazakhstan", "actor type"] == "state" and parties.loc["Kazakhstan", "country"] == ""
-    assert (parties["between governments, agreed"] <= parties["agreements"]).all()
+    assert (parties["between governments, agreed"] <= parties["events"]).all()
 
 
 def test_levels_in_words_for_a_university_mou():

@@ -244,11 +244,13 @@ def test_chapters_open_with_the_brief_and_fold_the_appendix(built):
 def test_tables_are_for_people(built):
     out, _ = built
     html = (out / "a_example" / "03_agreements.html").read_text(encoding="utf-8")
-    table = html.split('<div class="table-wrap">', 1)[1].split("</table>", 1)[0]
-    assert "[KZ" not in table and "org:" not in table and "&lt;NA&gt;" not in table and "NaN" not in table
-    assert "Kazakhstan, Pakistan" in table
-    # one evidence cell per sentence: sentence 8 has two agreements and its text once
-    assert table.count("इनमें ") == 1 and 'rowspan="2"' in table
+    events, table = (t.split("</table>", 1)[0] for t in html.split('<div class="table-wrap">')[1:3])
+    for t in (events, table):
+        assert "[KZ" not in t and "org:" not in t and "&lt;NA&gt;" not in t and "NaN" not in t
+        assert "Kazakhstan, Pakistan" in t
+        # one evidence cell per sentence: sentence 8 has two agreements and its text once
+        assert t.count("इनमें ") == 1 and 'rowspan="2"' in t
+    assert "<th>when</th><th>where</th>" in events and events.count("Islamabad") == events.count("<tr>") - 1
 
 
 def test_corpus_chapter_is_in_the_site_and_offline(built):

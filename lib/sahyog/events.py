@@ -37,8 +37,22 @@ _LISTING = re.compile(
     r"|(?:शामिल\s+(?:हैं|है|थे|था))|(?:जिसमें|जिनमें)",
 )
 DATELINE_LINES = 3  # a dateline opens one of the first lines (after a headline, a byline)
-_DATELINE_TAIL = re.compile(
-    r"[ \t]*(?:,?[ \t]*[0-9०-९]{1,2}[ \t]*[\p{L}\p{M}]+(?:[ \t]*,?[ \t]*[0-9०-९]{4})?)?[ \t]*(?:[|:।(\u0903]|\n|$)"
+DATED_DATELINE_LINES = 6  # ... or, with its date, one of the first paragraphs (after a teaser)
+# News agencies write the days one to nine as words (``रोम, तीन नवंबर``).
+_DAY = r"(?:[0-9०-९]{1,2}|एक|दो|तीन|चार|पांच|पाँच|छह|सात|आठ|नौ|दस)"
+_DATELINE_DATE = rf"[ \t]*,?[ \t]*{_DAY}[ \t]*[\p{{L}}\p{{M}}]+(?:[ \t]*,?[ \t]*[0-9०-९]{{4}})?"
+_DATELINE_TAIL = re.compile(rf"(?:{_DATELINE_DATE})?[ \t]*(?:[|:।(\u0903]|\.(?!\d)|\n|$)")
+_DATED_TAIL = re.compile(rf"[ \t]*,{_DATELINE_DATE}(?![\p{{L}}\p{{M}}])")
+
+
+def _is_month(word: str) -> bool:
+    return word.lower() in dates_mod.month_numbers()
+
+
+# A lead sentence names the occasion's venue only when it tells of a meeting, visit, talks or signing.
+_OCCASION = re.compile(
+    r"बैठक|मुलाकात|मिले|वार्ता|बातचीत|समझौत|करार|हस्ताक्षर|यात्रा|दौर[ेा]|सम्मेलन|शिखर|सत्र|आयोग|पहुं|पहुँ|"
+    r"meeting|summit|visit|talks|signed"
 )
 _VENUE_AFTER = re.compile(r"^\s*(?:के\s+(?:[\p{L}\p{M}]+\s+){0,3})?में(?![\p{L}\p{M}])")
 _VISIT_AFTER = re.compile(
@@ -196,14 +210,20 @@ def _core_states(agreements: Sequence[Mapping[str, Any]], states: frozenset[str]
 
 
 def _dateline_place(text: str, places: Mapping[int, list[tuple[int, int, str, str]]]) -> tuple | None:
-    """The dateline's city as (start, end, text, entity id): a city opening one of the first lines and followed by
-    a colon, danda, bar or agency, maybe after a date (``इस्लामाबाद:``, ``नई दिल्ली |``, ``दोहा, 29 अक्टूबर (आईएएनएस)``)."""
+    """The dateline's city as (start, end, text, entity id): a city opening one of the first lines, followed by a
+    colon, danda, bar or agency, maybe after a date (``इस्लामाबाद:``, ``नई दिल्ली |``, ``दोहा, 29 अक्टूबर (आईएएनएस)``),
+    or opening one of the first paragraphs with a comma and a date (``रोम, तीन नवंबर ...``)."""
     head_end = _line_end(text, DATELINE_LINES)
+    dated_end = _line_end(text, DATED_DATELINE_LINES)
     found = sorted(
-        (s, e, ident) for ps in places.values() for s, e, ident, kind in ps if kind == "place" and s < head_end
+        (s, e, ident) for ps in places.values() for s, e, ident, kind in ps if kind == "place" and s < dated_end
     )
     for s, e, ident in found:
-        if text[text.rfind("\n", 0, s) + 1 : s].strip(" \t\ufeff") == "" and _DATELINE_TAIL.match(text, e):
+        if text[text.rfind("\n", 0, s) + 1 : s].strip(" \t\ufeff") != "":
+            continue
+        plain = s < head_end and _DATELINE_TAIL.match(text, e)
+        dated = _DATED_TAIL.match(text, e)
+        if plain or (dated and any(_is_month(w.strip(",")) for w in dated.group().split())):
             return s, e, text[s:e], ident
     return None
 
@@ -315,10 +335,11 @@ def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
 
 
 def _event_place(ev: _Event, ctx: _Context) -> tuple[int, int, str, str] | None:
-    """Venue in the lead (the occasion's), else in the event's sentences, else in another sentence reporting an
-    agreement (the same occasion), else the dateline (unless the
-    visit is to another country), else the visit's destination."""
-    for sid in list(range(LEAD)) + sorted(_sids(ev)) + ctx.agreement_sentences():
+    """Venue in the lead's sentences about the occasion, else in the event's sentences, else in another
+    sentence reporting an agreement (the same occasion), else the dateline (unless the visit is to another
+    country), else the visit's destination."""
+    lead = [sid for sid in range(LEAD) if sid in ctx.sentences and _OCCASION.search(ctx.sentences[sid]["text"])]
+    for sid in lead + sorted(_sids(ev)) + ctx.agreement_sentences():
         venue = _venue(ctx, sid)
         if venue:
             return venue

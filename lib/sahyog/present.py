@@ -242,9 +242,36 @@ def agreement_table(record: Record) -> pd.DataFrame:
     )
 
 
+def event_table(record: Record) -> pd.DataFrame:
+    """One row per event (one occasion x one category): what, how many, between whom, when, where, sectors,
+    the sentences that report it and the first of them marked (the mentions below are the rest of the evidence)."""
+    sentences = {s["id"]: s for s in record["sentences"]}
+    by_id = entities_by_id(record)
+    cols = ["event", "agreed", "number", "parties", "when", "where", "sectors", "sentences", "evidence"]
+    rows = []
+    for ev in record_events(record):
+        line = _event_line(ev, record, by_id)
+        first = sentences.get(line["sentence"])
+        spans = _mention_spans(record, line["sentence"], set(ev["parties"])) if first else []
+        rows.append(
+            {
+                "event": ev["id"],
+                "agreed": line["label"],
+                "number": "" if ev.get("count") is None else str(ev["count"]),
+                "parties": ", ".join(line["parties"]),
+                "when": line["when"],
+                "where": line["where"],
+                "sectors": ", ".join(line["sectors"]),
+                "sentences": ", ".join(str(i) for i in line["sentences"]),
+                "evidence": marked_sentence(first, spans) if first else "",
+            }
+        )
+    return pd.DataFrame(rows, columns=cols)
+
+
 def party_table(record: Record) -> pd.DataFrame:
     """Who agreed: one row per entity that is a party to an agreement, by name, with its actor type, the country
-    it belongs to, and its agreements (all, and those between governments that were agreed)."""
+    it belongs to, its events (all, and those between governments that were agreed) and the mentions of them."""
     from .tables import parties_table
 
     by_id = entities_by_id(record)
@@ -258,12 +285,13 @@ def party_table(record: Record) -> pd.DataFrame:
                 "नाम": r.name_hi,
                 "actor type": actor_label(by_id.get(r.id)),
                 "country": entity_name(by_id.get(country), country),
-                "agreements": r.agreements,
+                "events": r.events,
                 "between governments, agreed": r.government_agreed,
+                "mentions": r.agreements,
             }
         )
     return pd.DataFrame(
-        rows, columns=["name", "नाम", "actor type", "country", "agreements", "between governments, agreed"]
+        rows, columns=["name", "नाम", "actor type", "country", "events", "between governments, agreed", "mentions"]
     )
 
 
@@ -274,31 +302,41 @@ def _qualifier(a: Mapping[str, Any]) -> str:
 
 
 def category_summary(record: Record) -> pd.DataFrame:
-    """Per category (bilingual label): agreements found and the number of documents stated where given."""
+    """Per category (bilingual label): events (one occasion x one category), the numbers of documents they
+    state where given, and the mentions that report them (the same fact told again counts once as an event)."""
     found: Counter[str] = Counter()
     stated: dict[str, int] = {}
-    for a in record["agreements"]:
-        found[a["category"]] += 1
-        if a.get("count") is not None:
-            stated[a["category"]] = stated.get(a["category"], 0) + a["count"]
+    for ev in record_events(record):
+        found[ev["category"]] += 1
+        if ev.get("count") is not None:
+            stated[ev["category"]] = stated.get(ev["category"], 0) + ev["count"]
+    mentions = Counter(a["category"] for a in record["agreements"])
     rows = [
-        {"agreed": category_label(c), "found": n, "number stated": str(stated[c]) if c in stated else ""}
+        {"agreed": category_label(c), "events": n, "number stated": str(stated[c]) if c in stated else "",
+         "mentions": mentions[c]}
         for c, n in sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
-    ]
-    return pd.DataFrame(rows, columns=["agreed", "found", "number stated"])
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["agreed", "events", "number stated", "mentions"])
 
 
 def category_sector_matrix(record: Record) -> pd.DataFrame:
-    """Categories × sectors (bilingual labels): how many agreements of each category name each sector."""
+    """Categories × sectors (bilingual labels): how many events of each category cover each sector (once each)."""
     pairs = [
-        (category_label(a["category"]), sector_label(s) if s else NO_SECTOR)
-        for a in record["agreements"]
-        for s in (a["sectors"] or [""])
+        (category_label(ev["category"]), sector_label(s) if s else NO_SECTOR)
+        for ev in record_events(record)
+        for s in (ev["sectors"] or [""])
     ]
     if not pairs:
         return pd.DataFrame()
     p = pd.DataFrame(pairs, columns=["agreed", "sector"])
     return pd.crosstab(p["agreed"], p["sector"])
+
+
+def sector_events(record: Record) -> pd.DataFrame:
+    """Per sector (bilingual label): the events that cover it, a sector once per event, most first."""
+    n = Counter(s for ev in record_events(record) for s in set(ev["sectors"]))
+    rows = [{"sector": sector_label(s), "events": k} for s, k in sorted(n.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return pd.DataFrame(rows, columns=["sector", "events"])
 
 
 ENTITY_VIEW = {  # per type: the columns people need, in order

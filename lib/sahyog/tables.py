@@ -272,14 +272,21 @@ def sector_sentence_matrix(record: Record) -> pd.DataFrame:
 
 
 def category_counts(data: Record | Iterable[Record]) -> pd.DataFrame:
-    """Per agreement category: rows found and the number of documents stated where the text gives one."""
-    df = agreements(data)
-    if df.empty:
-        return pd.DataFrame(columns=["category", "found", "stated_count"])
-    g = df.groupby("category")
-    stated = g["count"].sum(min_count=1).astype("Int64")
-    out = pd.DataFrame({"found": g.size(), "stated_count": stated}).reset_index()
-    return out.sort_values(["found", "category"], ascending=[False, True], ignore_index=True)
+    """Per agreement category: events, the numbers of documents they state, and the mentions reporting them.
+    A record written before events existed counts its mentions as events."""
+    cols = ["category", "events", "stated_count", "mentions"]
+    recs = _records(data)
+    ev = pd.DataFrame(
+        [(e["category"], e.get("count")) for r in recs for e in (r["events"] if "events" in r else r["agreements"])],
+        columns=["category", "count"],
+    )
+    if ev.empty:
+        return pd.DataFrame(columns=cols)
+    g = ev.astype({"count": "Int64"}).groupby("category")
+    mentions = agreements(recs)["category"].value_counts()
+    out = pd.DataFrame({"events": g.size(), "stated_count": g["count"].sum(min_count=1)}).reset_index()
+    out["mentions"] = [int(mentions.get(c, 0)) for c in out["category"]]
+    return out.sort_values(["events", "category"], ascending=[False, True], ignore_index=True)
 
 
 def party_label(entity: Mapping[str, Any]) -> str:
@@ -306,14 +313,18 @@ def agreements_with_parties(data: Record | Iterable[Record]) -> pd.DataFrame:
 
 
 def parties_table(data: Record | Iterable[Record]) -> pd.DataFrame:
-    """One row per entity that is a party to an agreement: name (English, Hindi), actor type, country and the
-    number of agreements, by level and status (who agreed with whom, and at what level)."""
-    cols = ["doc_id", "id", "name_en", "name_hi", "actor_type", "country", "agreements", "government_agreed"]
+    """One row per entity that is a party to an agreement: name (English, Hindi), actor type, country, the
+    number of agreement mentions naming it, and of events (all, and between governments and agreed).
+    A record written before events existed counts its mentions as events."""
+    cols = ["doc_id", "id", "name_en", "name_hi", "actor_type", "country", "agreements", "events",
+            "government_agreed"]  # fmt: skip
     rows = []
     for r in _records(data):
+        evs = r["events"] if "events" in r else r["agreements"]
         for e in r["entities"]:
             mine = [a for a in r["agreements"] if e["id"] in a["parties"]]
-            if mine:
+            events = [ev for ev in evs if e["id"] in ev["parties"]]
+            if mine or events:
                 rows.append(
                     {
                         "doc_id": r["doc_id"],
@@ -323,18 +334,19 @@ def parties_table(data: Record | Iterable[Record]) -> pd.DataFrame:
                         "actor_type": e.get("actor_type"),
                         "country": e.get("country"),
                         "agreements": len(mine),
-                        "government_agreed": sum(is_reported(a) for a in mine),
+                        "events": len(events),
+                        "government_agreed": sum(is_reported(ev) for ev in events),
                     }
                 )
     return pd.DataFrame(rows, columns=cols).sort_values(
-        ["doc_id", "agreements"], ascending=[True, False], ignore_index=True
+        ["doc_id", "events", "agreements"], ascending=[True, False, False], ignore_index=True
     )
 
 
 def category_sector_matrix(data: Record | Iterable[Record]) -> pd.DataFrame:
-    """Agreement categories (rows) × sectors (columns): how many agreements name each sector."""
-    df = agreements(data)
-    pairs = [(c, s) for c, secs in zip(df["category"], df["sectors"], strict=True) for s in (secs or ["(none)"])]
+    """Agreement categories (rows) × sectors (columns): how many events cover each sector (once per event)."""
+    evs = [e for r in _records(data) for e in (r["events"] if "events" in r else r["agreements"])]
+    pairs = [(e["category"], s) for e in evs for s in (sorted(set(e["sectors"])) or ["(none)"])]
     if not pairs:
         return pd.DataFrame()
     p = pd.DataFrame(pairs, columns=["category", "sector"])
