@@ -407,28 +407,103 @@ def source_order(rows: Sequence[Row], ids: Sequence[str], evs: Sequence[Row]) ->
     return sorted(range(len(rows)), key=lambda i: (rank[ids[i]], *_report_order(rows[i])))
 
 
-def merge_parquet(src: Path, folder: Path, schemas: Mapping[str, Any]) -> dict[str, Any]:
+def merge_parquet(src: Path, folder: Path, schemas: Mapping[str, Any], batch: int = 20_000) -> dict[str, Any]:
     """Read the article events a run wrote to ``src``, merge them and write ``events.parquet`` and
     ``event_sources.parquet`` into ``folder`` (``src`` is removed). Returns counts and the seconds it took.
 
-    Memory: the article events stay an Arrow table; only :data:`MERGE_COLUMNS` (no text, no names) become Python
-    objects while they are sorted and merged, and the open clusters are a window over dates within one group.
+    The article events stay an Arrow table, sorted by (parties, category, status) in Arrow; each group is merged on
+    its own (only its :data:`MERGE_COLUMNS` become Python objects) and written out in batches of about ``batch``
+    rows, so memory beyond the table is that of one group. Events are written group by group, each group by date.
     """
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     t0 = time.perf_counter()
     table = pq.ParquetFile(src).read(use_threads=False) if src.exists() else schemas["event_sources"].empty_table()
-    rows = table.select(list(MERGE_COLUMNS)).to_pylist()
-    ids = merge(rows)
-    evs = events(rows, ids)
-    firsts = table.select(list(FIRST_ONLY)).take([ev.pop("_first") for ev in evs]).to_pylist()
-    for ev, first in zip(evs, firsts, strict=True):
-        ev.update(first)
-    order = source_order(rows, ids, evs)
-    del rows
-    sources = table.take(order).set_column(0, "event_id", pa.array([ids[i] for i in order], pa.string()))
-    pq.write_table(pa.Table.from_pylist(evs, schema=schemas["events"]), folder / "events.parquet", compression="zstd")
-    pq.write_table(sources.cast(schemas["event_sources"]), folder / "event_sources.parquet", compression="zstd")
+    table = table.take(_group_order(table))
+    n_events = 0
+    with _BatchWriter(folder, schemas, batch) as out:
+        for start, stop in _group_bounds(table):
+            group = table.slice(start, stop - start)
+            rows = group.select(list(MERGE_COLUMNS)).to_pylist()
+            ids = merge(rows)
+            evs = events(rows, ids)
+            firsts = group.select(list(FIRST_ONLY)).take([ev.pop("_first") for ev in evs]).to_pylist()
+            for ev, first in zip(evs, firsts, strict=True):
+                ev.update(first)
+            out.add(evs, group, source_order(rows, ids, evs), ids)
+            n_events += len(evs)
     src.unlink(missing_ok=True)
-    return {"events": len(evs), "article_events": len(ids), "seconds": round(time.perf_counter() - t0, 3)}
+    return {"events": n_events, "article_events": table.num_rows, "seconds": round(time.perf_counter() - t0, 3)}
+
+
+def _group_order(table: Any) -> Any:
+    """Row indices that sort article events by (parties, category, status), stably (Arrow, no Python objects)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.sort_indices(_group_column(table)) if table.num_rows else pa.array([], pa.int64())
+
+
+def _group_column(table: Any) -> Any:
+    import pyarrow.compute as pc
+
+    parties = pc.fill_null(pc.binary_join(table["parties"], "|"), "")
+    return pc.binary_join_element_wise(parties, pc.fill_null(table["category"], ""),
+                                       pc.fill_null(table["status"], ""), "\t")  # fmt: skip
+
+
+def _group_bounds(table: Any) -> list[tuple[int, int]]:
+    """``(start, stop)`` of each run of equal (parties, category, status) in a table sorted by them."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    n = table.num_rows
+    if not n:
+        return []
+    key = _group_column(table)
+    change = pc.not_equal(key.slice(1), key.slice(0, n - 1)).to_numpy(zero_copy_only=False)
+    starts = [0, *(np.flatnonzero(change) + 1).tolist()]
+    return list(zip(starts, [*starts[1:], n], strict=True))
+
+
+class _BatchWriter:
+    """``events.parquet`` and ``event_sources.parquet`` written in row groups of about ``batch`` rows."""
+
+    def __init__(self, folder: Path, schemas: Mapping[str, Any], batch: int) -> None:
+        import pyarrow.parquet as pq
+
+        self.schemas, self.batch = schemas, batch
+        self.events = pq.ParquetWriter(folder / "events.parquet", schemas["events"], compression="zstd")
+        self.sources = pq.ParquetWriter(folder / "event_sources.parquet", schemas["event_sources"], compression="zstd")
+        self.ev_buf: list[dict[str, Any]] = []
+        self.src_buf: list[Any] = []
+        self.n_src = 0
+
+    def __enter__(self) -> _BatchWriter:
+        return self
+
+    def add(self, evs: list[dict[str, Any]], group: Any, order: list[int], ids: Sequence[str]) -> None:
+        import pyarrow as pa
+
+        self.ev_buf.extend(evs)
+        ordered = group.take(order).set_column(0, "event_id", pa.array([ids[i] for i in order], pa.string()))
+        self.src_buf.append(ordered.cast(self.schemas["event_sources"]))
+        self.n_src += ordered.num_rows
+        if len(self.ev_buf) >= self.batch or self.n_src >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        import pyarrow as pa
+
+        if self.ev_buf:
+            self.events.write_table(pa.Table.from_pylist(self.ev_buf, schema=self.schemas["events"]))
+        if self.src_buf:
+            self.sources.write_table(pa.concat_tables(self.src_buf))
+        self.ev_buf, self.src_buf, self.n_src = [], [], 0
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.flush()
+        finally:
+            self.events.close()
+            self.sources.close()
