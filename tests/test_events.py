@@ -126,3 +126,13 @@ def test_a_dateline_after_a_headline_or_opening_a_paragraph_is_the_place():
     plain = "भारत और नेपाल में करार\n\nसंक्षेप में खबर।\n\nकाठमांडू में भारी बारिश हुई।\nभारत और नेपाल ने समझौते पर हस्ताक्षर किए।"
     (ev,) = [e for e in extract_text(plain, "x")["events"] if e["category"] == "agreement"]
     assert ev["place"] is None  # a city named in the text, neither venue nor dateline
+
+
+def test_agreements_in_n_areas_are_n_agreements_when_no_other_number_is_stated():
+    rec, text = _record(
+        ["भारत और नेपाल ने तीन विभिन्न क्षेत्रों में समझौतों पर हस्ताक्षर किए।", "ये समझौते अहम हैं।"],
+        [_mention("a1", 0, "agreement"), _mention("a2", 1, "agreement")],
+    )
+    assert find_events(rec, text)[0]["count"] == 3
+    rec, text = _record(["भारत और नेपाल ने कई क्षेत्रों में समझौतों पर हस्ताक्षर किए।"], [_mention("a1", 0, "agreement")])
+    assert find_events(rec, text)[0]["count"] is None

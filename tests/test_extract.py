@@ -165,6 +165,8 @@ def test_extract_lists_planned_and_non_state_agreements_only_when_asked(tmp_path
         ("treaty", "planned"),
     ]
     assert tables.reported(full)[0]["agreements"] == default["agreements"]
+    assert [(e["category"], e["status"]) for e in default["events"]] == [("agreement", "agreed")]
+    assert [(e["category"], e["status"]) for e in full["events"]] == [("agreement", "agreed"), ("treaty", "planned")]
     assert tables.reported(full, all_agreements=True)[0] is full
 
 
@@ -173,6 +175,8 @@ def test_extract_folder_to_csv(tmp_path):
     assert proc.returncode == 0, proc.stderr
     names = {p.name for p in (tmp_path / "t").iterdir()}
     assert {"documents.csv", "sentences.csv", "sectors.csv", "agreements.csv", "events.csv", "entities.csv"} <= names
+    events = pd.read_csv(tmp_path / "t" / "events.csv")
+    assert list(events.columns) == ["doc_id", *EVENT_KEYS] and len(events) > 0
 
 
 def _bad_input(folder, kind):

@@ -232,7 +232,12 @@ def find_dated_dateline(text: str, lines: int = 3) -> Dateline | None:
     """The dated dateline on one of the first ``lines`` non-empty lines (after a headline), or None:
     ``काठमांडू, 5 मार्च (भाषा)``, ``नई दिल्ली, 10 फरवरी।``, ``मस्कत 12 फरवरी।``."""
     end = _head_end(text, lines)
-    for d in explicit_dates(text[:end]):
+    return _dated_dateline(text, [d for d in explicit_dates(text[:end])])
+
+
+def _dated_dateline(text: str, found: list[DateMention]) -> Dateline | None:
+    """The first of ``found`` that opens its line after a place of one to three words, as a dateline."""
+    for d in found:
         if not d.text[:1].isdigit() or not _DATELINE_END.match(text, d.end):
             continue
         line_start = text.rfind("\n", 0, d.start) + 1
@@ -252,11 +257,12 @@ def article_date(text: str, name: str = "", caller: str | None = None,
     from_name = file_name_date(name)
     if from_name:
         return from_name, "filename"
-    line = find_dated_dateline(text)
+    end = max(first_sentence[1] if first_sentence else 0, _head_end(text, HEAD_LINES))
+    head = explicit_dates(text[:end])  # one scan of the head serves the dateline and the text
+    line = _dated_dateline(text, [d for d in head if d.end <= _head_end(text, 3)])
     if line and line.date.precision == "day":
         return line.date.value, "dateline"
-    end = max(first_sentence[1] if first_sentence else 0, _head_end(text, HEAD_LINES))
-    for d in explicit_dates(text[:end]):
+    for d in head:
         if d.precision == "day":
             return d.value, "text"
     return None, None

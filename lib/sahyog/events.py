@@ -26,11 +26,13 @@ from typing import Any
 import regex as re
 
 from . import dates as dates_mod
+from .agreements import NUMBER_WORDS
 from .record import EVENT_KEYS
 
 Record = Mapping[str, Any]
 
 LEAD = 3  # sentences of the headline and lead
+NEAR = 8  # sentences near the top that may tell of the occasion (the talks before a signing)
 # A sentence listing the topics of an agreement reported just before.
 _LISTING = re.compile(
     r"^\W*(?:इनमें|इसमें|जिनमें|जिसमें|इन\s+समझौतों|ये\s+समझौते|इन\s+करारों|ये\s+करार|समझौतों\s+में|इन\s+समझौता)"
@@ -142,9 +144,10 @@ def _add_listed_sectors(groups: list[_Event], record: Record) -> None:
     for m in record.get("sectors", []):
         if m.get("context") != "portfolio":
             sectors.setdefault(m["sentence_id"], set()).add(m["sector"])
-    for sent in record.get("sentences", []):
-        sid = sent["id"]
-        if sid in by_sentence or sid not in sectors or not _LISTING.search(sent["text"]):
+    texts = {s["id"]: s["text"] for s in record.get("sentences", [])}
+    candidates = {sid + k for sid in by_sentence for k in (1, 2)} - set(by_sentence)
+    for sid in sorted(candidates):
+        if sid not in sectors or sid not in texts or not _LISTING.search(texts[sid]):
             continue
         before = [s for s in (sid - 1, sid - 2) if s in by_sentence]
         for ev in by_sentence[before[0]] if before else ():
@@ -171,6 +174,7 @@ class _Context:
     countries: dict[str, str] = field(default_factory=dict)  # place entity id -> its country
     agreement_sids: list[int] = field(default_factory=list)
     dates: dict[int, list[dates_mod.DateMention]] = field(default_factory=dict)  # found per sentence, once
+    venues: dict[int, tuple[int, int, str, str] | None] = field(default_factory=dict)  # the same for venues
 
     def agreement_sentences(self) -> list[int]:
         """Ids of the sentences that report an agreement."""
@@ -261,7 +265,7 @@ def _visit_destination(ctx: _Context) -> tuple[int, int, str, str] | None:
 
 def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
     sids = sorted({a["sentence_id"] for a in ev.mentions} | ev.extra_sentences)
-    counts = [a.get("count") for a in ev.mentions if a.get("count") is not None]
+    counts = [c for c in (a.get("count") or _areas_count(ctx, a["sentence_id"]) for a in ev.mentions) if c]
     sectors = {s for a in ev.mentions for s in a.get("sectors", [])} | ev.extra_sectors
     date = _event_date(ev, ctx)
     place = _event_place(ev, ctx)
@@ -287,6 +291,23 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
     }
     assert tuple(out) == EVENT_KEYS
     return out
+
+
+# "आठ (विभिन्न) क्षेत्रों में समझौतों पर हस्ताक्षर": agreements in eight areas are eight agreements.
+_AREAS_COUNT = re.compile(
+    r"(?<![\p{L}\p{M}\p{N}])(?P<n>[0-9०-९]{1,2}|[\p{L}\p{M}]+)\s+(?:(?:विभिन्न|अलग-अलग|अहम|प्रमुख|महत्वपूर्ण)\s+)?"
+    r"क्षेत्रों\s+में\s+(?:[\p{L}\p{M}]+\s+){0,2}?(?:समझौत|करार|एमओयू|समझौता\s+ज्ञापन)"
+)
+
+
+def _areas_count(ctx: _Context, sid: int) -> int | None:
+    """The number of areas an agreement sentence signs agreements in, when it states no other number."""
+    sent = ctx.sentences.get(sid)
+    m = _AREAS_COUNT.search(sent["text"]) if sent and "क्षेत्रों" in sent["text"] else None
+    if not m:
+        return None
+    n = m["n"].translate(str.maketrans("०१२३४५६७८९", "0123456789"))
+    return int(n) if n.isdigit() else NUMBER_WORDS.get(n)
 
 
 def _parties(ev: _Event, ctx: _Context) -> list[str]:
@@ -324,7 +345,13 @@ def _event_date(ev: _Event, ctx: _Context) -> dates_mod.DateMention | None:
 
 
 def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
-    """A city of the sentence followed by ``में`` (``इस्लामाबाद में``, ``दिल्ली के हैदराबाद हाउस में``)."""
+    """A city of the sentence followed by ``में`` (``इस्लामाबाद में``, ``दिल्ली के हैदराबाद हाउस में``), once per sentence."""
+    if sid not in ctx.venues:
+        ctx.venues[sid] = _find_venue(ctx, sid)
+    return ctx.venues[sid]
+
+
+def _find_venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
     sent = ctx.sentences.get(sid)
     if sent is None:
         return None
@@ -336,10 +363,12 @@ def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
 
 def _event_place(ev: _Event, ctx: _Context) -> tuple[int, int, str, str] | None:
     """Venue in the lead's sentences about the occasion, else in the event's sentences, else in another
-    sentence reporting an agreement (the same occasion), else the dateline (unless the visit is to another
+    sentence reporting an agreement (the same occasion) or about the occasion near the top (``दिल्ली में दो दिन की
+    बातचीत``), else the dateline (unless the visit is to another
     country), else the visit's destination."""
-    lead = [sid for sid in range(LEAD) if sid in ctx.sentences and _OCCASION.search(ctx.sentences[sid]["text"])]
-    for sid in lead + sorted(_sids(ev)) + ctx.agreement_sentences():
+    told = [sid for sid in range(NEAR) if sid in ctx.sentences and _OCCASION.search(ctx.sentences[sid]["text"])]
+    lead = [sid for sid in told if sid < LEAD]
+    for sid in lead + sorted(_sids(ev)) + ctx.agreement_sentences() + told:
         venue = _venue(ctx, sid)
         if venue:
             return venue

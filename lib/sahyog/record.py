@@ -34,7 +34,8 @@ ITEM_KEYS = {"sentences": SENTENCE_KEYS, "sectors": SECTOR_KEYS, "agreements": A
 NESTED_KEYS = {("agreements", "routes"): ROUTE_STOP_KEYS, ("entities", "mentions"): MENTION_KEYS}
 
 # Table columns with their Arrow types ("str", "int", "float", "strs" = list of strings, "date").
-# ``documents`` holds the corpus-only ``date`` and ``error`` too; :data:`CORPUS_ONLY` names them.
+# ``documents`` holds the corpus-only ``date`` and ``error`` too; :data:`CORPUS_ONLY` names them (an event's
+# ``date`` in ``article_events`` is its own).
 TABLE_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("doc_id", "str"), ("date", "date"), ("source", "str"), ("dateline", "str"),
                   ("n_sentences", "int"), ("n_tokens", "int"), ("n_sector_mentions", "int"),
@@ -77,7 +78,7 @@ EVENT_TABLES = ("events", "event_sources")  # written by the client after the ru
 
 def columns(table: str, corpus: bool = False) -> list[str]:
     """The column names of a table; ``corpus=True`` includes the corpus-only ``date`` and ``error``."""
-    return [c for c, _ in TABLE_TYPES[table] if corpus or c not in CORPUS_ONLY]
+    return [c for c, _ in TABLE_TYPES[table] if corpus or table != "documents" or c not in CORPUS_ONLY]
 
 
 @cache
