@@ -412,98 +412,71 @@ def merge_parquet(src: Path, folder: Path, schemas: Mapping[str, Any], batch: in
     ``event_sources.parquet`` into ``folder`` (``src`` is removed). Returns counts and the seconds it took.
 
     The article events stay an Arrow table, sorted by (parties, category, status) in Arrow; each group is merged on
-    its own (only its :data:`MERGE_COLUMNS` become Python objects) and written out in batches of about ``batch``
-    rows, so memory beyond the table is that of one group. Events are written group by group, each group by date.
+    its own (only its :data:`MERGE_COLUMNS` become Python objects, and only while it is merged); text and names are
+    taken from the table in one step per batch of about ``batch`` events, and ``event_sources`` is the table put
+    in order once. Events are written group by group, each group by date.
     """
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     t0 = time.perf_counter()
     table = pq.ParquetFile(src).read(use_threads=False) if src.exists() else schemas["event_sources"].empty_table()
-    table = table.take(_group_order(table))
+    by_group, bounds = _group_order(table)  # row positions sorted by group; each group's (start, stop) in them
+    positions = by_group.to_pylist()
+    merge_columns = table.select(list(MERGE_COLUMNS))
+    order: list[int] = []  # event_sources' rows: positions in ``table``
+    ids: list[str] = []
     n_events = 0
-    with _BatchWriter(folder, schemas, batch) as out:
-        for start, stop in _group_bounds(table):
-            group = table.slice(start, stop - start)
-            rows = group.select(list(MERGE_COLUMNS)).to_pylist()
-            ids = merge(rows)
-            evs = events(rows, ids)
-            firsts = group.select(list(FIRST_ONLY)).take([ev.pop("_first") for ev in evs]).to_pylist()
-            for ev, first in zip(evs, firsts, strict=True):
-                ev.update(first)
-            out.add(evs, group, source_order(rows, ids, evs), ids)
+    with pq.ParquetWriter(folder / "events.parquet", schemas["events"], compression="zstd") as out:
+        pending: list[dict[str, Any]] = []
+        for start, stop in bounds:
+            rows = merge_columns.take(by_group.slice(start, stop - start)).to_pylist()
+            group_ids = merge(rows)
+            evs = events(rows, group_ids)
+            for ev in evs:
+                ev["_first"] = positions[start + ev["_first"]]
+            local = source_order(rows, group_ids, evs)
+            order.extend(positions[start + i] for i in local)
+            ids.extend(group_ids[i] for i in local)
+            pending.extend(evs)
             n_events += len(evs)
+            if len(pending) >= batch:
+                _write_events(out, table, pending, schemas["events"])
+                pending = []
+        _write_events(out, table, pending, schemas["events"])
+    sources = table.take(pa.array(order, pa.int64())).set_column(0, "event_id", pa.array(ids, pa.string()))
+    pq.write_table(sources.cast(schemas["event_sources"]), folder / "event_sources.parquet", compression="zstd")
     src.unlink(missing_ok=True)
     return {"events": n_events, "article_events": table.num_rows, "seconds": round(time.perf_counter() - t0, 3)}
 
 
-def _group_order(table: Any) -> Any:
-    """Row indices that sort article events by (parties, category, status), stably (Arrow, no Python objects)."""
+def _write_events(out: Any, table: Any, evs: list[dict[str, Any]], schema: Any) -> None:
+    """Write events, with the :data:`FIRST_ONLY` fields of their first reports taken from ``table`` in one step."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
-    return pc.sort_indices(_group_column(table)) if table.num_rows else pa.array([], pa.int64())
-
-
-def _group_column(table: Any) -> Any:
-    import pyarrow.compute as pc
-
-    parties = pc.fill_null(pc.binary_join(table["parties"], "|"), "")
-    return pc.binary_join_element_wise(parties, pc.fill_null(table["category"], ""),
-                                       pc.fill_null(table["status"], ""), "\t")  # fmt: skip
+    if not evs:
+        return
+    firsts = table.select(list(FIRST_ONLY)).take(pa.array([ev.pop("_first") for ev in evs], pa.int64())).to_pylist()
+    for ev, first in zip(evs, firsts, strict=True):
+        ev.update(first)
+    out.write_table(pa.Table.from_pylist(evs, schema=schema))
 
 
-def _group_bounds(table: Any) -> list[tuple[int, int]]:
-    """``(start, stop)`` of each run of equal (parties, category, status) in a table sorted by them."""
+def _group_order(table: Any) -> tuple[Any, list[tuple[int, int]]]:
+    """Row positions sorted by (parties, category, status), stably, and the ``(start, stop)`` of each group in
+    them (Arrow compute: no Python object per row)."""
     import numpy as np
+    import pyarrow as pa
     import pyarrow.compute as pc
 
     n = table.num_rows
     if not n:
-        return []
-    key = _group_column(table)
+        return pa.array([], pa.int64()), []
+    parties = pc.fill_null(pc.binary_join(table["parties"], "|"), "")
+    key = pc.binary_join_element_wise(parties, pc.fill_null(table["category"], ""),
+                                      pc.fill_null(table["status"], ""), "\t")  # fmt: skip
+    order = pc.sort_indices(key)
+    key = key.take(order)
     change = pc.not_equal(key.slice(1), key.slice(0, n - 1)).to_numpy(zero_copy_only=False)
     starts = [0, *(np.flatnonzero(change) + 1).tolist()]
-    return list(zip(starts, [*starts[1:], n], strict=True))
-
-
-class _BatchWriter:
-    """``events.parquet`` and ``event_sources.parquet`` written in row groups of about ``batch`` rows."""
-
-    def __init__(self, folder: Path, schemas: Mapping[str, Any], batch: int) -> None:
-        import pyarrow.parquet as pq
-
-        self.schemas, self.batch = schemas, batch
-        self.events = pq.ParquetWriter(folder / "events.parquet", schemas["events"], compression="zstd")
-        self.sources = pq.ParquetWriter(folder / "event_sources.parquet", schemas["event_sources"], compression="zstd")
-        self.ev_buf: list[dict[str, Any]] = []
-        self.src_buf: list[Any] = []
-        self.n_src = 0
-
-    def __enter__(self) -> _BatchWriter:
-        return self
-
-    def add(self, evs: list[dict[str, Any]], group: Any, order: list[int], ids: Sequence[str]) -> None:
-        import pyarrow as pa
-
-        self.ev_buf.extend(evs)
-        ordered = group.take(order).set_column(0, "event_id", pa.array([ids[i] for i in order], pa.string()))
-        self.src_buf.append(ordered.cast(self.schemas["event_sources"]))
-        self.n_src += ordered.num_rows
-        if len(self.ev_buf) >= self.batch or self.n_src >= self.batch:
-            self.flush()
-
-    def flush(self) -> None:
-        import pyarrow as pa
-
-        if self.ev_buf:
-            self.events.write_table(pa.Table.from_pylist(self.ev_buf, schema=self.schemas["events"]))
-        if self.src_buf:
-            self.sources.write_table(pa.concat_tables(self.src_buf))
-        self.ev_buf, self.src_buf, self.n_src = [], [], 0
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            self.flush()
-        finally:
-            self.events.close()
-            self.sources.close()
+    return order, list(zip(starts, [*starts[1:], n], strict=True))
