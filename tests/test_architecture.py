@@ -26,7 +26,15 @@ LAYERS = [
     {"record"},
     {"dates", "events"},  # events: one occasion x one category, from the record's agreement mentions
     {"extract"},
-    {"tables", "charts", "present", "site"},  # present: the record for people; site: the pages' HTML
+    {
+        "tables",
+        "charts",
+        "present",
+        "site",
+        "corpus_events",
+        "corpus_view",
+        "plover",
+    },  # present: the record for people; site: HTML
     {"report", "kernels", "streaming", "corpus", "cli", "__main__"},
 ]
 LEVEL = {name: n for n, layer in enumerate(LAYERS) for name in layer}

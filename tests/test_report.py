@@ -259,7 +259,7 @@ def test_corpus_chapter_is_in_the_site_and_offline(built):
     page = re.sub(r'data:image/png;base64,[^"]+', "", (out / "corpus" / "05_corpus.html").read_text(encoding="utf-8"))
     assert "<script" not in page.lower() and "require.js" not in page.lower() and "mathjax" not in page.lower()
     assert "<strong>Figure 1.</strong>" in page
-    assert (out / "corpus" / "05_sector_shares.png").is_file()
+    assert (out / "corpus" / "05_top_entities.png").is_file() and '<section class="brief">' in page
 
 
 def test_one_extraction_per_article_and_every_chapter_uses_the_lexicon(tmp_path):
@@ -302,7 +302,7 @@ def test_corpus_command_builds_the_same_page(corpus, tmp_path):
     assert proc.returncode == 0, proc.stderr[-2000:]
     page = (tmp_path / "site" / "05_corpus.html").read_text(encoding="utf-8")
     assert "<strong>Figure 1.</strong>" in page and "<script" not in page
-    assert (tmp_path / "site" / "05_sector_shares.png").is_file()
+    assert (tmp_path / "site" / "05_top_entities.png").is_file() and '<section class="brief">' in page
 
 
 def test_sector_words_outside_cooperation_are_shown_apart(built):

@@ -213,6 +213,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         force=args.force,
         connect_timeout=args.connect_timeout,
         lexicon=lexicon,
+        export=args.export or (),
     )
     page = None
     if args.report:
@@ -393,6 +394,12 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="DIR",
         help="also build the corpus chapter's HTML page (05_corpus.html and charts) in DIR",
+    )
+    cp.add_argument(
+        "--export",
+        action="append",
+        choices=["plover"],
+        help="also write the events as PLOVER JSON Lines (events.plover.jsonl in --out)",
     )
     cp.set_defaults(func=cmd_corpus)
     return parser

@@ -51,12 +51,13 @@ import pyarrow.parquet as pq
 from .errors import InputError, Interrupted, RunError
 from .files import MARKER, check_output_dir, make_staging_dir, marker_text, remove_stale, replace_dir
 from .paths import article_files, doc_id_for
-from .record import CORPUS_TABLES, arrow_schema
+from .record import CORPUS_TABLES, EVENT_TABLES, arrow_schema
 
 log = logging.getLogger(__name__)
 
 TABLE_NAMES = CORPUS_TABLES
-SCHEMAS: dict[str, pa.Schema] = {name: arrow_schema(name) for name in TABLE_NAMES}  # defined in sahyog.record
+SCHEMAS: dict[str, pa.Schema] = {name: arrow_schema(name) for name in (*TABLE_NAMES, *EVENT_TABLES)}  # sahyog.record
+ARTICLE_EVENTS = ".article_events.parquet"  # every partition's article events, merged into the event tables at the end
 SUMMARY_FILE = "summary.json"
 
 
@@ -450,15 +451,19 @@ def process_partition(items: Sequence[Item], all_agreements: bool = False, lexic
     bad_dates = [i.bad_date for i in items if i.bad_date]
     stats.invalid_dates, stats.first_invalid_date = len(bad_dates), (bad_dates[0] if bad_dates else None)
     records = tables.reported(records, all_agreements)
-    return partition_result(records, doc_rows, stats)
+    return partition_result(records, doc_rows, stats, all_agreements)
 
 
 def partition_result(
-    records: Sequence[Mapping[str, Any]], doc_rows: list[dict[str, Any]], stats: PartitionStats
+    records: Sequence[Mapping[str, Any]],
+    doc_rows: list[dict[str, Any]],
+    stats: PartitionStats,
+    all_agreements: bool = False,
 ) -> PartitionResult:
     """The tables and counts of extracted ``records``; ``doc_rows`` (doc_id, date, source, error) has one row
     per article, failed ones included, and ``stats`` its article and error counts."""
     from . import tables
+    from .corpus_events import article_events
 
     counts = iter(tables.documents(records).drop(columns=["doc_id", "source"]).to_dict("records"))
     for row in doc_rows:
@@ -471,10 +476,13 @@ def partition_result(
         "entities": to_arrow("entities", tables.entities(records)),
         "entity_mentions": to_arrow("entity_mentions", tables.entity_mentions(records)),
     }
+    days = {r["doc_id"]: r["date"] for r in doc_rows}
+    rows = [row for r in records for row in article_events(r, days.get(r["doc_id"]), all_agreements)]
+    out["event_sources"] = pa.Table.from_pylist(rows, schema=SCHEMAS["event_sources"])
     stats.ok = len(records)
     stats.sentences = sum(len(r["sentences"]) for r in records)
     stats.tokens = sum(r["n_tokens"] for r in records)
-    stats.rows = Counter({name: t.num_rows for name, t in out.items()})
+    stats.rows = Counter({name: t.num_rows for name, t in out.items() if name in TABLE_NAMES})
     stats.sector_articles = Counter(s for r in records for s in {m["sector"] for m in r["sectors"]})
     stats.categories = Counter(a["category"] for r in records for a in r["agreements"])
     dates = [r["date"] for r in doc_rows if r["date"]]
@@ -624,6 +632,9 @@ class _Writers:
             name: pq.ParquetWriter(folder / f"{name}.parquet", SCHEMAS[name], compression="zstd")
             for name in TABLE_NAMES
         }
+        self.writers["event_sources"] = pq.ParquetWriter(
+            folder / ARTICLE_EVENTS, SCHEMAS["event_sources"], compression="zstd"
+        )
 
     def write(self, result: PartitionResult) -> None:
         for name, table in result.tables.items():
@@ -781,6 +792,7 @@ def run_corpus(
     force: bool = False,
     connect_timeout: float = 10.0,
     lexicon: Any = None,
+    export: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Extract every article of ``input`` on Dask and write the Parquet tables and summary to ``out``.
 
@@ -790,7 +802,8 @@ def run_corpus(
     ``read_on_workers`` (folder input): workers read the files themselves; default True on the local
     cluster, False with ``scheduler`` (the client ships the bytes). ``partition_size`` (articles per task)
     defaults to :func:`auto_partition_size` of the input and the workers. ``out`` must be Sahyog's own
-    folder (or ``force``); it is replaced only by a complete run. Returns the summary dict.
+    folder (or ``force``); it is replaced only by a complete run. ``export=("plover",)`` also writes the events
+    as PLOVER JSON Lines (:mod:`sahyog.plover`). Returns the summary dict.
     """
     from tqdm import tqdm
 
@@ -820,8 +833,10 @@ def run_corpus(
                     ).run()
             finally:
                 writers.close()
+        events = write_events(tmp)
         seconds = time.perf_counter() - t0
         summary = make_summary(corpus, stats, n_parts, seconds, n_workers, scheduler, partition_size)
+        summary["events"] = events | export_events(tmp, export)
         (tmp / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         replace_dir(tmp, out_dir)
     except KeyboardInterrupt:
@@ -852,16 +867,39 @@ def write_records(
     doc_rows = [
         {"doc_id": r["doc_id"], "date": dates.get(r["doc_id"]), "source": r["source"], "error": None} for r in records
     ]
-    result = partition_result(records, doc_rows, PartitionStats(articles=len(records)))
+    result = partition_result(records, doc_rows, PartitionStats(articles=len(records)), all_agreements)
     writers = _Writers(out_dir)
     try:
         writers.write(result)
     finally:
         writers.close()
+    events = write_events(out_dir)
     corpus = CorpusInput(out_dir, "records", len(records))
     summary = make_summary(corpus, result.stats, 1, time.perf_counter() - t0, 1, None, len(records))
+    summary["events"] = events
     (out_dir / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return summary
+
+
+def write_events(folder: Path) -> dict[str, Any]:
+    """Merge the run's article events (:data:`ARTICLE_EVENTS`) into ``events`` and ``event_sources`` in ``folder``
+    (see :mod:`sahyog.corpus_events`); returns their counts and the seconds the merge took."""
+    from .corpus_events import merge_parquet
+
+    return merge_parquet(folder / ARTICLE_EVENTS, folder, SCHEMAS)
+
+
+def export_events(folder: Path, formats: Sequence[str]) -> dict[str, Any]:
+    """Write the events in each export format (only ``plover``); returns ``{"exports": {file: records}}``."""
+    from . import plover
+
+    out = {}
+    for fmt in formats:
+        if fmt != "plover":
+            raise InputError("--export", f"unknown format {fmt!r} (known: plover)")
+        path, n = plover.export(folder)
+        out[path.name] = n
+    return {"exports": out} if out else {}
 
 
 def make_summary(
@@ -915,7 +953,11 @@ def load_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
     folder = Path(out_dir)
     if not (folder / SUMMARY_FILE).exists():
         raise InputError(folder, "not a corpus output folder (no summary.json)")
-    return {name: read_table(folder / f"{name}.parquet") for name in TABLE_NAMES}
+    out = {name: read_table(folder / f"{name}.parquet") for name in TABLE_NAMES}
+    for name in EVENT_TABLES:  # an output written before corpus events has none
+        path = folder / f"{name}.parquet"
+        out[name] = read_table(path) if path.exists() else SCHEMAS[name].empty_table().to_pandas()
+    return out
 
 
 def read_table(path: str | Path) -> pd.DataFrame:

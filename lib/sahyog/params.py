@@ -102,6 +102,7 @@ PARAMETERS: dict[str, Param] = {
         Param("scheduler", str, "", "address of a Dask scheduler (default: a local cluster)", (CORPUS_NOTEBOOK,)),
         Param("workers", int, 2, "local worker processes", (CORPUS_NOTEBOOK,), least=1),
         Param("partition_size", int, 10, "articles per Dask task", (CORPUS_NOTEBOOK,), least=1),
+        Param("pairs_shown", int, 8, "country pairs given a timeline", (CORPUS_NOTEBOOK,), least=1),
     )
 }
 # Parameters the report command sets itself for every article.

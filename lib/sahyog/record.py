@@ -56,9 +56,24 @@ TABLE_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
                        ("date", "str"), ("date_precision", "str"), ("date_text", "str"), ("date_start", "int"),
                        ("date_end", "int"), ("place", "str"), ("place_text", "str"), ("place_start", "int"),
                        ("place_end", "int"), ("mentions", "strs"), ("sentences", "ints")),
+    # Corpus events (sahyog.corpus_events): one row per event however many articles report it, and one row
+    # per article event with the corpus event it belongs to (its evidence sentence, its article's date and headline).
+    "events": (("id", "str"), ("category", "str"), ("status", "str"), ("level", "str"), ("parties", "strs"),
+               ("party_names", "strs"), ("party_types", "strs"), ("party_countries", "strs"), ("date", "str"),
+               ("date_precision", "str"), ("place", "str"), ("place_name", "str"), ("place_country", "str"),
+               ("lat", "float"), ("lon", "float"), ("sectors", "strs"), ("count", "int"), ("n_sources", "int"),
+               ("n_reports", "int"), ("first_report", "date"), ("last_report", "date"), ("sentence", "str"),
+               ("headline", "str")),
+    "event_sources": (("event_id", "str"), ("doc_id", "str"), ("article_event_id", "str"), ("sentence", "str"),
+                      ("article_date", "date"), ("headline", "str"), ("category", "str"), ("status", "str"),
+                      ("level", "str"), ("parties", "strs"), ("party_names", "strs"), ("party_types", "strs"),
+                      ("party_countries", "strs"), ("date", "str"), ("date_precision", "str"), ("place", "str"),
+                      ("place_name", "str"), ("place_country", "str"), ("lat", "float"), ("lon", "float"),
+                      ("sectors", "strs"), ("count", "int")),
 }  # fmt: skip
 CORPUS_ONLY = frozenset({"date", "error"})
 CORPUS_TABLES = ("documents", "sectors", "agreements", "entities", "entity_mentions")
+EVENT_TABLES = ("events", "event_sources")  # written by the client after the run, from every partition's article events
 
 
 def columns(table: str, corpus: bool = False) -> list[str]:

@@ -82,6 +82,12 @@ details.appendix summary { cursor:pointer; font-weight:600; color:var(--muted); 
 nav.pager { display:flex; justify-content:space-between; flex-wrap:wrap; gap:.5rem; margin:2rem 0 .5rem; }
 nav.pager a { color:var(--accent); }
 ul.files { columns:2 16rem; }
+section.pair h3 { margin:1.1rem 0 .3rem; font-size:1.05rem; }
+ol.timeline { list-style:none; margin:.2rem 0 .6rem .3rem; padding:0 0 0 .8rem; border-left:2px solid var(--line); }
+ol.timeline li { margin:.15rem 0 .45rem; }
+ol.timeline .when { color:var(--muted); font-variant-numeric:tabular-nums; margin-right:.3rem; }
+ol.timeline details { margin:.1rem 0 0; } ol.timeline summary { cursor:pointer; color:var(--ink); }
+ol.timeline details p { margin:.2rem 0 .2rem 1rem; color:var(--muted); }
 @media (max-width: 600px) {
   .table-wrap > table { width:max-content; }  /* rows stay compact; the box scrolls sideways */
   main { padding:.5rem .7rem 1.5rem; }

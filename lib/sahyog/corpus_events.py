@@ -1,0 +1,482 @@
+"""Corpus events: the article events of many articles merged into one row per event, however many outlets report it.
+
+Two article events are one corpus event when they have the same category, status and parties, compatible dates
+and no contradiction in place (see :func:`merge`). The merge is a global step over article events, not over
+articles: the rows are sorted by (parties, category, status) and, within a group, by date, and a window over dates
+keeps only the clusters an event could still join. Ids are derived from the sorted members, so the same input
+in any order, on any number of workers, gives the same events with the same ids.
+
+Everything here is plain functions over plain dicts (an article event is a dict of :data:`SOURCE_COLUMNS`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import math
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .record import TABLE_TYPES
+
+Row = Mapping[str, Any]
+
+SOURCE_COLUMNS = [c for c, _ in TABLE_TYPES["event_sources"]]
+EVENT_COLUMNS = [c for c, _ in TABLE_TYPES["events"]]
+DAY_SLACK = 2  # two events dated to the day are one when at most this many days apart
+UNDATED_DAYS = 3  # an undated event joins only an event reported by an article dated this close
+SAME_PLACE_KM = 50  # two cities closer than this are one place (New Delhi and Delhi)
+PRECISION_RANK = {"year": 0, "month": 1, "day": 2}  # coarse first: a month sorts before the days it holds
+
+
+# ---------------------------------------------------------------------------------------------
+# Article events from records
+
+
+def _day(value: Any) -> date | None:
+    """A ``date`` from a date or an ISO ``YYYY-MM-DD`` string (None if neither)."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def is_reported_event(event: Row) -> bool:
+    """True for an article event the default tables count: between governments and agreed (like agreements)."""
+    return event.get("level", "government") == "government" and event.get("status", "agreed") == "agreed"
+
+
+def article_events(record: Row, doc_date: date | None = None, all_agreements: bool = False) -> list[dict[str, Any]]:
+    """One :data:`SOURCE_COLUMNS` row per event of an ``extract`` record (``record["events"]``; none if missing).
+
+    The article's date is ``doc_date`` (given by the corpus input) or else the record's ``article_date``; names,
+    actor types and coordinates come from the record's entities, the evidence sentence from its sentences.
+    Without ``all_agreements`` only events between governments that were agreed are kept.
+    """
+    events = [e for e in record.get("events") or [] if all_agreements or is_reported_event(e)]
+    if not events:
+        return []
+    entities = {e["id"]: e for e in record.get("entities", [])}
+    sentences = {s["id"]: s["text"] for s in record.get("sentences", [])}
+    base = {
+        "event_id": None,
+        "doc_id": record["doc_id"],
+        "article_date": doc_date or _day(record.get("article_date")),
+        "headline": _headline(record),
+    }
+    return [{**base, **_event_fields(e, entities, sentences)} for e in events]
+
+
+def _headline(record: Row) -> str:
+    """The article's headline (:func:`sahyog.present.headline`); a lead of fewer than four words (a dateline cut
+    off as a sentence, ``नई दिल्ली.``) gives way to the sentence after it."""
+    from .present import headline
+
+    title = headline(record)[0]
+    if len(title.split()) < 4 and len(record.get("sentences") or []) > 1:
+        return headline({**record, "sentences": record["sentences"][1:]})[0]
+    return title
+
+
+def _event_fields(event: Row, entities: Mapping[str, Row], sentences: Mapping[int, str]) -> dict[str, Any]:
+    """The columns an article event brings: its own keys, plus names and places looked up in the record."""
+    parties = sorted(event.get("parties") or [])
+    place = entities.get(event.get("place") or "", {})
+    sids = sorted(event.get("sentences") or [])
+    return {
+        "article_event_id": event["id"],
+        "sentence": next((sentences[i] for i in sids if i in sentences), None),
+        "category": event["category"],
+        "status": event.get("status"),
+        "level": event.get("level"),
+        "parties": parties,
+        "party_names": [entities.get(p, {}).get("name_en") or p for p in parties],
+        "party_types": [entities.get(p, {}).get("actor_type") or "" for p in parties],
+        "party_countries": [_country_of(p, entities.get(p, {})) for p in parties],
+        "date": event.get("date"),
+        "date_precision": event.get("date_precision") or _precision(event.get("date")),
+        "place": event.get("place"),
+        "place_name": place.get("name_en") or event.get("place_text"),
+        "place_country": _country_of(event.get("place"), place) or None,
+        "lat": place.get("lat"),
+        "lon": place.get("lon"),
+        "sectors": sorted(event.get("sectors") or []),
+        "count": event.get("count"),
+    }
+
+
+def _country_of(entity_id: str | None, entity: Row) -> str:
+    """The ISO2 country an entity belongs to ("" if unknown): a country is its own."""
+    if not entity_id:
+        return ""
+    if ":" not in entity_id and len(entity_id) == 2 and entity_id.isupper():
+        return entity_id
+    return entity.get("country") or ""
+
+
+def _precision(value: str | None) -> str | None:
+    """``day``, ``month`` or ``year`` from the shape of an ISO date string."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(value)) if value else None
+
+
+# ---------------------------------------------------------------------------------------------
+# The merge
+
+
+def date_span(value: str | None, precision: str | None = None) -> tuple[int, int] | None:
+    """The first and last day (ordinals) a date of a precision covers: a day, a month or a year; None if undated."""
+    precision = precision or _precision(value)
+    if not value or precision not in PRECISION_RANK:
+        return None
+    try:
+        year = int(value[:4])
+        if precision == "year":
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+        month = int(value[5:7])
+        if precision == "month":
+            nxt = date(year + month // 12, month % 12 + 1, 1)
+            return date(year, month, 1).toordinal(), nxt.toordinal() - 1
+        day = date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None
+    return day, day
+
+
+def group_key(row: Row) -> tuple[tuple[str, ...], str, str]:
+    """What two article events must share to be one event: parties, category, status."""
+    return tuple(sorted(row["parties"] or ())), row["category"], row["status"] or ""
+
+
+def sort_key(row: Row) -> tuple[Any, ...]:
+    """The total order the merge visits events in: group, then date (an undated event at its article's date)."""
+    span = date_span(row["date"], row["date_precision"])
+    art = _day(row["article_date"])
+    pos = span[0] if span else (art.toordinal() if art else math.inf)
+    rank = PRECISION_RANK[row["date_precision"]] if span else len(PRECISION_RANK)
+    return (*group_key(row), pos, rank, span[1] if span else 0, row["doc_id"], row["article_event_id"])
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km."""
+    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass
+class _Cluster:
+    """An event being built: its members and what a new member must agree with."""
+
+    members: list[int] = field(default_factory=list)
+    day_lo: int | None = None  # earliest and latest day of the members dated to the day
+    day_hi: int | None = None
+    coarse: tuple[int, int] | None = None  # the narrowest month or year of the members (they nest)
+    report_days: list[int] = field(default_factory=list)  # sorted article dates
+    undated: bool = False
+    country: str | None = None
+    cities: list[tuple[float, float]] = field(default_factory=list)
+
+    def reach(self) -> float:
+        """The last position (day) at which an event could still join: the window closes it after that."""
+        ends = [self.report_days[-1] + UNDATED_DAYS] if self.report_days else []
+        if self.day_hi is not None:
+            ends.append(self.day_hi + DAY_SLACK)
+        elif self.coarse:
+            ends.append(self.coarse[1])
+        return max(ends) if ends else -math.inf
+
+    def date_fits(self, span: tuple[int, int] | None, precision: str | None) -> bool:
+        """Same day give or take :data:`DAY_SLACK` with every day member; contained in or containing the coarse ones."""
+        if span is None:
+            return True
+        lo, hi = span
+        if precision == "day":
+            if self.coarse and not self.coarse[0] <= lo <= self.coarse[1]:
+                return False
+            return self.day_lo is None or max(self.day_hi, lo) - min(self.day_lo, lo) <= DAY_SLACK
+        if self.coarse and not _nested((lo, hi), self.coarse):
+            return False
+        return self.day_lo is None or lo <= self.day_lo <= self.day_hi <= hi
+
+    def reports_fit(self, report: int | None, undated: bool) -> bool:
+        """An undated event (or any event, once the cluster holds an undated one) needs an article of the cluster
+        dated within :data:`UNDATED_DAYS` of its own."""
+        if not (undated or self.undated):
+            return True
+        if report is None:
+            return False
+        i = bisect.bisect_left(self.report_days, report - UNDATED_DAYS)
+        return i < len(self.report_days) and self.report_days[i] <= report + UNDATED_DAYS
+
+    def place_fits(self, country: str | None, point: tuple[float, float] | None) -> bool:
+        """No contradiction in place: one country, and cities within :data:`SAME_PLACE_KM` of each other."""
+        if country and self.country and country != self.country:
+            return False
+        return point is None or all(_km(point, c) <= SAME_PLACE_KM for c in self.cities)
+
+    def add(self, i: int, row: Row, span: tuple[int, int] | None, report: int | None) -> None:
+        self.members.append(i)
+        if report is not None:
+            bisect.insort(self.report_days, report)
+        if span is None:
+            self.undated = True
+        elif row["date_precision"] == "day":
+            self.day_lo = span[0] if self.day_lo is None else min(self.day_lo, span[0])
+            self.day_hi = span[0] if self.day_hi is None else max(self.day_hi, span[0])
+        elif self.coarse is None or span[1] - span[0] < self.coarse[1] - self.coarse[0]:
+            self.coarse = span
+        self.country = self.country or row["place_country"] or None
+        point = _point(row)
+        if point is not None and point not in self.cities:
+            self.cities.append(point)
+
+
+def _nested(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """One span inside the other (months and years either nest or do not meet)."""
+    return a[0] <= b[0] <= b[1] <= a[1] or b[0] <= a[0] <= a[1] <= b[1]
+
+
+def _point(row: Row) -> tuple[float, float] | None:
+    """A city's coordinates (a country as place has none here: its country decides)."""
+    place = row.get("place") or ""
+    if not place.startswith("geo:") or row.get("lat") is None or row.get("lon") is None:
+        return None
+    if any(isinstance(v, float) and math.isnan(v) for v in (row["lat"], row["lon"])):
+        return None
+    return float(row["lat"]), float(row["lon"])
+
+
+def merge(rows: Sequence[Row]) -> list[str]:
+    """The corpus event id of every article event in ``rows`` (aligned with ``rows``).
+
+    Rows are visited in :func:`sort_key` order; each joins the first open cluster of its group it fits (same
+    day ±2 or contained date, an article within three days for an undated event, no contradiction in place)
+    or starts one. A cluster is closed once the visit has passed its :meth:`_Cluster.reach`, so only a window of
+    clusters stays open. Ids come from the members (:func:`event_id`), so they do not depend on input order.
+    """
+    order = sorted(range(len(rows)), key=lambda i: sort_key(rows[i]))
+    clusters: list[_Cluster] = []
+    open_: list[_Cluster] = []
+    group = None
+    for i in order:
+        row = rows[i]
+        key = group_key(row)
+        if key != group:
+            group, open_ = key, []
+        span = date_span(row["date"], row["date_precision"])
+        art = _day(row["article_date"])
+        report = art.toordinal() if art else None
+        pos = span[0] if span else (report if report is not None else math.inf)
+        open_ = [c for c in open_ if c.reach() >= pos]
+        cluster = next((c for c in open_ if _fits(c, row, span, report)), None)
+        if cluster is None:
+            cluster = _Cluster()
+            clusters.append(cluster)
+            if pos != math.inf:
+                open_.append(cluster)
+        cluster.add(i, row, span, report)
+    ids = [""] * len(rows)
+    for c in clusters:
+        eid = event_id(rows[i] for i in c.members)
+        for i in c.members:
+            ids[i] = eid
+    return ids
+
+
+def _fits(c: _Cluster, row: Row, span: tuple[int, int] | None, report: int | None) -> bool:
+    return (
+        c.date_fits(span, row["date_precision"])
+        and c.reports_fit(report, span is None)
+        and c.place_fits(row["place_country"] or None, _point(row))
+    )
+
+
+def event_id(members: Iterable[Row]) -> str:
+    """``ev-`` and 16 hex digits of a hash of the members' sorted ``doc_id``/``article_event_id`` pairs."""
+    keys = sorted(f"{m['doc_id']}\t{m['article_event_id']}" for m in members)
+    return "ev-" + hashlib.sha1("\n".join(keys).encode("utf-8")).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------------------------
+# One row per event
+
+
+# What the merge and the event rows read of each article event; the rest (:data:`FIRST_ONLY`: names and text) is
+# taken from the first report only, so a large corpus need not hold it as Python objects.
+FIRST_ONLY = ("party_names", "party_types", "party_countries", "sentence", "headline")
+MERGE_COLUMNS = tuple(c for c in SOURCE_COLUMNS if c not in (*FIRST_ONLY, "event_id"))
+
+
+def events(rows: Sequence[Row], ids: Sequence[str]) -> list[dict[str, Any]]:
+    """One :data:`EVENT_COLUMNS` row per corpus event, ordered by date, parties, category and id; ``_first`` is the
+    index in ``rows`` of the event's first report (the :data:`FIRST_ONLY` fields come from it)."""
+    members: dict[str, list[int]] = {}
+    for i, eid in enumerate(ids):
+        members.setdefault(eid, []).append(i)
+    out = [event_row(eid, [rows[i] for i in ms], ms) for eid, ms in members.items()]
+    return sorted(out, key=_event_order)
+
+
+def _event_order(ev: Row) -> tuple[Any, ...]:
+    span = date_span(ev["date"], ev["date_precision"])
+    first = ev["first_report"].toordinal() if ev["first_report"] else math.inf
+    return (span[0] if span else first, tuple(ev["parties"]), ev["category"], ev["id"])
+
+
+def _report_order(m: Row) -> tuple[Any, ...]:
+    return _day(m["article_date"]) or date.max, m["doc_id"], m["article_event_id"]
+
+
+def event_row(eid: str, members: Sequence[Row], index: Sequence[int] = ()) -> dict[str, Any]:
+    """A corpus event from its article events: the most precise date they agree on, the place most name,
+    every sector, the first report's sentence and headline, the number of articles and of reports.
+    ``index``: the members' positions in the corpus's rows (``_first`` is the first report's)."""
+    order = sorted(range(len(members)), key=lambda k: _report_order(members[k]))
+    ms = [members[k] for k in order]
+    first, dates = ms[0], [d for d in (_day(m["article_date"]) for m in ms) if d]
+    place = _most_common(ms, "place", lambda m: (0 if str(m["place"]).startswith("geo:") else 1, m["place"]))
+    pm = next((m for m in ms if place and m["place"] == place), {})
+    counts = [m["count"] for m in ms if m["count"] is not None and not _isnan(m["count"])]
+    return {
+        "id": eid,
+        **{k: first[k] for k in ("category", "status", "level", "parties")},
+        **{k: first.get(k) for k in FIRST_ONLY[:3]},
+        **_best_date(ms),
+        "place": place,
+        **{k: pm.get(k) for k in ("place_name", "place_country", "lat", "lon")},
+        "sectors": sorted({s for m in ms for s in m["sectors"] or []}),
+        "count": int(max(counts)) if counts else None,
+        "n_sources": len({m["doc_id"] for m in ms}),
+        "n_reports": len(ms),
+        "first_report": min(dates) if dates else None,
+        "last_report": max(dates) if dates else None,
+        "sentence": first.get("sentence"),
+        "headline": first.get("headline"),
+        "_first": index[order[0]] if index else None,
+    }
+
+
+def _isnan(v: Any) -> bool:
+    return isinstance(v, float) and math.isnan(v)
+
+
+def _most_common(ms: Sequence[Row], key: str, tie: Any) -> Any:
+    """The value of ``key`` most members have (None ignored); ties broken by ``tie`` of the first holder."""
+    values = Counter(m[key] for m in ms if m[key])
+    if not values:
+        return None
+    holders = {m[key]: m for m in reversed(ms) if m[key]}
+    return min(values, key=lambda v: (-values[v], tie(holders[v])))
+
+
+def _best_date(ms: Sequence[Row]) -> dict[str, Any]:
+    """The members' most precise date: the day most give (the earliest on a tie), else the narrowest month or year."""
+    days = Counter(m["date"][:10] for m in ms if m["date_precision"] == "day" and m["date"])
+    if days:
+        return {"date": min(days, key=lambda d: (-days[d], d)), "date_precision": "day"}
+    coarse = [m for m in ms if m["date_precision"] in PRECISION_RANK and m["date"]]
+    if not coarse:
+        return {"date": None, "date_precision": None}
+    best = max(coarse, key=lambda m: (PRECISION_RANK[m["date_precision"]], m["date"]))
+    return {"date": best["date"], "date_precision": best["date_precision"]}
+
+
+def merged(rows: Sequence[Row]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """``(events, sources)``: the corpus events and the article events with their ``event_id`` filled in,
+    sources ordered by event (as in ``events``) and then by article date and id."""
+    ids = merge(rows)
+    evs = events(rows, ids)
+    for ev in evs:
+        del ev["_first"]
+    sources = [{**rows[i], "event_id": ids[i]} for i in source_order(rows, ids, evs)]
+    return evs, sources
+
+
+def source_order(rows: Sequence[Row], ids: Sequence[str], evs: Sequence[Row]) -> list[int]:
+    """The article events' order in ``event_sources``: by event (as in ``evs``), then article date and id."""
+    rank = {e["id"]: n for n, e in enumerate(evs)}
+    return sorted(range(len(rows)), key=lambda i: (rank[ids[i]], *_report_order(rows[i])))
+
+
+def merge_parquet(src: Path, folder: Path, schemas: Mapping[str, Any], batch: int = 20_000) -> dict[str, Any]:
+    """Read the article events a run wrote to ``src``, merge them and write ``events.parquet`` and
+    ``event_sources.parquet`` into ``folder`` (``src`` is removed). Returns counts and the seconds it took.
+
+    The article events stay an Arrow table, sorted by (parties, category, status) in Arrow; each group is merged on
+    its own (only its :data:`MERGE_COLUMNS` become Python objects, and only while it is merged); text and names are
+    taken from the table in one step per batch of about ``batch`` events, and ``event_sources`` is the table put
+    in order once. Events are written group by group, each group by date.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    t0 = time.perf_counter()
+    table = pq.ParquetFile(src).read(use_threads=False) if src.exists() else schemas["event_sources"].empty_table()
+    by_group, bounds = _group_order(table)  # row positions sorted by group; each group's (start, stop) in them
+    positions = by_group.to_pylist()
+    merge_columns = table.select(list(MERGE_COLUMNS))
+    order: list[int] = []  # event_sources' rows: positions in ``table``
+    ids: list[str] = []
+    n_events = 0
+    with pq.ParquetWriter(folder / "events.parquet", schemas["events"], compression="zstd") as out:
+        pending: list[dict[str, Any]] = []
+        for start, stop in bounds:
+            rows = merge_columns.take(by_group.slice(start, stop - start)).to_pylist()
+            group_ids = merge(rows)
+            evs = events(rows, group_ids)
+            for ev in evs:
+                ev["_first"] = positions[start + ev["_first"]]
+            local = source_order(rows, group_ids, evs)
+            order.extend(positions[start + i] for i in local)
+            ids.extend(group_ids[i] for i in local)
+            pending.extend(evs)
+            n_events += len(evs)
+            if len(pending) >= batch:
+                _write_events(out, table, pending, schemas["events"])
+                pending = []
+        _write_events(out, table, pending, schemas["events"])
+    sources = table.take(pa.array(order, pa.int64())).set_column(0, "event_id", pa.array(ids, pa.string()))
+    pq.write_table(sources.cast(schemas["event_sources"]), folder / "event_sources.parquet", compression="zstd")
+    src.unlink(missing_ok=True)
+    return {"events": n_events, "article_events": table.num_rows, "seconds": round(time.perf_counter() - t0, 3)}
+
+
+def _write_events(out: Any, table: Any, evs: list[dict[str, Any]], schema: Any) -> None:
+    """Write events, with the :data:`FIRST_ONLY` fields of their first reports taken from ``table`` in one step."""
+    import pyarrow as pa
+
+    if not evs:
+        return
+    firsts = table.select(list(FIRST_ONLY)).take(pa.array([ev.pop("_first") for ev in evs], pa.int64())).to_pylist()
+    for ev, first in zip(evs, firsts, strict=True):
+        ev.update(first)
+    out.write_table(pa.Table.from_pylist(evs, schema=schema))
+
+
+def _group_order(table: Any) -> tuple[Any, list[tuple[int, int]]]:
+    """Row positions sorted by (parties, category, status), stably, and the ``(start, stop)`` of each group in
+    them (Arrow compute: no Python object per row)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    n = table.num_rows
+    if not n:
+        return pa.array([], pa.int64()), []
+    parties = pc.fill_null(pc.binary_join(table["parties"], "|"), "")
+    key = pc.binary_join_element_wise(parties, pc.fill_null(table["category"], ""),
+                                      pc.fill_null(table["status"], ""), "\t")  # fmt: skip
+    order = pc.sort_indices(key)
+    key = key.take(order)
+    change = pc.not_equal(key.slice(1), key.slice(0, n - 1)).to_numpy(zero_copy_only=False)
+    starts = [0, *(np.flatnonzero(change) + 1).tolist()]
+    return order, list(zip(starts, [*starts[1:], n], strict=True))

@@ -1,0 +1,86 @@
+"""The corpus chapter's frames and HTML from synthetic events: pairs, timelines, months, sectors, the brief."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+from test_corpus_events import ev
+
+from sahyog import corpus_events as ce
+from sahyog import corpus_view as cv
+
+
+def tables(rows: list[dict]) -> dict[str, pd.DataFrame]:
+    evs, sources = ce.merged(rows)
+    return {
+        "events": pd.DataFrame(evs, columns=ce.EVENT_COLUMNS),
+        "event_sources": pd.DataFrame(sources, columns=ce.SOURCE_COLUMNS),
+        "entities": pd.DataFrame(
+            [{"type": "country", "id": "IN", "name_hi": "भारत", "name_en": "India"},
+             {"type": "country", "id": "NP", "name_hi": "नेपाल", "name_en": "Nepal"}]
+        ),
+    }  # fmt: skip
+
+
+ROWS = [
+    ev("a", "e1", sectors=("trade",)),
+    ev("b", "e1", date_="2024-03-11", sectors=("energy",)),
+    ev("a", "e2", category="agreement"),
+    ev("c", "e1", date_="2024-05-02", art="2024-05-03", parties=("IN", "NP", "BD")),
+    ev("d", "e1", date_=None, art="2024-06-01", parties=("BD", "IN")),
+]
+
+
+def test_pairs_count_events_not_articles() -> None:
+    data = tables(ROWS)
+    names = cv.country_names(data["entities"], data["events"])
+    pairs = cv.pairs_table(data["events"], names)
+    got = dict(zip(zip(pairs["a"], pairs["b"], strict=True), pairs["events"], strict=True))
+    assert got == {("IN", "NP"): 3, ("BD", "IN"): 2, ("BD", "NP"): 1}
+    assert pairs.at[0, "pair"] == "भारत – नेपाल · India – Nepal"
+    assert pairs.at[0, "reports"] == 4  # a+b for the MoU, a for the agreement, c for the May MoU
+
+
+def test_a_pairs_timeline_has_one_line_per_date_in_order() -> None:
+    data = tables(ROWS)
+    lines = cv.occasions(cv.timeline(data["events"], "IN", "NP"))
+    assert [t["when"] for t in lines] == ["10 March 2024", "2 May 2024"]
+    assert sorted(lines[0]["what"]) == ["समझौता · agreement", "समझौता ज्ञापन · MoU"]
+    assert lines[0]["reports"] == 2
+    assert cv.event_when({"date": None, "date_precision": None, "first_report": date(2024, 6, 1)}) == (
+        "reported 1 June 2024"
+    )
+
+
+def test_events_by_month_count_each_event_once() -> None:
+    m = cv.events_by_period(tables(ROWS)["events"])
+    assert list(m.columns) == ["2024-03", "2024-04", "2024-05", "2024-06"]
+    assert int(m.to_numpy().sum()) == 4
+    assert m.loc["समझौता ज्ञापन · MoU", "2024-03"] == 1
+
+
+def test_sectors_are_counted_per_event() -> None:
+    s = cv.sector_counts(tables(ROWS)["events"])
+    assert dict(zip(s["sector"], s["events"], strict=True)) == {"energy": 1, "trade": 1}
+
+
+def test_the_brief_says_what_the_corpus_shows_and_escapes_text() -> None:
+    rows = [*ROWS, ev("z", "e1", date_="2025-01-01", art="2025-01-02", parties=("IN", "NP"))]
+    rows[-1]["headline"] = "<script>x</script>"
+    data = tables(rows)
+    summary = {"ok": 6, "errors": 1, "dates": {"first": "2024-03-11", "last": "2025-01-02"}}
+    b = cv.brief(data, summary)
+    assert (b["events"], b["reports"], b["merged"]) == (5, 5, 1)
+    assert b["pairs"][0] == {"label": "भारत – नेपाल · India – Nepal", "events": 4}
+    html = cv.brief_html(b)
+    assert "6 articles from 11 March 2024 to 2 January 2025 (1 could not be read" in html
+    timeline = cv.timeline_html(data["events"], cv.country_names(data["entities"]))
+    assert "<script>" not in timeline and "&lt;script&gt;" in timeline
+    cv.check_tables(data)
+
+
+def test_pair_events_filters_a_pair() -> None:
+    events = tables(ROWS)["events"]
+    assert len(cv.pair_events(events, "IN", "NP")) == 3
+    assert len(cv.pair_events(events, "NP", "BD")) == 1
