@@ -271,12 +271,17 @@ def article_date(text: str, name: str = "", caller: str | None = None,
 HEAD_LINES = 4  # headline, byline or time stamp, dateline, lead
 
 
-def _head_end(text: str, lines: int) -> int:
-    """The offset where the ``lines``-th non-empty line ends (at most 1,000 characters in)."""
+def line_end(text: str, lines: int) -> int:
+    """The offset where the ``lines``-th non-empty line of ``text`` ends."""
     pos, seen = 0, 0
     while seen < lines and pos < len(text):
         nxt = text.find("\n", pos)
         nxt = len(text) if nxt < 0 else nxt
         seen += bool(text[pos:nxt].strip())
         pos = nxt + 1
-    return min(pos, 1000)
+    return pos
+
+
+def _head_end(text: str, lines: int) -> int:
+    """The offset where the ``lines``-th non-empty line ends (at most 1,000 characters in)."""
+    return min(line_end(text, lines), 1000)

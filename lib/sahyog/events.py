@@ -217,8 +217,8 @@ def _dateline_place(text: str, places: Mapping[int, list[tuple[int, int, str, st
     """The dateline's city as (start, end, text, entity id): a city opening one of the first lines, followed by a
     colon, danda, bar or agency, maybe after a date (``इस्लामाबाद:``, ``नई दिल्ली |``, ``दोहा, 29 अक्टूबर (आईएएनएस)``),
     or opening one of the first paragraphs with a comma and a date (``रोम, तीन नवंबर ...``)."""
-    head_end = _line_end(text, DATELINE_LINES)
-    dated_end = _line_end(text, DATED_DATELINE_LINES)
+    head_end = dates_mod.line_end(text, DATELINE_LINES)
+    dated_end = dates_mod.line_end(text, DATED_DATELINE_LINES)
     found = sorted(
         (s, e, ident) for ps in places.values() for s, e, ident, kind in ps if kind == "place" and s < dated_end
     )
@@ -230,17 +230,6 @@ def _dateline_place(text: str, places: Mapping[int, list[tuple[int, int, str, st
         if plain or (dated and any(_is_month(w.strip(",")) for w in dated.group().split())):
             return s, e, text[s:e], ident
     return None
-
-
-def _line_end(text: str, lines: int) -> int:
-    """The offset where the ``lines``-th non-empty line of ``text`` ends."""
-    pos, seen = 0, 0
-    while seen < lines and pos < len(text):
-        nxt = text.find("\n", pos)
-        nxt = len(text) if nxt < 0 else nxt
-        seen += bool(text[pos:nxt].strip())
-        pos = nxt + 1
-    return pos
 
 
 def _visit_destination(ctx: _Context) -> tuple[int, int, str, str] | None:
