@@ -105,6 +105,8 @@ def is_hypothetical(keys: Sequence[str], i: int, j: int) -> bool:
     if has_cue("conditional", keys, lo, i) or has_cue("question", keys, lo, i):
         return True
     hi = min(len(keys), j + window("sentence_window"))
+    comp = cue_hits("complement", keys, j, hi)  # "सहमति बनी कि ... क्या ...": the question is what was agreed
+    hi = comp[0][0] if comp and not has_cue("question", keys, lo, j) else hi
     return has_cue("question", keys, j, hi) or has_cue("irrealis", clause_after(keys, j))
 
 
