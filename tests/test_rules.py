@@ -219,3 +219,8 @@ def test_a_pronoun_with_the_trigger_refers_back_to_the_states_of_the_sentence_be
 
 def test_an_inverted_consensus_in_a_headline_is_left_to_the_noun_it_governs() -> None:
     assert (0, "agreement") not in agreed("भारत और जापान में समिति की बैठक बुलाने पर बनी सहमति")
+
+
+def test_agreements_made_on_a_visit_are_reported() -> None:
+    text = "प्रधानमंत्री जब भारत के दौरे के बाद जापान की यात्रा पर पहुंचे, वहां हुए समझौतों में व्यापार भी शामिल है।"
+    assert agreed(text) == {(0, "agreement")}
