@@ -37,10 +37,10 @@ OPEN = REPO_ROOT.parent / "shared" / "data" / "news" / "open" / "editorials.json
 UNCOUNTED = {"portfolio", "mention", "conflict"}
 
 
-def held_out(path: Path) -> list[dict[str, str]]:
-    """The editorials numbered 2 mod 4: the half the judged samples are drawn from."""
+def held_out(path: Path, rest: int = 2) -> list[dict[str, str]]:
+    """The editorials numbered ``rest`` mod 4: 2 is the half the judged samples are drawn from, 0 development."""
     rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
-    return [r for r in rows if int(r["doc_id"].rsplit("_", 1)[-1]) % 4 == 2]
+    return [r for r in rows if int(r["doc_id"].rsplit("_", 1)[-1]) % 4 == rest]
 
 
 def names(record: dict[str, Any]) -> dict[str, str]:
@@ -138,9 +138,10 @@ def found(record: dict[str, Any], start: int, end: int) -> bool:
     )
 
 
-def recall(signings: Path) -> None:
-    """Print how many of the reader's signings the extractor reports, with a 95% interval."""
-    texts = {r["doc_id"]: r["text"] for r in held_out(OPEN)}
+def recall(signings: Path, half: str = "held", path: Path = OPEN) -> None:
+    """Print how many of the reader's signings the extractor reports, with a 95% interval (``half``: ``held``
+    reads the 2 mod 4 editorials, ``dev`` the 0 mod 4 ones of a development list)."""
+    texts = {r["doc_id"]: r["text"] for r in held_out(path, 0 if half == "dev" else 2)}
     with signings.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     records = {d: extract_text(texts[d], d) for d in {r["doc_id"] for r in rows}}
@@ -162,11 +163,13 @@ def main() -> None:
     s.add_argument("verdicts", type=Path)
     r = sub.add_parser("recall")
     r.add_argument("signings", type=Path)
+    r.add_argument("--open", type=Path, default=OPEN, help="the editorials file (default ../shared/...)")
+    r.add_argument("--half", choices=("held", "dev"), default="held", help="dev: the 0 mod 4 editorials")
     a = ap.parse_args()
     if a.cmd == "draw":
         draw(a.sheet, a.n, a.seed)
     elif a.cmd == "recall":
-        recall(a.signings)
+        recall(a.signings, a.half, a.open)
     else:
         score(a.verdicts)
 

@@ -198,3 +198,39 @@ def test_conflict_sanctions_and_comparisons_are_their_own_context() -> None:
 )
 def test_cue_words_in_other_senses_make_no_cooperation(text: str) -> None:
     assert {c for _, c in contexts(text)} == {"mention"}
+
+
+# --- recall on editorials (issue 15b): agreements told in other shapes --------------------------------
+
+
+def test_a_question_inside_the_content_clause_does_not_make_the_agreement_hypothetical() -> None:
+    text = "भारत और जापान के बीच इस बात पर सहमति बनी कि ऐसे नियमों का क्या लाभ है।"
+    assert agreed(text) == {(0, "agreement")}
+
+
+def test_a_question_before_the_content_clause_still_drops_it() -> None:
+    assert agreed("क्या भारत और जापान के बीच इस बात पर सहमति बनी कि व्यापार बढ़ेगा?") == set()
+
+
+def test_a_consensus_reached_named_after_its_participle_is_an_agreement() -> None:
+    text = "यह वार्ता भारत और जापान के प्रधानमंत्रियों के बीच टोक्यो में बनी सहमति के आधार पर हुई।"
+    assert agreed(text) == {(0, "agreement")}
+
+
+def test_a_consensus_reached_earlier_is_background() -> None:
+    assert agreed("ऐसी ही सहमति भारत और जापान के बीच पिछले साल बनी थी।") == set()
+
+
+def test_a_pronoun_with_the_trigger_refers_back_to_the_states_of_the_sentence_before() -> None:
+    text = "जापान भी म्यांमार में अपनी पैठ बढ़ा रहा है। उसने हाल में एक बंदरगाह बनाने को लेकर उसके साथ समझौता किया है।"
+    (a,) = found(text)
+    assert "JP" in a["parties"] and a["level"] == "government" and a["status"] == "agreed"
+
+
+def test_an_inverted_consensus_in_a_headline_is_left_to_the_noun_it_governs() -> None:
+    assert (0, "agreement") not in agreed("भारत और जापान में समिति की बैठक बुलाने पर बनी सहमति")
+
+
+def test_agreements_made_on_a_visit_are_reported() -> None:
+    text = "प्रधानमंत्री जब भारत के दौरे के बाद जापान की यात्रा पर पहुंचे, वहां हुए समझौतों में व्यापार भी शामिल है।"
+    assert agreed(text) == {(0, "agreement")}

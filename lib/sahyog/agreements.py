@@ -119,6 +119,7 @@ ORDINAL_WORDS = _plain("पहला पहली दूसरा दूसर�
 ROUTE = _inflected(
     "मार्ग", "रूट", "गलियारा", "कॉरिडोर", "रेल", "रेलवे", "सड़क", "राजमार्ग", "पाइपलाइन", "लिंक", "route", "corridor"
 )
+_CASE_MARKERS = _plain("के", "की", "का", "से", "को", "पर", "में")
 _CHAIN_GLUE = _plain("और", "तथा", "एवं", ",", "व", "या")
 # Words that end a backward search for a count ("दो देशों ने समझौता" is not two agreements).
 _COUNT_STOP = _plain("ने में को से पर के का की और तथा एवं या है हैं था थे थी ही भी ( ) , । - : कई अनेक विभिन्न दर्जनों")
@@ -353,8 +354,12 @@ CHECKS: dict[str, Callable[[Site], bool]] = {
     "states": lambda s: bool(s.countries) or has_cue("both_states", s.keys) or has_cue("state", s.keys),
     # a verb of agreeing (सहमति जताई) between states, where no agreement noun says what was agreed
     "verb": lambda s: bool(s.countries) or has_cue("both_states", s.keys),
+    # "बनी सहमति के आधार पर": a participle before the noun of agreeing, read as a noun phrase in a case role
+    # (a headline's inverted "... पर बनी सहमति" says what was agreed with the noun it governs instead)
+    "verb_np": lambda s: CHECKS["verb"](s) and s.j < len(s.keys) and s.keys[s.j] in _CASE_MARKERS,
 }
 REQUIRES = tuple(CHECKS)
+VERBS = frozenset({"verb", "verb_np"})  # checks of verbs of agreeing (status from the verb group)
 
 
 class _SectorMention(Protocol):
@@ -441,7 +446,7 @@ def _check(hit: tuple[int, int, Trigger], keys: Sequence[str], actors: Sequence[
     places = None if actors is None else _local(actors, lo)
     if trig.category == "next_meeting" and not outcomes.has_date_or_place(win, places):
         return None
-    if trig.requires == "verb":
+    if trig.requires in VERBS:
         status = outcomes.verb_status(win, site.i, site.j)
     else:
         status = outcomes.trigger_status(win, site.i, site.j, trig.category)
@@ -459,9 +464,18 @@ def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: Sent
             ) -> dict[str, _Found]:  # fmt: skip
     """Category -> the trigger that passes its checks, is neither negated nor background, with the best status."""
     sporty = has_cue("sports", keys) if len(keys) <= 2 * window("sentence_window") else False
+    nouns = [h for h in hits if h[2].requires not in VERBS]
+    found = _passing(nouns, keys, idx, sid, sporty)  # the noun says what was agreed (even in another sense) ...
+    if found or any(h[2].requires in ("", "sense") and h[2].category != IGNORE for h in nouns):
+        return found
+    # ... a verb of agreeing counts where only weak nouns failing their checks are near ("वार्ता ... बनी सहमति")
+    return _passing([h for h in hits if h[2].requires in VERBS], keys, idx, sid, sporty)
+
+
+def _passing(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: SentenceIndex, sid: int, sporty: bool
+             ) -> dict[str, _Found]:  # fmt: skip
+    """Category -> the first of ``hits`` that passes its checks, with the best status of the category."""
     found: dict[str, _Found] = {}
-    if any(h[2].requires != "verb" and h[2].category != IGNORE for h in hits):
-        hits = [h for h in hits if h[2].requires != "verb"]  # the noun says what was agreed
     for hit in sorted(hits, key=lambda h: h[0]):
         lo, hi = _window(len(keys), hit[0], hit[1])
         f = _check(hit, keys, in_range(idx, sid, lo, hi) if idx.known else None, sporty)

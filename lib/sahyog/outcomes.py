@@ -105,6 +105,8 @@ def is_hypothetical(keys: Sequence[str], i: int, j: int) -> bool:
     if has_cue("conditional", keys, lo, i) or has_cue("question", keys, lo, i):
         return True
     hi = min(len(keys), j + window("sentence_window"))
+    comp = cue_hits("complement", keys, j, hi)  # "सहमति बनी कि ... क्या ...": the question is what was agreed
+    hi = comp[0][0] if comp and not has_cue("question", keys, lo, j) else hi
     return has_cue("question", keys, j, hi) or has_cue("irrealis", clause_after(keys, j))
 
 
@@ -142,8 +144,9 @@ def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
         return BACKGROUND
     if category == "visit":
         return AGREED if has_cue("accepted", keys) else PLANNED
-    if category in FUTURE_BY_NATURE or (has_cue("done", keys, max(0, i - 1), i) and has_cue("recent", keys, 0, i)):
-        return AGREED  # "कल हुए समझौते"; "ईरान के साथ हुए समझौते" alone is a reference
+    done = has_cue("done", keys, max(0, i - 1), i)
+    if category in FUTURE_BY_NATURE or (done and (has_cue("recent", keys, 0, i) or has_cue("visit", keys, 0, i))):
+        return AGREED  # "कल हुए समझौते", "यात्रा पर पहुंचे, वहां हुए समझौते"; "ईरान के साथ हुए समझौते" is a reference
     if _follows_from(keys, j):
         return FOLLOWS
     if is_planned(keys, i, j):
