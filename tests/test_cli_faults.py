@@ -74,8 +74,17 @@ def sahyog_cmd(*argv: object) -> list[str]:
 
 def interrupt_when(cmd: list[str], ready, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Start ``cmd`` in its own session, press Ctrl-C (SIGINT to the whole group, like a terminal) once
-    ``ready()`` is true, and wait for it to end."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    ``ready()`` is true, and wait for it to end. The run starts with Ctrl-C's default action, as from a
+    terminal: a test run started in the background (``make test &``) passes SIGINT on as ignored, and Python
+    then installs no KeyboardInterrupt handler."""
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     t0 = time.monotonic()
     while not ready() and proc.poll() is None and time.monotonic() - t0 < timeout:
         time.sleep(0.1)
