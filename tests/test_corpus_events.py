@@ -195,3 +195,22 @@ def test_write_records_writes_the_event_tables(tmp_path) -> None:
     same = sources.groupby("event_id")["doc_id"].apply(sorted).tolist()
     assert ["r1", "r2"] in same
     assert not (tmp_path / "out" / ".article_events.parquet").exists()
+
+
+def _counted(doc: str, count: int | None, **kw: Any) -> dict[str, Any]:
+    """An article event with no date of its own nor of its article, stating ``count`` instruments."""
+    return {**ev(doc, date_=None, art=None, **kw), "count": count}
+
+
+def test_reports_with_no_date_at_all_join_only_on_the_same_number_of_instruments() -> None:
+    rows = [_counted("a", 9), _counted("b", 9), _counted("c", 4), _counted("d", None), _counted("e", 1),
+            _counted("f", 1)]  # fmt: skip
+    assert groups(rows) == {frozenset({"a:e1", "b:e1"}), *({frozenset({f"{d}:e1"}) for d in "cdef"})}
+    # a dated report stating nine takes them in; a second event of nine makes the count no evidence
+    dated = {**ev("g", date_="2024-03-10"), "count": 9}
+    assert frozenset({"a:e1", "b:e1", "g:e1"}) in groups([*rows, dated])
+    other = {**ev("h", date_="2024-05-20", art="2024-05-20"), "count": 9}
+    assert {frozenset({"a:e1"}), frozenset({"b:e1"})} <= groups([_counted("a", 9), _counted("b", 9), dated, other])
+    # a contradiction in place keeps them apart
+    far = _counted("k", 9, place="NP", place_country="NP")
+    assert frozenset({"k:e1"}) in groups([_counted("a", 9, place="IN", place_country="IN"), far])

@@ -32,6 +32,7 @@ DAY_SLACK = 2  # two events dated to the day are one when at most this many days
 UNDATED_DAYS = 3  # an undated event joins only an event reported by an article dated this close
 SAME_PLACE_KM = 50  # two cities closer than this are one place (New Delhi and Delhi)
 PRECISION_RANK = {"year": 0, "month": 1, "day": 2}  # coarse first: a month sorts before the days it holds
+SAME_COUNT_MIN = 2  # a report with no date at all joins the one event of its group that signed as many (>= this)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -184,6 +185,7 @@ class _Cluster:
     undated: bool = False
     country: str | None = None
     cities: list[tuple[float, float]] = field(default_factory=list)
+    counts: set[int] = field(default_factory=set)  # the numbers of instruments its reports state
 
     def reach(self) -> float:
         """The last position (day) at which an event could still join: the window closes it after that."""
@@ -235,6 +237,9 @@ class _Cluster:
         elif self.coarse is None or span[1] - span[0] < self.coarse[1] - self.coarse[0]:
             self.coarse = span
         self.country = self.country or row["place_country"] or None
+        count = _count(row)
+        if count is not None:
+            self.counts.add(count)
         point = _point(row)
         if point is not None and point not in self.cities:
             self.cities.append(point)
@@ -261,35 +266,68 @@ def merge(rows: Sequence[Row]) -> list[str]:
     Rows are visited in :func:`sort_key` order; each joins the first open cluster of its group it fits (same
     day ±2 or contained date, an article within three days for an undated event, no contradiction in place)
     or starts one. A cluster is closed once the visit has passed its :meth:`_Cluster.reach`, so only a window of
-    clusters stays open. Ids come from the members (:func:`event_id`), so they do not depend on input order.
+    clusters stays open. A report with no date of its own nor of its article comes last in its group and joins
+    the one event of the group whose reports state the same number of instruments (:func:`_attach_undated`).
+    Ids come from the members (:func:`event_id`), so they do not depend on input order.
     """
     order = sorted(range(len(rows)), key=lambda i: sort_key(rows[i]))
     clusters: list[_Cluster] = []
     open_: list[_Cluster] = []
+    in_group: list[_Cluster] = []
+    undated: list[int] = []
     group = None
     for i in order:
         row = rows[i]
         key = group_key(row)
         if key != group:
-            group, open_ = key, []
+            _attach_undated(rows, undated, in_group, clusters)
+            group, open_, in_group, undated = key, [], [], []
         span = date_span(row["date"], row["date_precision"])
         art = _day(row["article_date"])
         report = art.toordinal() if art else None
-        pos = span[0] if span else (report if report is not None else math.inf)
+        if span is None and report is None:
+            undated.append(i)
+            continue
+        pos = span[0] if span else report
         open_ = [c for c in open_ if c.reach() >= pos]
         cluster = next((c for c in open_ if _fits(c, row, span, report)), None)
         if cluster is None:
             cluster = _Cluster()
             clusters.append(cluster)
-            if pos != math.inf:
-                open_.append(cluster)
+            in_group.append(cluster)
+            open_.append(cluster)
         cluster.add(i, row, span, report)
+    _attach_undated(rows, undated, in_group, clusters)
     ids = [""] * len(rows)
     for c in clusters:
         eid = event_id(rows[i] for i in c.members)
         for i in c.members:
             ids[i] = eid
     return ids
+
+
+def _count(row: Row) -> int | None:
+    """The number of instruments an article event states (None if it states none)."""
+    count = row.get("count")
+    return None if count is None or _isnan(count) else int(count)
+
+
+def _attach_undated(rows: Sequence[Row], undated: Sequence[int], in_group: list[_Cluster],
+                    clusters: list[_Cluster]) -> None:  # fmt: skip
+    """Reports with no date nor article date (in sort order): each joins the one event of its group whose reports
+    all state its number of instruments (at least :data:`SAME_COUNT_MIN`) with no contradiction in place, else
+    starts one. Nothing else dates them, so a shared count is the evidence; two candidates are no evidence."""
+    for i in undated:
+        row, count = rows[i], _count(rows[i])
+        fit = [c for c in in_group
+               if count is not None and count >= SAME_COUNT_MIN and c.counts == {count}
+               and c.place_fits(row["place_country"] or None, _point(row))]  # fmt: skip
+        cluster = fit[0] if len(fit) == 1 else None
+        if cluster is None:
+            cluster = _Cluster()
+            clusters.append(cluster)
+            in_group.append(cluster)
+        cluster.add(i, row, None, None)
 
 
 def _fits(c: _Cluster, row: Row, span: tuple[int, int] | None, report: int | None) -> bool:
