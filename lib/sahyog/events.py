@@ -269,11 +269,12 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
     sectors = {s for a in ev.mentions for s in a.get("sectors", [])} | ev.extra_sectors
     date = _event_date(ev, ctx)
     place = _event_place(ev, ctx)
+    parties = _article_pair(_with_host(_parties(ev, ctx), place, ev, ctx), ev, ctx)
     out = {
         "id": f"e{n + 1}",
         "category": ev.category,
         "count": counts[0] if counts else None,
-        "parties": _parties(ev, ctx),
+        "parties": parties,
         "level": ev.level,
         "status": ev.status,
         "sectors": sorted(sectors),
@@ -321,6 +322,36 @@ def _parties(ev: _Event, ctx: _Context) -> list[str]:
     if len(ctx.core) >= 2 and ev.level == "government":
         return sorted(set(ctx.core) | main)
     return sorted(states or named)
+
+
+def _with_host(parties: list[str], place: tuple | None, ev: _Event, ctx: _Context) -> list[str]:
+    """A government event naming one state, held in a city of another state, is between the two: the host is the
+    other party (``काठमांडू में ... भारत ने समझौता किया``); a country as the place, or a city of the party's own, adds
+    nothing."""
+    if ev.level != "government" or len(parties) != 1 or parties[0] not in ctx.states or not place:
+        return parties
+    if place[3] in ctx.states:
+        return parties
+    host = ctx.countries.get(place[3])
+    if not host or host == parties[0] or host not in _known_states(ctx):
+        return parties
+    return sorted({parties[0], host})
+
+
+def _article_pair(parties: list[str], ev: _Event, ctx: _Context) -> list[str]:
+    """A government event naming fewer than two states and no other party, in an article that names exactly two
+    states, is between those two (``दोनों देशों के बीच आठ समझौते``, ``मोदी और नेपाल के प्रधानमंत्री``)."""
+    if ev.level != "government" or len(parties) >= 2 or len(ctx.states) != 2:
+        return parties
+    named = {p for a in ev.mentions for p in a.get("parties", [])}
+    if not named <= ctx.states:
+        return parties
+    return sorted(ctx.states)
+
+
+def _known_states(ctx: _Context) -> frozenset[str]:
+    """States the host rule may add: the article's states and any ISO2 country code."""
+    return ctx.states | frozenset(c for c in ctx.countries.values() if len(c) == 2 and c.isupper())
 
 
 def _dates_in(ctx: _Context, sid: int) -> list[dates_mod.DateMention]:
