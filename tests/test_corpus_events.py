@@ -214,3 +214,14 @@ def test_reports_with_no_date_at_all_join_only_on_the_same_number_of_instruments
     # a contradiction in place keeps them apart
     far = _counted("k", 9, place="NP", place_country="NP")
     assert frozenset({"k:e1"}) in groups([_counted("a", 9, place="IN", place_country="IN"), far])
+
+
+def test_reports_with_no_date_join_on_the_same_day_of_the_year_give_or_take_two() -> None:
+    dated = ev("a", date_="2024-03-10")
+    near, far = {**_counted("b", None), "month_day": "03-12"}, {**_counted("c", None), "month_day": "03-20"}
+    assert groups([dated, near, far]) == {frozenset({"a:e1", "b:e1"}), frozenset({"c:e1"})}
+    # two undated reports of one day are one event; another number of instruments contradicts the day
+    same = [{**_counted("d", 4), "month_day": "12-04"}, {**_counted("e", None), "month_day": "12-04"}]
+    assert frozenset({"d:e1", "e:e1"}) in groups(same)
+    other = [{**_counted("d", 4), "month_day": "12-04"}, {**_counted("e", 6), "month_day": "12-04"}]
+    assert frozenset({"d:e1"}) in groups(other)

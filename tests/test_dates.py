@@ -80,3 +80,18 @@ def test_file_names_and_caller_dates():
     assert dates.caller_date(" 2024-05-14 ") == "2024-05-14"
     with pytest.raises(ValueError):
         dates.caller_date("2024-5-44")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "month_day"),
+    [
+        ("दिल्ली 7अक्टूबर। दोनों देशों में करार हुआ।", None, "10-07"),
+        ("मंत्री ४ दिसंबर को पहुंचे।", None, "12-04"),
+        ("बैठक 3 अक्टूबर 2019 को हुई।", "2019-10-03", "10-03"),
+        ("अगस्त 2017 में बैठक हुई।", "2017-08", None),
+        ("बैठक 31 फरवरी को हुई।", None, None),
+    ],
+)
+def test_a_day_and_month_give_a_month_day_with_or_without_a_year(text, value, month_day):
+    (found,) = dates.explicit_dates(text)
+    assert (found.value, found.month_day) == (value, month_day)

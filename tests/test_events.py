@@ -161,3 +161,12 @@ def test_an_event_naming_one_state_in_an_article_of_exactly_two_states_is_betwee
     rec, text = _record(["मोदी और नेपाल के प्रधानमंत्री ने आठ समझौतों पर हस्ताक्षर किए।"], one)
     rec["entities"].append({"type": "country", "id": "CN", "name_en": "CN", "mentions": []})
     assert find_events(rec, text)[0]["parties"] == ["NP"]
+
+
+def test_an_event_dated_without_a_year_keeps_no_date_but_its_month_day():
+    (ev,) = find_events_of("भारत और नेपाल ने 5 मार्च को तीन समझौतों पर हस्ताक्षर किए।")
+    assert (ev["date"], ev["month_day"]) == (None, "03-05")
+    (dated,) = find_events_of("भारत और नेपाल ने 5 मार्च 2021 को तीन समझौतों पर हस्ताक्षर किए।")
+    assert (dated["date"], dated["month_day"]) == ("2021-03-05", "03-05")
+    (month,) = find_events_of("भारत और नेपाल ने मार्च 2021 में तीन समझौतों पर हस्ताक्षर किए।")
+    assert (month["date"], month["month_day"]) == ("2021-03", None)

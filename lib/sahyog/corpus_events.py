@@ -112,6 +112,7 @@ def _event_fields(event: Row, entities: Mapping[str, Row], sentences: Mapping[in
         "lon": place.get("lon"),
         "sectors": sorted(event.get("sectors") or []),
         "count": event.get("count"),
+        "month_day": event.get("month_day"),
     }
 
 
@@ -186,6 +187,7 @@ class _Cluster:
     country: str | None = None
     cities: list[tuple[float, float]] = field(default_factory=list)
     counts: set[int] = field(default_factory=set)  # the numbers of instruments its reports state
+    month_days: set[int] = field(default_factory=set)  # the days of the year (``MM-DD``) its reports name
 
     def reach(self) -> float:
         """The last position (day) at which an event could still join: the window closes it after that."""
@@ -237,9 +239,11 @@ class _Cluster:
         elif self.coarse is None or span[1] - span[0] < self.coarse[1] - self.coarse[0]:
             self.coarse = span
         self.country = self.country or row["place_country"] or None
-        count = _count(row)
+        count, day_of_year = _count(row), _day_of_year(row)
         if count is not None:
             self.counts.add(count)
+        if day_of_year is not None:
+            self.month_days.add(day_of_year)
         point = _point(row)
         if point is not None and point not in self.cities:
             self.cities.append(point)
@@ -312,22 +316,48 @@ def _count(row: Row) -> int | None:
     return None if count is None or _isnan(count) else int(count)
 
 
+def _day_of_year(row: Row) -> int | None:
+    """The day of a leap year (1-366) of an event's ``MM-DD``: its ``month_day``, else its date's to the day."""
+    md = row.get("month_day") or (row["date"][5:10] if row["date_precision"] == "day" and row["date"] else None)
+    if not md:
+        return None
+    try:
+        return date(2000, int(md[:2]), int(md[3:5])).timetuple().tm_yday
+    except ValueError:
+        return None
+
+
+def _near_day(day: int, days: set[int]) -> bool:
+    """``day`` within :data:`DAY_SLACK` days of one of ``days`` (days of the year, the turn of the year included)."""
+    return any(min(abs(day - d), 366 - abs(day - d)) <= DAY_SLACK for d in days)
+
+
+def _undated_fits(c: _Cluster, row: Row) -> bool:
+    """Evidence that a report with no date is one of the cluster's event: the same number of instruments (at least
+    :data:`SAME_COUNT_MIN`) or the same day of the year (±2, a day and month without a year), and no contradiction:
+    another number, another day of the year or another place."""
+    count, day = _count(row), _day_of_year(row)
+    if (count is not None and c.counts and c.counts != {count}) or (
+        day is not None and c.month_days and not _near_day(day, c.month_days)
+    ):
+        return False
+    same_count = count is not None and count >= SAME_COUNT_MIN and c.counts == {count}
+    same_day = day is not None and _near_day(day, c.month_days)
+    return (same_count or same_day) and c.place_fits(row["place_country"] or None, _point(row))
+
+
 def _attach_undated(rows: Sequence[Row], undated: Sequence[int], in_group: list[_Cluster],
                     clusters: list[_Cluster]) -> None:  # fmt: skip
-    """Reports with no date nor article date (in sort order): each joins the one event of its group whose reports
-    all state its number of instruments (at least :data:`SAME_COUNT_MIN`) with no contradiction in place, else
-    starts one. Nothing else dates them, so a shared count is the evidence; two candidates are no evidence."""
+    """Reports with no date nor article date (in sort order): each joins the one event of its group it has evidence
+    for (:func:`_undated_fits`), else starts one. Nothing else dates them; two candidates are no evidence."""
     for i in undated:
-        row, count = rows[i], _count(rows[i])
-        fit = [c for c in in_group
-               if count is not None and count >= SAME_COUNT_MIN and c.counts == {count}
-               and c.place_fits(row["place_country"] or None, _point(row))]  # fmt: skip
+        fit = [c for c in in_group if _undated_fits(c, rows[i])]
         cluster = fit[0] if len(fit) == 1 else None
         if cluster is None:
             cluster = _Cluster()
             clusters.append(cluster)
             in_group.append(cluster)
-        cluster.add(i, row, None, None)
+        cluster.add(i, rows[i], None, None)
 
 
 def _fits(c: _Cluster, row: Row, span: tuple[int, int] | None, report: int | None) -> bool:

@@ -42,6 +42,7 @@ class DateMention:
     text: str
     value: str | None
     precision: str | None
+    month_day: str | None = None  # ``MM-DD`` of a date that names a day and a month, with or without a year
 
 
 @cache
@@ -121,6 +122,20 @@ def _explicit(m: re.Match[str], year_hint: int | None) -> tuple[str | None, str 
     return _iso(year, month, day)
 
 
+def _month_day(m: re.Match[str]) -> str | None:
+    """``MM-DD`` of an explicit date with a day (``4 दिसंबर`` without a year too); None for a month or a bad day."""
+    g = m.groupdict()
+    if not g.get("day"):
+        return None
+    month = _number(g["mnum"]) if g.get("mnum") else month_numbers()[g["month"].lower()]
+    day = _number(g["day"])
+    try:
+        dt.date(2000, month, day)  # a leap year: 29 February is a day
+    except ValueError:
+        return None
+    return f"{month:02d}-{day:02d}"
+
+
 _DIGIT = _re.compile(r"[0-9\u0966-\u096f]")
 
 
@@ -138,7 +153,7 @@ def explicit_dates(text: str, offset: int = 0, year_hint: int | None = None) -> 
             if value is None and not m.groupdict().get("month"):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(DateMention(offset + m.start(), offset + m.end(), m.group(), value, precision))
+            found.append(DateMention(offset + m.start(), offset + m.end(), m.group(), value, precision, _month_day(m)))
     return sorted(found, key=lambda d: d.start)
 
 

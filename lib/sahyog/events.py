@@ -289,6 +289,7 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
         "place_end": place[1] if place else None,
         "mentions": [a["id"] for a in ev.mentions],
         "sentences": sids,
+        "month_day": _month_day_of(date, ev, ctx),
     }
     assert tuple(out) == EVENT_KEYS
     return out
@@ -372,6 +373,26 @@ def _event_date(ev: _Event, ctx: _Context) -> dates_mod.DateMention | None:
         found = _dates_in(ctx, sid)
         if found:
             return found[0]
+    return None
+
+
+def _month_day_of(date: dates_mod.DateMention | None, ev: _Event, ctx: _Context) -> str | None:
+    """``MM-DD`` of the event's day: of its date when dated to the day, none for a month or a year, else of a day
+    and month without a year (:func:`_event_month_day`)."""
+    if date is not None and date.value:
+        return date.value[5:10] if date.precision == "day" else None
+    return _event_month_day(ev, ctx)
+
+
+def _event_month_day(ev: _Event, ctx: _Context) -> str | None:
+    """For an event with no full date, the ``MM-DD`` of the first day and month without a year in its sentences,
+    else in the lead or another agreement sentence (``4 दिसंबर को``): no year is invented, but two reports can
+    still be compared."""
+    own = sorted({a["sentence_id"] for a in ev.mentions})
+    for sid in [*own, *sorted(set(range(LEAD)) | set(ctx.agreement_sentences()))]:
+        found = next((d.month_day for d in _dates_in(ctx, sid) if d.month_day), None)
+        if found:
+            return found
     return None
 
 
