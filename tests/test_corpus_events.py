@@ -225,3 +225,12 @@ def test_reports_with_no_date_join_on_the_same_day_of_the_year_give_or_take_two(
     assert frozenset({"d:e1", "e:e1"}) in groups(same)
     other = [{**_counted("d", 4), "month_day": "12-04"}, {**_counted("e", 6), "month_day": "12-04"}]
     assert frozenset({"d:e1"}) in groups(other)
+
+
+def test_reports_with_no_date_join_on_the_same_weekday_and_another_weekday_contradicts() -> None:
+    friday = [{**_counted("a", None), "weekday": 4}, {**_counted("b", None), "weekday": 4}]
+    assert frozenset({"a:e1", "b:e1"}) in groups(friday)
+    monday = [{**_counted("a", 8), "weekday": 4}, {**_counted("b", 8), "weekday": 0}]
+    assert frozenset({"a:e1"}) in groups(monday)
+    # a dated event's day gives its weekday: 10 March 2024 was a Sunday
+    assert frozenset({"a:e1", "c:e1"}) in groups([ev("a", date_="2024-03-10"), {**_counted("c", None), "weekday": 6}])

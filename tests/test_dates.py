@@ -95,3 +95,12 @@ def test_file_names_and_caller_dates():
 def test_a_day_and_month_give_a_month_day_with_or_without_a_year(text, value, month_day):
     (found,) = dates.explicit_dates(text)
     assert (found.value, found.month_day) == (value, month_day)
+
+
+def test_a_weekday_named_is_kept_resolved_or_not():
+    (found,) = dates.relative_dates("दोनों नेताओं ने शुक्रवार को करार किया।")
+    assert (found.value, found.weekday) == (None, 4)
+    (resolved,) = dates.relative_dates("दोनों नेताओं ने शुक्रवार को करार किया।", 0, "2024-03-11")
+    assert (resolved.value, resolved.weekday) == ("2024-03-08", 4)
+    (today,) = dates.relative_dates("आज करार हुआ।")
+    assert today.weekday is None

@@ -170,3 +170,12 @@ def test_an_event_dated_without_a_year_keeps_no_date_but_its_month_day():
     assert (dated["date"], dated["month_day"]) == ("2021-03-05", "03-05")
     (month,) = find_events_of("भारत और नेपाल ने मार्च 2021 में तीन समझौतों पर हस्ताक्षर किए।")
     assert (month["date"], month["month_day"]) == ("2021-03", None)
+
+
+def test_an_event_keeps_the_weekday_it_names_or_its_date_falls_on():
+    (ev,) = find_events_of("भारत और नेपाल ने शुक्रवार को तीन समझौतों पर हस्ताक्षर किए।")
+    assert (ev["date"], ev["weekday"]) == (None, 4)
+    (dated,) = find_events_of("भारत और नेपाल ने 5 मार्च 2021 को तीन समझौतों पर हस्ताक्षर किए।")
+    assert dated["weekday"] == 4  # 5 March 2021 was a Friday
+    (month,) = find_events_of("भारत और नेपाल ने मार्च 2021 में तीन समझौतों पर हस्ताक्षर किए।")
+    assert month["weekday"] is None

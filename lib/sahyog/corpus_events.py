@@ -113,6 +113,7 @@ def _event_fields(event: Row, entities: Mapping[str, Row], sentences: Mapping[in
         "sectors": sorted(event.get("sectors") or []),
         "count": event.get("count"),
         "month_day": event.get("month_day"),
+        "weekday": event.get("weekday"),
     }
 
 
@@ -188,6 +189,7 @@ class _Cluster:
     cities: list[tuple[float, float]] = field(default_factory=list)
     counts: set[int] = field(default_factory=set)  # the numbers of instruments its reports state
     month_days: set[int] = field(default_factory=set)  # the days of the year (``MM-DD``) its reports name
+    weekdays: set[int] = field(default_factory=set)  # the weekdays its reports name or fall on
 
     def reach(self) -> float:
         """The last position (day) at which an event could still join: the window closes it after that."""
@@ -244,6 +246,8 @@ class _Cluster:
             self.counts.add(count)
         if day_of_year is not None:
             self.month_days.add(day_of_year)
+        if _weekday(row) is not None:
+            self.weekdays.add(_weekday(row))
         point = _point(row)
         if point is not None and point not in self.cities:
             self.cities.append(point)
@@ -332,18 +336,29 @@ def _near_day(day: int, days: set[int]) -> bool:
     return any(min(abs(day - d), 366 - abs(day - d)) <= DAY_SLACK for d in days)
 
 
+def _weekday(row: Row) -> int | None:
+    """The weekday (Monday=0) an event names or its date falls on."""
+    value = row.get("weekday")
+    if value is not None and not _isnan(value):
+        return int(value)
+    return date.fromisoformat(row["date"][:10]).weekday() if row["date_precision"] == "day" and row["date"] else None
+
+
 def _undated_fits(c: _Cluster, row: Row) -> bool:
     """Evidence that a report with no date is one of the cluster's event: the same number of instruments (at least
-    :data:`SAME_COUNT_MIN`) or the same day of the year (±2, a day and month without a year), and no contradiction:
-    another number, another day of the year or another place."""
-    count, day = _count(row), _day_of_year(row)
-    if (count is not None and c.counts and c.counts != {count}) or (
-        day is not None and c.month_days and not _near_day(day, c.month_days)
+    :data:`SAME_COUNT_MIN`), the same day of the year (±2, a day and month without a year) or the same weekday, and
+    no contradiction: another number, another day of the year, another weekday or another place."""
+    count, day, weekday = _count(row), _day_of_year(row), _weekday(row)
+    if (
+        (count is not None and c.counts and c.counts != {count})
+        or (day is not None and c.month_days and not _near_day(day, c.month_days))
+        or (weekday is not None and c.weekdays and weekday not in c.weekdays)
     ):
         return False
     same_count = count is not None and count >= SAME_COUNT_MIN and c.counts == {count}
     same_day = day is not None and _near_day(day, c.month_days)
-    return (same_count or same_day) and c.place_fits(row["place_country"] or None, _point(row))
+    same_weekday = weekday is not None and c.weekdays == {weekday}
+    return (same_count or same_day or same_weekday) and c.place_fits(row["place_country"] or None, _point(row))
 
 
 def _attach_undated(rows: Sequence[Row], undated: Sequence[int], in_group: list[_Cluster],

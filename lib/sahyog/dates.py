@@ -43,6 +43,7 @@ class DateMention:
     value: str | None
     precision: str | None
     month_day: str | None = None  # ``MM-DD`` of a date that names a day and a month, with or without a year
+    weekday: int | None = None  # Monday=0 of a weekday named (``शुक्रवार को``), resolved or not
 
 
 @cache
@@ -192,7 +193,8 @@ def relative_dates(text: str, offset: int = 0, article_date: str | None = None) 
     out = []
     for m in _relative().finditer(text):
         value, precision = _resolve_relative(m, text[m.end() : m.end() + 80], ref) if ref else (None, None)
-        out.append(DateMention(offset + m.start(), offset + m.end(), m.group(), value, precision))
+        weekday = weekday_numbers()[m["weekday"]] if m["weekday"] else None
+        out.append(DateMention(offset + m.start(), offset + m.end(), m.group(), value, precision, None, weekday))
     return out
 
 

@@ -18,6 +18,7 @@ in the record as the evidence; the rules follow the event gold's (``EVENTS.md`` 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -290,6 +291,7 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
         "mentions": [a["id"] for a in ev.mentions],
         "sentences": sids,
         "month_day": _month_day_of(date, ev, ctx),
+        "weekday": _weekday_of(date, ev, ctx),
     }
     assert tuple(out) == EVENT_KEYS
     return out
@@ -382,6 +384,19 @@ def _month_day_of(date: dates_mod.DateMention | None, ev: _Event, ctx: _Context)
     if date is not None and date.value:
         return date.value[5:10] if date.precision == "day" else None
     return _event_month_day(ev, ctx)
+
+
+def _weekday_of(date: dates_mod.DateMention | None, ev: _Event, ctx: _Context) -> int | None:
+    """The weekday (Monday=0) of the event's day: of its date when dated to the day, none for a month or a year,
+    else the first weekday named in its sentences, the lead or another agreement sentence (``शुक्रवार को``)."""
+    if date is not None and date.value:
+        return dt.date.fromisoformat(date.value).weekday() if date.precision == "day" else None
+    own = sorted({a["sentence_id"] for a in ev.mentions})
+    for sid in [*own, *sorted(set(range(LEAD)) | set(ctx.agreement_sentences()))]:
+        found = next((d.weekday for d in _dates_in(ctx, sid) if d.weekday is not None), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _event_month_day(ev: _Event, ctx: _Context) -> str | None:
