@@ -364,15 +364,52 @@ def _undated_fits(c: _Cluster, row: Row) -> bool:
 def _attach_undated(rows: Sequence[Row], undated: Sequence[int], in_group: list[_Cluster],
                     clusters: list[_Cluster]) -> None:  # fmt: skip
     """Reports with no date nor article date (in sort order): each joins the one event of its group it has evidence
-    for (:func:`_undated_fits`), else starts one. Nothing else dates them; two candidates are no evidence."""
+    for (:func:`_undated_fits`), else starts one. Nothing else dates them; two candidates are no evidence. Only the
+    clusters sharing a count, a day of the year or a weekday with the report are looked at (an index per kind)."""
+    index: dict[tuple[str, int], dict[int, _Cluster]] = {}
+    for c in in_group:
+        _index(index, c)
     for i in undated:
-        fit = [c for c in in_group if _undated_fits(c, rows[i])]
-        cluster = fit[0] if len(fit) == 1 else None
-        if cluster is None:
-            cluster = _Cluster()
+        fit = _two_fits(rows[i], _candidates(index, rows[i]))
+        cluster = fit[0] if len(fit) == 1 else _Cluster()
+        if not cluster.members:
             clusters.append(cluster)
             in_group.append(cluster)
         cluster.add(i, rows[i], None, None)
+        _index(index, cluster)
+
+
+def _index(index: dict[tuple[str, int], dict[int, _Cluster]], c: _Cluster) -> None:
+    """File a cluster (by identity) under each count, day of the year and weekday it holds."""
+    keys = [("n", n) for n in c.counts] + [("d", d) for d in c.month_days] + [("w", w) for w in c.weekdays]
+    for key in keys:
+        index.setdefault(key, {})[id(c)] = c
+
+
+def _candidates(index: dict[tuple[str, int], dict[int, _Cluster]], row: Row) -> list[_Cluster]:
+    """The clusters that share evidence with a report, each once (any that fits is among them)."""
+    day, keys = _day_of_year(row), []
+    if _count(row) is not None:
+        keys.append(("n", _count(row)))
+    if day is not None:
+        keys += [("d", (day - 1 + k) % 366 + 1) for k in range(-DAY_SLACK, DAY_SLACK + 1)]
+    if _weekday(row) is not None:
+        keys.append(("w", _weekday(row)))
+    seen: dict[int, _Cluster] = {}
+    for key in keys:
+        seen.update(index.get(key, {}))
+    return list(seen.values())
+
+
+def _two_fits(row: Row, candidates: Iterable[_Cluster]) -> list[_Cluster]:
+    """The first two candidates the report fits (two are enough to know it is no evidence)."""
+    fit: list[_Cluster] = []
+    for c in candidates:
+        if _undated_fits(c, row):
+            fit.append(c)
+            if len(fit) == 2:
+                break
+    return fit
 
 
 def _fits(c: _Cluster, row: Row, span: tuple[int, int] | None, report: int | None) -> bool:
