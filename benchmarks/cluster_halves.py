@@ -13,7 +13,11 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent / "shared" / "data" / "news" / "clusters"
+# ``../shared`` beside the project, else one level up (worktrees under a folder of their own)
+DEFAULT = next(
+    (d / "shared" / "data" / "news" / "clusters" for d in (ROOT.parent, ROOT.parent.parent) if (d / "shared").is_dir()),
+    ROOT.parent / "shared" / "data" / "news" / "clusters",
+)
 SCORER_NAME = Path("tools") / "score_clusters.py"
 
 

@@ -104,3 +104,10 @@ def test_a_weekday_named_is_kept_resolved_or_not():
     assert (resolved.value, resolved.weekday) == ("2024-03-08", 4)
     (today,) = dates.relative_dates("आज करार हुआ।")
     assert today.weekday is None
+
+
+def test_a_date_with_a_clock_time_further_down_the_head_is_the_articles_time_stamp():
+    text = "शीर्षक\n\nदूसरा शीर्षक\n\nपहला वाक्य यहां।\nदूसरा वाक्य यहां।\n\nसंवाददाता टीमWed, 17 Sep 2014 11:44 PM\nपाठ।"
+    assert dates.article_date(text) == ("2014-09-17", "text")
+    assert dates.time_stamp("बैठक 17 सितंबर 2014 को हुई, 12 लोग आए।") is None  # no clock time after the date
+    assert dates.time_stamp("समय 2014-09-18 15:59:32 पर") == "2014-09-18"

@@ -282,7 +282,21 @@ def article_date(text: str, name: str = "", caller: str | None = None,
     for d in head:
         if d.precision == "day":
             return d.value, "text"
-    return None, None
+    stamp = time_stamp(text)
+    return (stamp, "text") if stamp else (None, None)
+
+
+# A clock time right after a date: ``17 Sep 2014 11:44 PM``, ``2014-09-18 15:59:32``, ``24 अगस्त 2017, 10:05 IST``.
+_CLOCK = _re.compile(r"[ \t]*,?[ \t]*(?:[0-9]{1,2}:[0-9]{2})(?::[0-9]{2})?(?![0-9])")
+
+
+def time_stamp(text: str) -> str | None:
+    """The date of a publication time stamp (a full date followed by a clock time) in the first 1,000 characters,
+    wherever its line is (a byline after a teaser); None if there is none."""
+    for d in explicit_dates(text[:1000]):
+        if d.precision == "day" and _CLOCK.match(text, d.end):
+            return d.value
+    return None
 
 
 HEAD_LINES = 4  # headline, byline or time stamp, dateline, lead
