@@ -195,3 +195,42 @@ def test_write_records_writes_the_event_tables(tmp_path) -> None:
     same = sources.groupby("event_id")["doc_id"].apply(sorted).tolist()
     assert ["r1", "r2"] in same
     assert not (tmp_path / "out" / ".article_events.parquet").exists()
+
+
+def _counted(doc: str, count: int | None, **kw: Any) -> dict[str, Any]:
+    """An article event with no date of its own nor of its article, stating ``count`` instruments."""
+    return {**ev(doc, date_=None, art=None, **kw), "count": count}
+
+
+def test_reports_with_no_date_at_all_join_only_on_the_same_number_of_instruments() -> None:
+    rows = [_counted("a", 9), _counted("b", 9), _counted("c", 4), _counted("d", None), _counted("e", 1),
+            _counted("f", 1)]  # fmt: skip
+    assert groups(rows) == {frozenset({"a:e1", "b:e1"}), *({frozenset({f"{d}:e1"}) for d in "cdef"})}
+    # a dated report stating nine takes them in; a second event of nine makes the count no evidence
+    dated = {**ev("g", date_="2024-03-10"), "count": 9}
+    assert frozenset({"a:e1", "b:e1", "g:e1"}) in groups([*rows, dated])
+    other = {**ev("h", date_="2024-05-20", art="2024-05-20"), "count": 9}
+    assert {frozenset({"a:e1"}), frozenset({"b:e1"})} <= groups([_counted("a", 9), _counted("b", 9), dated, other])
+    # a contradiction in place keeps them apart
+    far = _counted("k", 9, place="NP", place_country="NP")
+    assert frozenset({"k:e1"}) in groups([_counted("a", 9, place="IN", place_country="IN"), far])
+
+
+def test_reports_with_no_date_join_on_the_same_day_of_the_year_give_or_take_two() -> None:
+    dated = ev("a", date_="2024-03-10")
+    near, far = {**_counted("b", None), "month_day": "03-12"}, {**_counted("c", None), "month_day": "03-20"}
+    assert groups([dated, near, far]) == {frozenset({"a:e1", "b:e1"}), frozenset({"c:e1"})}
+    # two undated reports of one day are one event; another number of instruments contradicts the day
+    same = [{**_counted("d", 4), "month_day": "12-04"}, {**_counted("e", None), "month_day": "12-04"}]
+    assert frozenset({"d:e1", "e:e1"}) in groups(same)
+    other = [{**_counted("d", 4), "month_day": "12-04"}, {**_counted("e", 6), "month_day": "12-04"}]
+    assert frozenset({"d:e1"}) in groups(other)
+
+
+def test_reports_with_no_date_join_on_the_same_weekday_and_another_weekday_contradicts() -> None:
+    friday = [{**_counted("a", None), "weekday": 4}, {**_counted("b", None), "weekday": 4}]
+    assert frozenset({"a:e1", "b:e1"}) in groups(friday)
+    monday = [{**_counted("a", 8), "weekday": 4}, {**_counted("b", 8), "weekday": 0}]
+    assert frozenset({"a:e1"}) in groups(monday)
+    # a dated event's day gives its weekday: 10 March 2024 was a Sunday
+    assert frozenset({"a:e1", "c:e1"}) in groups([ev("a", date_="2024-03-10"), {**_counted("c", None), "weekday": 6}])

@@ -80,3 +80,34 @@ def test_file_names_and_caller_dates():
     assert dates.caller_date(" 2024-05-14 ") == "2024-05-14"
     with pytest.raises(ValueError):
         dates.caller_date("2024-5-44")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "month_day"),
+    [
+        ("दिल्ली 7अक्टूबर। दोनों देशों में करार हुआ।", None, "10-07"),
+        ("मंत्री ४ दिसंबर को पहुंचे।", None, "12-04"),
+        ("बैठक 3 अक्टूबर 2019 को हुई।", "2019-10-03", "10-03"),
+        ("अगस्त 2017 में बैठक हुई।", "2017-08", None),
+        ("बैठक 31 फरवरी को हुई।", None, None),
+    ],
+)
+def test_a_day_and_month_give_a_month_day_with_or_without_a_year(text, value, month_day):
+    (found,) = dates.explicit_dates(text)
+    assert (found.value, found.month_day) == (value, month_day)
+
+
+def test_a_weekday_named_is_kept_resolved_or_not():
+    (found,) = dates.relative_dates("दोनों नेताओं ने शुक्रवार को करार किया।")
+    assert (found.value, found.weekday) == (None, 4)
+    (resolved,) = dates.relative_dates("दोनों नेताओं ने शुक्रवार को करार किया।", 0, "2024-03-11")
+    assert (resolved.value, resolved.weekday) == ("2024-03-08", 4)
+    (today,) = dates.relative_dates("आज करार हुआ।")
+    assert today.weekday is None
+
+
+def test_a_date_with_a_clock_time_further_down_the_head_is_the_articles_time_stamp():
+    text = "शीर्षक\n\nदूसरा शीर्षक\n\nपहला वाक्य यहां।\nदूसरा वाक्य यहां।\n\nसंवाददाता टीमWed, 17 Sep 2014 11:44 PM\nपाठ।"
+    assert dates.article_date(text) == ("2014-09-17", "text")
+    assert dates.time_stamp("बैठक 17 सितंबर 2014 को हुई, 12 लोग आए।") is None  # no clock time after the date
+    assert dates.time_stamp("समय 2014-09-18 15:59:32 पर") == "2014-09-18"

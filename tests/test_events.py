@@ -136,3 +136,46 @@ def test_agreements_in_n_areas_are_n_agreements_when_no_other_number_is_stated()
     assert find_events(rec, text)[0]["count"] == 3
     rec, text = _record(["भारत और नेपाल ने कई क्षेत्रों में समझौतों पर हस्ताक्षर किए।"], [_mention("a1", 0, "agreement")])
     assert find_events(rec, text)[0]["count"] is None
+
+
+def test_one_state_signing_in_a_city_of_another_state_is_between_the_two():
+    (ev,) = find_events_of("प्रधानमंत्री मोदी और नेपाल के प्रधानमंत्री ने आज नई दिल्ली में पांच समझौतों पर हस्ताक्षर किए।")
+    assert ev["parties"] == ["IN", "NP"]
+    (own,) = find_events_of("नेपाल की सरकार ने काठमांडू में पांच समझौतों पर हस्ताक्षर किए।")
+    assert own["parties"] == ["NP"]
+
+
+def find_events_of(text: str) -> list[dict]:
+    """The events ``extract`` finds in a short text of one's own."""
+    return extract_text(text, "t")["events"]
+
+
+def test_an_event_naming_one_state_in_an_article_of_exactly_two_states_is_between_them():
+    one = [_mention("a1", 0, "agreement", 8, parties=("NP",))]
+    rec, text = _record(["मोदी और नेपाल के प्रधानमंत्री ने आठ समझौतों पर हस्ताक्षर किए।"], one)
+    assert find_events(rec, text)[0]["parties"] == ["IN", "NP"]
+    # another party named (an organisation), or a third state in the article: left as it is
+    org = [_mention("a1", 0, "agreement", 1, parties=("NP", "org:bank"))]
+    rec, text = _record(["नेपाल ने बैंक के साथ एक समझौता किया।"], org)
+    assert find_events(rec, text)[0]["parties"] == ["NP"]
+    rec, text = _record(["मोदी और नेपाल के प्रधानमंत्री ने आठ समझौतों पर हस्ताक्षर किए।"], one)
+    rec["entities"].append({"type": "country", "id": "CN", "name_en": "CN", "mentions": []})
+    assert find_events(rec, text)[0]["parties"] == ["NP"]
+
+
+def test_an_event_dated_without_a_year_keeps_no_date_but_its_month_day():
+    (ev,) = find_events_of("भारत और नेपाल ने 5 मार्च को तीन समझौतों पर हस्ताक्षर किए।")
+    assert (ev["date"], ev["month_day"]) == (None, "03-05")
+    (dated,) = find_events_of("भारत और नेपाल ने 5 मार्च 2021 को तीन समझौतों पर हस्ताक्षर किए।")
+    assert (dated["date"], dated["month_day"]) == ("2021-03-05", "03-05")
+    (month,) = find_events_of("भारत और नेपाल ने मार्च 2021 में तीन समझौतों पर हस्ताक्षर किए।")
+    assert (month["date"], month["month_day"]) == ("2021-03", None)
+
+
+def test_an_event_keeps_the_weekday_it_names_or_its_date_falls_on():
+    (ev,) = find_events_of("भारत और नेपाल ने शुक्रवार को तीन समझौतों पर हस्ताक्षर किए।")
+    assert (ev["date"], ev["weekday"]) == (None, 4)
+    (dated,) = find_events_of("भारत और नेपाल ने 5 मार्च 2021 को तीन समझौतों पर हस्ताक्षर किए।")
+    assert dated["weekday"] == 4  # 5 March 2021 was a Friday
+    (month,) = find_events_of("भारत और नेपाल ने मार्च 2021 में तीन समझौतों पर हस्ताक्षर किए।")
+    assert month["weekday"] is None

@@ -32,6 +32,7 @@ DAY_SLACK = 2  # two events dated to the day are one when at most this many days
 UNDATED_DAYS = 3  # an undated event joins only an event reported by an article dated this close
 SAME_PLACE_KM = 50  # two cities closer than this are one place (New Delhi and Delhi)
 PRECISION_RANK = {"year": 0, "month": 1, "day": 2}  # coarse first: a month sorts before the days it holds
+SAME_COUNT_MIN = 2  # a report with no date at all joins the one event of its group that signed as many (>= this)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -111,6 +112,8 @@ def _event_fields(event: Row, entities: Mapping[str, Row], sentences: Mapping[in
         "lon": place.get("lon"),
         "sectors": sorted(event.get("sectors") or []),
         "count": event.get("count"),
+        "month_day": event.get("month_day"),
+        "weekday": event.get("weekday"),
     }
 
 
@@ -184,6 +187,9 @@ class _Cluster:
     undated: bool = False
     country: str | None = None
     cities: list[tuple[float, float]] = field(default_factory=list)
+    counts: set[int] = field(default_factory=set)  # the numbers of instruments its reports state
+    month_days: set[int] = field(default_factory=set)  # the days of the year (``MM-DD``) its reports name
+    weekdays: set[int] = field(default_factory=set)  # the weekdays its reports name or fall on
 
     def reach(self) -> float:
         """The last position (day) at which an event could still join: the window closes it after that."""
@@ -235,6 +241,13 @@ class _Cluster:
         elif self.coarse is None or span[1] - span[0] < self.coarse[1] - self.coarse[0]:
             self.coarse = span
         self.country = self.country or row["place_country"] or None
+        count, day_of_year = _count(row), _day_of_year(row)
+        if count is not None:
+            self.counts.add(count)
+        if day_of_year is not None:
+            self.month_days.add(day_of_year)
+        if _weekday(row) is not None:
+            self.weekdays.add(_weekday(row))
         point = _point(row)
         if point is not None and point not in self.cities:
             self.cities.append(point)
@@ -261,35 +274,142 @@ def merge(rows: Sequence[Row]) -> list[str]:
     Rows are visited in :func:`sort_key` order; each joins the first open cluster of its group it fits (same
     day ±2 or contained date, an article within three days for an undated event, no contradiction in place)
     or starts one. A cluster is closed once the visit has passed its :meth:`_Cluster.reach`, so only a window of
-    clusters stays open. Ids come from the members (:func:`event_id`), so they do not depend on input order.
+    clusters stays open. A report with no date of its own nor of its article comes last in its group and joins
+    the one event of the group whose reports state the same number of instruments (:func:`_attach_undated`).
+    Ids come from the members (:func:`event_id`), so they do not depend on input order.
     """
     order = sorted(range(len(rows)), key=lambda i: sort_key(rows[i]))
     clusters: list[_Cluster] = []
     open_: list[_Cluster] = []
+    in_group: list[_Cluster] = []
+    undated: list[int] = []
     group = None
     for i in order:
         row = rows[i]
         key = group_key(row)
         if key != group:
-            group, open_ = key, []
+            _attach_undated(rows, undated, in_group, clusters)
+            group, open_, in_group, undated = key, [], [], []
         span = date_span(row["date"], row["date_precision"])
         art = _day(row["article_date"])
         report = art.toordinal() if art else None
-        pos = span[0] if span else (report if report is not None else math.inf)
+        if span is None and report is None:
+            undated.append(i)
+            continue
+        pos = span[0] if span else report
         open_ = [c for c in open_ if c.reach() >= pos]
         cluster = next((c for c in open_ if _fits(c, row, span, report)), None)
         if cluster is None:
             cluster = _Cluster()
             clusters.append(cluster)
-            if pos != math.inf:
-                open_.append(cluster)
+            in_group.append(cluster)
+            open_.append(cluster)
         cluster.add(i, row, span, report)
+    _attach_undated(rows, undated, in_group, clusters)
     ids = [""] * len(rows)
     for c in clusters:
         eid = event_id(rows[i] for i in c.members)
         for i in c.members:
             ids[i] = eid
     return ids
+
+
+def _count(row: Row) -> int | None:
+    """The number of instruments an article event states (None if it states none)."""
+    count = row.get("count")
+    return None if count is None or _isnan(count) else int(count)
+
+
+def _day_of_year(row: Row) -> int | None:
+    """The day of a leap year (1-366) of an event's ``MM-DD``: its ``month_day``, else its date's to the day."""
+    md = row.get("month_day") or (row["date"][5:10] if row["date_precision"] == "day" and row["date"] else None)
+    if not md:
+        return None
+    try:
+        return date(2000, int(md[:2]), int(md[3:5])).timetuple().tm_yday
+    except ValueError:
+        return None
+
+
+def _near_day(day: int, days: set[int]) -> bool:
+    """``day`` within :data:`DAY_SLACK` days of one of ``days`` (days of the year, the turn of the year included)."""
+    return any(min(abs(day - d), 366 - abs(day - d)) <= DAY_SLACK for d in days)
+
+
+def _weekday(row: Row) -> int | None:
+    """The weekday (Monday=0) an event names or its date falls on."""
+    value = row.get("weekday")
+    if value is not None and not _isnan(value):
+        return int(value)
+    return date.fromisoformat(row["date"][:10]).weekday() if row["date_precision"] == "day" and row["date"] else None
+
+
+def _undated_fits(c: _Cluster, row: Row) -> bool:
+    """Evidence that a report with no date is one of the cluster's event: the same number of instruments (at least
+    :data:`SAME_COUNT_MIN`), the same day of the year (±2, a day and month without a year) or the same weekday, and
+    no contradiction: another number, another day of the year, another weekday or another place."""
+    count, day, weekday = _count(row), _day_of_year(row), _weekday(row)
+    if (
+        (count is not None and c.counts and c.counts != {count})
+        or (day is not None and c.month_days and not _near_day(day, c.month_days))
+        or (weekday is not None and c.weekdays and weekday not in c.weekdays)
+    ):
+        return False
+    same_count = count is not None and count >= SAME_COUNT_MIN and c.counts == {count}
+    same_day = day is not None and _near_day(day, c.month_days)
+    same_weekday = weekday is not None and c.weekdays == {weekday}
+    return (same_count or same_day or same_weekday) and c.place_fits(row["place_country"] or None, _point(row))
+
+
+def _attach_undated(rows: Sequence[Row], undated: Sequence[int], in_group: list[_Cluster],
+                    clusters: list[_Cluster]) -> None:  # fmt: skip
+    """Reports with no date nor article date (in sort order): each joins the one event of its group it has evidence
+    for (:func:`_undated_fits`), else starts one. Nothing else dates them; two candidates are no evidence. Only the
+    clusters sharing a count, a day of the year or a weekday with the report are looked at (an index per kind)."""
+    index: dict[tuple[str, int], dict[int, _Cluster]] = {}
+    for c in in_group:
+        _index(index, c)
+    for i in undated:
+        fit = _two_fits(rows[i], _candidates(index, rows[i]))
+        cluster = fit[0] if len(fit) == 1 else _Cluster()
+        if not cluster.members:
+            clusters.append(cluster)
+            in_group.append(cluster)
+        cluster.add(i, rows[i], None, None)
+        _index(index, cluster)
+
+
+def _index(index: dict[tuple[str, int], dict[int, _Cluster]], c: _Cluster) -> None:
+    """File a cluster (by identity) under each count, day of the year and weekday it holds."""
+    keys = [("n", n) for n in c.counts] + [("d", d) for d in c.month_days] + [("w", w) for w in c.weekdays]
+    for key in keys:
+        index.setdefault(key, {})[id(c)] = c
+
+
+def _candidates(index: dict[tuple[str, int], dict[int, _Cluster]], row: Row) -> list[_Cluster]:
+    """The clusters that share evidence with a report, each once (any that fits is among them)."""
+    day, keys = _day_of_year(row), []
+    if _count(row) is not None:
+        keys.append(("n", _count(row)))
+    if day is not None:
+        keys += [("d", (day - 1 + k) % 366 + 1) for k in range(-DAY_SLACK, DAY_SLACK + 1)]
+    if _weekday(row) is not None:
+        keys.append(("w", _weekday(row)))
+    seen: dict[int, _Cluster] = {}
+    for key in keys:
+        seen.update(index.get(key, {}))
+    return list(seen.values())
+
+
+def _two_fits(row: Row, candidates: Iterable[_Cluster]) -> list[_Cluster]:
+    """The first two candidates the report fits (two are enough to know it is no evidence)."""
+    fit: list[_Cluster] = []
+    for c in candidates:
+        if _undated_fits(c, row):
+            fit.append(c)
+            if len(fit) == 2:
+                break
+    return fit
 
 
 def _fits(c: _Cluster, row: Row, span: tuple[int, int] | None, report: int | None) -> bool:

@@ -42,6 +42,8 @@ class DateMention:
     text: str
     value: str | None
     precision: str | None
+    month_day: str | None = None  # ``MM-DD`` of a date that names a day and a month, with or without a year
+    weekday: int | None = None  # Monday=0 of a weekday named (``शुक्रवार को``), resolved or not
 
 
 @cache
@@ -121,6 +123,20 @@ def _explicit(m: re.Match[str], year_hint: int | None) -> tuple[str | None, str 
     return _iso(year, month, day)
 
 
+def _month_day(m: re.Match[str]) -> str | None:
+    """``MM-DD`` of an explicit date with a day (``4 दिसंबर`` without a year too); None for a month or a bad day."""
+    g = m.groupdict()
+    if not g.get("day"):
+        return None
+    month = _number(g["mnum"]) if g.get("mnum") else month_numbers()[g["month"].lower()]
+    day = _number(g["day"])
+    try:
+        dt.date(2000, month, day)  # a leap year: 29 February is a day
+    except ValueError:
+        return None
+    return f"{month:02d}-{day:02d}"
+
+
 _DIGIT = _re.compile(r"[0-9\u0966-\u096f]")
 
 
@@ -138,7 +154,7 @@ def explicit_dates(text: str, offset: int = 0, year_hint: int | None = None) -> 
             if value is None and not m.groupdict().get("month"):
                 continue
             taken.append((m.start(), m.end()))
-            found.append(DateMention(offset + m.start(), offset + m.end(), m.group(), value, precision))
+            found.append(DateMention(offset + m.start(), offset + m.end(), m.group(), value, precision, _month_day(m)))
     return sorted(found, key=lambda d: d.start)
 
 
@@ -177,7 +193,8 @@ def relative_dates(text: str, offset: int = 0, article_date: str | None = None) 
     out = []
     for m in _relative().finditer(text):
         value, precision = _resolve_relative(m, text[m.end() : m.end() + 80], ref) if ref else (None, None)
-        out.append(DateMention(offset + m.start(), offset + m.end(), m.group(), value, precision))
+        weekday = weekday_numbers()[m["weekday"]] if m["weekday"] else None
+        out.append(DateMention(offset + m.start(), offset + m.end(), m.group(), value, precision, None, weekday))
     return out
 
 
@@ -265,7 +282,21 @@ def article_date(text: str, name: str = "", caller: str | None = None,
     for d in head:
         if d.precision == "day":
             return d.value, "text"
-    return None, None
+    stamp = time_stamp(text)
+    return (stamp, "text") if stamp else (None, None)
+
+
+# A clock time right after a date: ``17 Sep 2014 11:44 PM``, ``2014-09-18 15:59:32``, ``24 अगस्त 2017, 10:05 IST``.
+_CLOCK = _re.compile(r"[ \t]*,?[ \t]*(?:[0-9]{1,2}:[0-9]{2})(?::[0-9]{2})?(?![0-9])")
+
+
+def time_stamp(text: str) -> str | None:
+    """The date of a publication time stamp (a full date followed by a clock time) in the first 1,000 characters,
+    wherever its line is (a byline after a teaser); None if there is none."""
+    for d in explicit_dates(text[:1000]):
+        if d.precision == "day" and _CLOCK.match(text, d.end):
+            return d.value
+    return None
 
 
 HEAD_LINES = 4  # headline, byline or time stamp, dateline, lead

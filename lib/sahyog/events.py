@@ -18,6 +18,7 @@ in the record as the evidence; the rules follow the event gold's (``EVENTS.md`` 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -258,11 +259,12 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
     sectors = {s for a in ev.mentions for s in a.get("sectors", [])} | ev.extra_sectors
     date = _event_date(ev, ctx)
     place = _event_place(ev, ctx)
+    parties = _article_pair(_with_host(_parties(ev, ctx), place, ev, ctx), ev, ctx)
     out = {
         "id": f"e{n + 1}",
         "category": ev.category,
         "count": counts[0] if counts else None,
-        "parties": _parties(ev, ctx),
+        "parties": parties,
         "level": ev.level,
         "status": ev.status,
         "sectors": sorted(sectors),
@@ -277,6 +279,8 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
         "place_end": place[1] if place else None,
         "mentions": [a["id"] for a in ev.mentions],
         "sentences": sids,
+        "month_day": _month_day_of(date, ev, ctx),
+        "weekday": _weekday_of(date, ev, ctx),
     }
     assert tuple(out) == EVENT_KEYS
     return out
@@ -312,6 +316,36 @@ def _parties(ev: _Event, ctx: _Context) -> list[str]:
     return sorted(states or named)
 
 
+def _with_host(parties: list[str], place: tuple | None, ev: _Event, ctx: _Context) -> list[str]:
+    """A government event naming one state, held in a city of another state, is between the two: the host is the
+    other party (``काठमांडू में ... भारत ने समझौता किया``); a country as the place, or a city of the party's own, adds
+    nothing."""
+    if ev.level != "government" or len(parties) != 1 or parties[0] not in ctx.states or not place:
+        return parties
+    if place[3] in ctx.states:
+        return parties
+    host = ctx.countries.get(place[3])
+    if not host or host == parties[0] or host not in _known_states(ctx):
+        return parties
+    return sorted({parties[0], host})
+
+
+def _article_pair(parties: list[str], ev: _Event, ctx: _Context) -> list[str]:
+    """A government event naming fewer than two states and no other party, in an article that names exactly two
+    states, is between those two (``दोनों देशों के बीच आठ समझौते``, ``मोदी और नेपाल के प्रधानमंत्री``)."""
+    if ev.level != "government" or len(parties) >= 2 or len(ctx.states) != 2:
+        return parties
+    named = {p for a in ev.mentions for p in a.get("parties", [])}
+    if not named <= ctx.states:
+        return parties
+    return sorted(ctx.states)
+
+
+def _known_states(ctx: _Context) -> frozenset[str]:
+    """States the host rule may add: the article's states and any ISO2 country code."""
+    return ctx.states | frozenset(c for c in ctx.countries.values() if len(c) == 2 and c.isupper())
+
+
 def _dates_in(ctx: _Context, sid: int) -> list[dates_mod.DateMention]:
     if sid not in ctx.dates:
         sent = ctx.sentences.get(sid)
@@ -330,6 +364,39 @@ def _event_date(ev: _Event, ctx: _Context) -> dates_mod.DateMention | None:
         found = _dates_in(ctx, sid)
         if found:
             return found[0]
+    return None
+
+
+def _month_day_of(date: dates_mod.DateMention | None, ev: _Event, ctx: _Context) -> str | None:
+    """``MM-DD`` of the event's day: of its date when dated to the day, none for a month or a year, else of a day
+    and month without a year (:func:`_event_month_day`)."""
+    if date is not None and date.value:
+        return date.value[5:10] if date.precision == "day" else None
+    return _event_month_day(ev, ctx)
+
+
+def _weekday_of(date: dates_mod.DateMention | None, ev: _Event, ctx: _Context) -> int | None:
+    """The weekday (Monday=0) of the event's day: of its date when dated to the day, none for a month or a year,
+    else the first weekday named in its sentences, the lead or another agreement sentence (``शुक्रवार को``)."""
+    if date is not None and date.value:
+        return dt.date.fromisoformat(date.value).weekday() if date.precision == "day" else None
+    own = sorted({a["sentence_id"] for a in ev.mentions})
+    for sid in [*own, *sorted(set(range(LEAD)) | set(ctx.agreement_sentences()))]:
+        found = next((d.weekday for d in _dates_in(ctx, sid) if d.weekday is not None), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _event_month_day(ev: _Event, ctx: _Context) -> str | None:
+    """For an event with no full date, the ``MM-DD`` of the first day and month without a year in its sentences,
+    else in the lead or another agreement sentence (``4 दिसंबर को``): no year is invented, but two reports can
+    still be compared."""
+    own = sorted({a["sentence_id"] for a in ev.mentions})
+    for sid in [*own, *sorted(set(range(LEAD)) | set(ctx.agreement_sentences()))]:
+        found = next((d.month_day for d in _dates_in(ctx, sid) if d.month_day), None)
+        if found:
+            return found
     return None
 
 
