@@ -879,6 +879,31 @@ def test_extract_reads_standard_input(capsys, monkeypatch):
     assert record["doc_id"] == "stdin" and record["dateline"] == "नई दिल्ली"
 
 
+def test_report_reads_standard_input_and_leaves_no_temporary_article(capsys, monkeypatch, tmp_path):
+    import io
+    import tempfile
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SHORT.encode("utf-8"))))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the stdin article is kept during the run
+    out = tmp_path / "out"
+    code, _, err = run(capsys, "report", "-", "--out", out, "--quiet")
+    assert code == EXIT_OK, err
+    summary = json.loads((out / "stdin" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["doc_id"] == "stdin" and summary["dateline"] == "नई दिल्ली"
+    assert (out / "stdin" / "03_agreements.html").is_file()
+    assert not list(tmp_path.glob("sahyog-stdin-*"))
+
+
+def test_report_refuses_standard_input_that_is_not_hindi(capsys, monkeypatch, tmp_path):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"only latin letters here")))
+    code, _, err = run(capsys, "report", "-", "--out", tmp_path / "out")
+    assert code != EXIT_OK
+    assert err.splitlines() == ["sahyog: error: <stdin>: not Hindi text: 0% of letters are Devanagari"]
+    assert not (tmp_path / "out").exists()
+
+
 def test_extract_takes_a_lexicon_checked_before_any_article(capsys, articles, tmp_path):
     lexicon = tmp_path / "lexicon.csv"
     lexicon.write_text("sector,term\nagriculture,व्यापार\n", encoding="utf-8")  # trade words count as agriculture

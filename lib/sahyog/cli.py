@@ -147,13 +147,34 @@ def _done(args: argparse.Namespace, what: str) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """Run every notebook for every article and build the HTML report site."""
+    """Run every notebook for every article and build the HTML report site; ``-`` reads one article
+    from standard input into a temporary ``stdin.txt`` (id ``stdin``, as for ``extract``)."""
+    import tempfile
+
+    if STDIN not in args.paths:
+        return _report(args, args.paths or [_default_seeds()])
+    with tempfile.TemporaryDirectory(prefix="sahyog-stdin-") as tmp:
+        return _report(args, [_stdin_article(Path(tmp)) if str(p) == STDIN else p for p in args.paths])
+
+
+def _stdin_article(folder: Path) -> Path:
+    """Standard input, checked like any article, written to ``folder/stdin.txt`` for the notebooks."""
+    from .text import check_hindi, decode_bytes
+
+    text = check_hindi(decode_bytes(sys.stdin.buffer.read(), "<stdin>"), "<stdin>")
+    path = folder / "stdin.txt"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _report(args: argparse.Namespace, inputs: Sequence[str | Path]) -> int:
+    """``sahyog report`` over the given inputs (files or folders)."""
     from .report import build_reports, parse_parameters
 
     params = parse_parameters(args.param)
     if args.all_agreements:
         params["all_agreements"] = "true"
-    paths, bad = expand_paths(args.paths or [_default_seeds()])
+    paths, bad = expand_paths(inputs)
     if not paths:  # every input failed: nothing to build
         for exc in bad:
             _error(exc)
@@ -331,7 +352,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="notebook parameters (-p NAME=VALUE; booleans true or false):\n" + params.describe(),
     )
-    rp.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: seeds/)")
+    rp.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files or folders, or - for standard input (default: seeds/)"
+    )
     rp.add_argument("--out", default="reports", help="report folder (default: reports/)")
     rp.add_argument(
         "-p",
