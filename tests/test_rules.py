@@ -234,3 +234,29 @@ def test_an_inverted_consensus_in_a_headline_is_left_to_the_noun_it_governs() ->
 def test_agreements_made_on_a_visit_are_reported() -> None:
     text = "प्रधानमंत्री जब भारत के दौरे के बाद जापान की यात्रा पर पहुंचे, वहां हुए समझौतों में व्यापार भी शामिल है।"
     assert agreed(text) == {(0, "agreement")}
+
+
+# --- issue 15a: more ways Hindi reports a done agreement ----------------------------------------------
+
+
+def test_a_deal_between_states_is_an_agreement() -> None:
+    assert agreed("भारत ने रूस के साथ चार युद्धपोतों का सौदा किया है।") == {(0, "agreement")}
+    assert agreed("बैठक के बाद भारत और रूस ने मिसाइल डील पर दस्तखत किए।") == {(0, "agreement")}
+
+
+def test_a_deal_between_companies_is_no_state_agreement() -> None:
+    assert agreed("दोनों कंपनियों के बीच जमीन का सौदा हुआ।") == set()
+
+
+def test_consent_spelt_with_a_long_i_is_an_agreement_verb() -> None:
+    assert agreed("भारत और नेपाल ने कनेक्टिविटी को प्राथमिकता देने पर सहमती जताई।") == {(0, "agreement")}
+
+
+def test_a_deal_dated_in_an_earlier_year_than_the_article_names_is_history() -> None:
+    text = "रूस ने 2012 में इराक के साथ करीब सवा चार अरब डॉलर के हथियारों का सौदा किया। 2015 में हालात बदल गए।"
+    assert agreed(text) == set()
+    assert agreed("रूस ने इराक के साथ हथियारों का सौदा किया। 2015 में हालात बदल गए।") == {(0, "agreement")}
+
+
+def test_a_deal_made_with_a_compound_verb_is_agreed() -> None:
+    assert agreed("भारत ने रूस के साथ चार युद्धपोतों का सौदा कर लिया है।") == {(0, "agreement")}

@@ -594,6 +594,7 @@ def find_agreements(
     doc = as_document(article)
     idx = index if index is not None else build_index(doc, entities)
     sectors_by_sentence = _sectors_by_sentence(mentions)
+    latest = latest_year(doc.keys)
     out: list[Agreement] = []
     for sent in doc.sentences:
         hits = _sentence_hits(triggers, doc, sent.id)
@@ -605,6 +606,8 @@ def find_agreements(
             continue
         for cat, f in sorted(_agreed(hits, keys, idx, sent.id).items(), key=lambda kv: kv[1].i + kv[1].lo):
             i, j = f.lo + f.i, f.lo + f.j
+            if dated_earlier(keys, i, latest):
+                continue  # "पुतिन ने 2012 में इराक के साथ सौदा किया" in an article of 2015: history
             parties = find_parties(doc, idx, sent.id, i, j) if idx.known else _Parties([], [], False)
             level = agreement_level(doc, idx, sent.id, f, parties) if idx.known else "government"
             marks = idx.marks.get(sent.id, [])
@@ -620,6 +623,21 @@ def find_agreements(
         for a, st in zip(out, statuses, strict=True)
         if st != outcomes.BACKGROUND
     ]
+
+
+def latest_year(keys: Sequence[str]) -> int | None:
+    """The latest year the article names (not a target, ``2030 तक``): the article's "now" when it has no date."""
+    years = [int(k[:4]) for k, nxt in itertools.pairwise([*keys, ""]) if outcomes.is_year(k) and nxt != "तक"]
+    return max(years, default=None)
+
+
+def dated_earlier(keys: Sequence[str], i: int, latest: int | None) -> bool:
+    """A year with ``में`` before the trigger at ``i`` in its clause (as far as its parties), earlier than the latest year the article
+    names: an agreement told as history (news of a signing names the day, not an earlier year)."""
+    before = keys[clause_start(keys, i, window("party_window"), "party_break") : i]
+    return latest is not None and any(
+        outcomes.is_year(k) and nxt == "में" and int(k[:4]) < latest for k, nxt in itertools.pairwise(before)
+    )
 
 
 def inherit_parties(agreements: Sequence[Agreement]) -> list[Agreement]:
