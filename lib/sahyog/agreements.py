@@ -632,8 +632,8 @@ def latest_year(keys: Sequence[str]) -> int | None:
 
 
 def dated_earlier(keys: Sequence[str], i: int, latest: int | None) -> bool:
-    """A year with ``में`` before the trigger at ``i`` in its clause (as far as its parties), earlier than the latest year the article
-    names: an agreement told as history (news of a signing names the day, not an earlier year)."""
+    """A year with ``में`` before the trigger at ``i`` in its clause (as far as its parties), earlier than the
+    latest year the article names: an agreement told as history (news of a signing names the day, not a year)."""
     before = keys[clause_start(keys, i, window("party_window"), "party_break") : i]
     return latest is not None and any(
         outcomes.is_year(k) and nxt == "में" and int(k[:4]) < latest for k, nxt in itertools.pairwise(before)
