@@ -260,3 +260,22 @@ def test_a_deal_dated_in_an_earlier_year_than_the_article_names_is_history() -> 
 
 def test_a_deal_made_with_a_compound_verb_is_agreed() -> None:
     assert agreed("भारत ने रूस के साथ चार युद्धपोतों का सौदा कर लिया है।") == {(0, "agreement")}
+
+
+def test_leaders_standing_as_parties_name_their_states() -> None:
+    (a,) = found("शी चिनफिंग और नरेंद्र मोदी ने तीन सहयोग समझौतों पर हस्ताक्षर किए।")
+    assert set(a["parties"]) == {"CN", "IN"} and a["level"] == "government" and a["status"] == "agreed"
+    (b,) = found("प्रधानमंत्री देउबा जी और मोदी ने कनेक्टिविटी को प्राथमिकता देने पर सहमति जताई।")
+    assert set(b["parties"]) == {"NP", "IN"} and b["level"] == "government"
+
+
+def test_a_leader_only_completes_the_sides_of_an_agreement() -> None:
+    assert agreed("भारत और नेपाल के रिश्ते पुराने हैं। मोदी सरकार ने किसानों के साथ समझौता किया।") == set()
+    assert agreed("चीन ने कर्ज दिया और ट्रम्प की संरक्षणवादी नीतियां भी हैं।") == set()
+    assert agreed("भारत और नेपाल के रिश्ते पुराने हैं। मोदी ने किसान संगठनों के साथ समझौता किया।") == set()
+
+
+def test_meetings_of_leaders_ending_with_a_consensus_are_an_agreement() -> None:
+    text = "मोदी और शरीफ की अलग-अलग वक्त पर हुई दोनों मुलाकातें इस सहमति के साथ खत्म हुईं कि नया दौर शुरू हो।"
+    (a,) = found(text)
+    assert set(a["parties"]) == {"IN", "PK"} and a["level"] == "government" and a["status"] == "agreed"

@@ -320,8 +320,8 @@ class Site:
 
     @cached_property
     def countries(self) -> frozenset[int]:
-        """Token indices (in the window) of the countries acting in it."""
-        return _state_tokens(self.keys, self.actors, self.lo)
+        """Token indices (in the window) of the countries acting in it, and of leaders standing as parties."""
+        return _state_tokens(self.keys, self.actors, self.lo) | {a.i for a in leaders_in(self.keys, 0, len(self.keys))}
 
     def near(self, cue: str, width: int) -> bool:
         """A ``cue`` term within ``width`` keys before the trigger."""
@@ -512,12 +512,44 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
     states = [a for a in near if a.actor_type in STATE_LEVEL and (is_party(keys, a) or _owns(keys, a, i))
               and not _names_a_place(keys, a, near)]  # fmt: skip
     ids = _ids([a for a in near if (a.etype == "country" and a in states) or a.etype in ("organisation", "org")])
+    lead = leaders_in(keys, lo, hi)
+    if len({a.country for a in [*states, *lead] if a.country}) >= 2:  # the leaders complete the sides
+        states, ids = [*states, *lead], list(dict.fromkeys([*ids, *_ids(lead)]))
     if len({a.country for a in states if a.country}) >= 2 or sid == 0 or not _refers_back(keys, i, lo, hi):
         return _Parties(ids, states, False)
     prev_keys = idx.sentence_keys(doc, sid - 1)
     prev = [a for a in idx.sentence_actors(sid - 1) if a.actor_type in STATE_LEVEL and is_party(prev_keys, a)]
     ids = list(dict.fromkeys([*_ids(a for a in prev if a.etype == "country"), *ids]))
     return _Parties(ids, prev + states, bool(prev) and not states)
+
+
+@lru_cache(maxsize=1)
+def load_leaders() -> dict[str, str]:
+    """Name word -> the state its leader acts for (``data/leaders.csv``)."""
+    schema = LexiconSchema(("term", "country"), required=("term", "country"))
+    return {k: r["country"] for r in read_lexicon(DATA_DIR / "leaders.csv", schema) for k in plain_keys(r["term"])}
+
+
+_HONORIFIC = _plain("जी", "साहब")
+_MEETING = _plain("मुलाकात", "मुलाकातें", "मुलाकातों", "बातचीत", "वार्ता", "बैठक", "भेंट")
+
+
+def leaders_in(keys: Sequence[str], lo: int, hi: int) -> list[ActorMention]:
+    """Leaders standing where a party stands in ``keys[lo:hi]`` (``मोदी और शरीफ ने``, ``मोदी और शरीफ की
+    मुलाकात``, a meeting within a few words; not ``ट्रम्प की संरक्षणवादी प्रवृत्तियां``) as the states they act for."""
+    table = load_leaders()
+
+    def meets(k: int) -> bool:
+        return (
+            k + 2 < len(keys) and keys[k + 1] in ("का", "के", "की") and any(w in _MEETING for w in keys[k + 2 : k + 12])
+        )
+
+    def stands(k: int) -> bool:
+        j = k + 2 if k + 1 < len(keys) and keys[k + 1] in _HONORIFIC else k + 1  # "देउबा जी और मैंने"
+        return outcomes.is_party_position(keys, j) or meets(j - 1)
+
+    return [ActorMention(k, k + 1, "state", table[keys[k]], table[keys[k]], "country")
+            for k in range(lo, hi) if keys[k] in table and stands(k)]  # fmt: skip
 
 
 def _names_a_place(keys: Sequence[str], a: ActorMention, near: Sequence[ActorMention]) -> bool:
@@ -568,7 +600,8 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
         return "domestic"  # a loan or grant between states names the giver and the receiver
     if parties.from_before:
         return "government"
-    return outcomes.agreement_level(win, local, idx.n_countries)
+    sides = len({a.country for a in parties.states if a.country})  # leaders name states the article may not
+    return outcomes.agreement_level(win, local, max(idx.n_countries, sides))
 
 
 def _two_sides(parties: _Parties, near: Sequence[ActorMention], win: Sequence[str]) -> bool:
