@@ -279,3 +279,13 @@ def test_meetings_of_leaders_ending_with_a_consensus_are_an_agreement() -> None:
     text = "मोदी और शरीफ की अलग-अलग वक्त पर हुई दोनों मुलाकातें इस सहमति के साथ खत्म हुईं कि नया दौर शुरू हो।"
     (a,) = found(text)
     assert set(a["parties"]) == {"IN", "PK"} and a["level"] == "government" and a["status"] == "agreed"
+
+
+def test_a_consensus_that_happened_between_states_is_an_agreement() -> None:
+    assert agreed("जापान और चीन के बीच एक आपसी सहमति हुई है।") == {(0, "agreement")}
+    assert agreed("जापान और चीन के बीच कोई सहमति नहीं हुई।") == set()
+
+
+def test_documents_signed_or_adopted_by_states_are_an_agreement() -> None:
+    assert agreed("भारत और रूस ने सहयोग के नौ दस्तावेजों को स्वीकार किया।") == {(0, "agreement")}
+    assert agreed("भारत और रूस के अधिकारियों ने दस्तावेजों की जांच की।") == set()
