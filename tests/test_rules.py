@@ -289,3 +289,11 @@ def test_a_consensus_that_happened_between_states_is_an_agreement() -> None:
 def test_documents_signed_or_adopted_by_states_are_an_agreement() -> None:
     assert agreed("भारत और रूस ने सहयोग के नौ दस्तावेजों को स्वीकार किया।") == {(0, "agreement")}
     assert agreed("भारत और रूस के अधिकारियों ने दस्तावेजों की जांच की।") == set()
+
+
+def test_both_countries_are_the_pair_the_article_is_about() -> None:
+    head = "भारत और नेपाल के रिश्ते पुराने हैं। भारत ने नेपाल की मदद की। "
+    (a,) = found(head + "नेपाल के प्रधानमंत्री आए। आज दोनों देशों के बीच आठ समझौते हुए।")
+    assert set(a["parties"]) == {"IN", "NP"} and a["level"] == "government"
+    (b,) = found(head + "फ्रांस के राष्ट्रपति आए। आज दोनों देशों के बीच आठ समझौते हुए।")
+    assert "NP" not in b["parties"]  # the sentence before names another country: not the article's pair

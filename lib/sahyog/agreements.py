@@ -516,11 +516,25 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
     if len({a.country for a in [*states, *lead] if a.country}) >= 2:  # the leaders complete the sides
         states, ids = [*states, *lead], list(dict.fromkeys([*ids, *_ids(lead)]))
     if len({a.country for a in states if a.country}) >= 2 or sid == 0 or not _refers_back(keys, i, lo, hi):
-        return _Parties(ids, states, False)
+        return _article_pair(_Parties(ids, states, False), keys, (lo, hi), idx, sid)
     prev_keys = idx.sentence_keys(doc, sid - 1)
     prev = [a for a in idx.sentence_actors(sid - 1) if a.actor_type in STATE_LEVEL and is_party(prev_keys, a)]
     ids = list(dict.fromkeys([*_ids(a for a in prev if a.etype == "country"), *ids]))
-    return _Parties(ids, prev + states, bool(prev) and not states)
+    return _article_pair(_Parties(ids, prev + states, bool(prev) and not states), keys, (lo, hi), idx, sid)
+
+
+def _article_pair(p: _Parties, keys: Sequence[str], span: tuple[int, int], idx: SentenceIndex, sid: int
+                  ) -> _Parties:  # fmt: skip
+    """``दोनों देशों के बीच``, ``दोनों नेताओं ने`` with fewer than two states found: the two countries the article
+    is about (each named twice or more), when the states found and the countries the sentence names are among
+    them (``फ्रांस के राष्ट्रपति की भारत यात्रा ... दोनों देशों`` is not about the article's other pair)."""
+    pair = set(idx.home_countries)
+    have = {a.country for a in p.states if a.country} | {c for c in p.ids if c in pair}
+    named = have | set(idx.countries.get(sid, ()))
+    if len(have) >= 2 or len(pair) != 2 or not named <= pair or not has_cue("both_states", keys, *span):
+        return p
+    pair = idx.home_countries
+    return _Parties(list(dict.fromkeys([*p.ids, *pair])), p.states, p.from_before)
 
 
 @lru_cache(maxsize=1)
@@ -531,7 +545,7 @@ def load_leaders() -> dict[str, str]:
 
 
 _HONORIFIC = _plain("जी", "साहब")
-_MEETING = _plain("मुलाकात", "मुलाकातें", "मुलाकातों", "बातचीत", "वार्ता", "बैठक", "भेंट")
+_MEETING = _plain("मुलाकात", "मुलाकातें", "मुलाकातों", "बातचीत", "वार्ता", "बैठक", "भेंट", "यात्रा", "दौरे", "दौरा")
 
 
 def leaders_in(keys: Sequence[str], lo: int, hi: int) -> list[ActorMention]:
