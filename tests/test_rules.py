@@ -297,3 +297,7 @@ def test_both_countries_are_the_pair_the_article_is_about() -> None:
     assert set(a["parties"]) == {"IN", "NP"} and a["level"] == "government"
     (b,) = found(head + "फ्रांस के राष्ट्रपति आए। आज दोनों देशों के बीच आठ समझौते हुए।")
     assert "NP" not in b["parties"]  # the sentence before names another country: not the article's pair
+
+
+def test_economic_help_announced_between_states_is_financing() -> None:
+    assert agreed("भारत ने फिजी को आर्थिक मदद देने का ऐलान किया।") == {(0, "financing")}
