@@ -301,3 +301,14 @@ def test_both_countries_are_the_pair_the_article_is_about() -> None:
 
 def test_economic_help_announced_between_states_is_financing() -> None:
     assert agreed("भारत ने फिजी को आर्थिक मदद देने का ऐलान किया।") == {(0, "financing")}
+
+
+def test_an_office_holder_without_a_country_is_the_home_state() -> None:
+    (a,) = found("नेपाल यात्रा के दौरान प्रधानमंत्री ने बांध के लिए नेपाल के साथ समझौते पर हस्ताक्षर किए।")
+    assert set(a["parties"]) == {"NP", "IN"}
+    (b,) = found("काठमांडू: प्रधानमंत्री ने चीन के साथ समझौते पर हस्ताक्षर किए।")  # written from Nepal
+    assert set(b["parties"]) == {"NP", "CN"}
+    (c,) = found("प्रधानमंत्री शेख हसीना ने चीन के साथ समझौते पर हस्ताक्षर किए।")
+    assert set(c["parties"]) == {"BD", "CN"}
+    (d,) = found("पाकिस्तानी प्रधानमंत्री ने चीन के साथ समझौते पर हस्ताक्षर किए।")
+    assert set(d["parties"]) == {"PK", "CN"}

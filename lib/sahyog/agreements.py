@@ -37,7 +37,7 @@ from .matching import PhraseMatcher, inflected_keys, plain_keys, term_keys
 from .paths import DATA_DIR
 from .sentence_index import ROUTE_STOP_TYPES, ActorMention, SentenceIndex, build_index, in_range
 from .settings import window
-from .text import Article, Document, as_document, normalize
+from .text import DATELINE_SENTENCE_ID, Article, Document, as_document, normalize
 
 __all__ = ["ROUTE_STOP_TYPES", "Agreement", "find_agreements", "load_triggers", "route_stops"]
 
@@ -359,6 +359,7 @@ CHECKS: dict[str, Callable[[Site], bool]] = {
     "verb_np": lambda s: CHECKS["verb"](s) and s.j < len(s.keys) and s.keys[s.j] in _CASE_MARKERS,
 }
 REQUIRES = tuple(CHECKS)
+HOME_STATE = "IN"  # Hindi news is written from India: an office holder with no country of their own is India's
 VERBS = frozenset({"verb", "verb_np"})  # checks of verbs of agreeing (status from the verb group)
 
 
@@ -501,7 +502,7 @@ class _Parties:
     from_before: bool
 
 
-def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) -> _Parties:
+def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int, home: str = HOME_STATE) -> _Parties:
     """Parties of the trigger at sentence positions ``[i, j)``: countries acting and organisations in its
     clause; when it names fewer than two countries and refers back (``इस समझौते``, ``दोनों देशों``), also the
     countries acting in the sentence before."""
@@ -512,7 +513,7 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
     states = [a for a in near if a.actor_type in STATE_LEVEL and (is_party(keys, a) or _owns(keys, a, i))
               and not _names_a_place(keys, a, near)]  # fmt: skip
     ids = _ids([a for a in near if (a.etype == "country" and a in states) or a.etype in ("organisation", "org")])
-    lead = leaders_in(keys, lo, hi)
+    lead = [*leaders_in(keys, lo, hi), *home_office(keys, (lo, hi), near, home)]
     if len({a.country for a in [*states, *lead] if a.country}) >= 2:  # the leaders complete the sides
         states, ids = [*states, *lead], list(dict.fromkeys([*ids, *_ids(lead)]))
     if len({a.country for a in states if a.country}) >= 2 or sid == 0 or not _refers_back(keys, i, lo, hi):
@@ -564,6 +565,38 @@ def leaders_in(keys: Sequence[str], lo: int, hi: int) -> list[ActorMention]:
 
     return [ActorMention(k, k + 1, "state", table[keys[k]], table[keys[k]], "country")
             for k in range(lo, hi) if keys[k] in table and stands(k)]  # fmt: skip
+
+
+_TITLES = _plain("प्रधानमंत्री", "राष्ट्रपति", "पीएम")
+_NAME_END = _plain("ने", "और", "तथा", "के", "की", "का", "से", "को", ",", "(", "द्वारा")
+
+
+def home_state(entities: Sequence[Any] | None) -> str:
+    """The state an article is written from: its dateline's country (``इस्लामाबाद:``), else :data:`HOME_STATE`."""
+    for ent in entities or ():
+        country = getattr(ent, "country", None)
+        if country and any(m.sentence_id == DATELINE_SENTENCE_ID for m in getattr(ent, "mentions", ())):
+            return str(country)
+    return HOME_STATE
+
+
+def home_office(keys: Sequence[str], span: tuple[int, int], near: Sequence[ActorMention], home: str
+                ) -> list[ActorMention]:  # fmt: skip
+    """An office holder with no country of their own standing as a party (``नेपाल यात्रा के दौरान प्रधानमंत्री ने``;
+    not ``नेपाल के प्रधानमंत्री``, ``पाकिस्तानी प्रधानमंत्री``, ``प्रधानमंत्री शेख हसीना``) as the home state."""
+    out = []
+    for k in range(*span):
+        if keys[k] not in _TITLES or (k and keys[k - 1] in ("के", "की", "का")) or any(a.j == k for a in near):
+            continue
+        name = list(itertools.takewhile(lambda w: w not in _NAME_END, keys[k + 1 : k + 4]))  # the name after it
+        after = [a for a in near if k < a.i <= k + len(name)]
+        named = [a.country for a in after] + [load_leaders().get(w) for w in name]
+        if any(c and c != home for c in named):
+            continue  # the title of a foreign leader named after it
+        end = k + 1 + len(name)
+        if outcomes.is_party_position(keys, end):
+            out.append(ActorMention(k, k + 1, "state", home, home, "country"))
+    return out
 
 
 def _names_a_place(keys: Sequence[str], a: ActorMention, near: Sequence[ActorMention]) -> bool:
@@ -641,7 +674,7 @@ def find_agreements(
     doc = as_document(article)
     idx = index if index is not None else build_index(doc, entities)
     sectors_by_sentence = _sectors_by_sentence(mentions)
-    latest = latest_year(doc.keys)
+    latest, home = latest_year(doc.keys), home_state(entities)
     out: list[Agreement] = []
     for sent in doc.sentences:
         hits = _sentence_hits(triggers, doc, sent.id)
@@ -655,7 +688,7 @@ def find_agreements(
             i, j = f.lo + f.i, f.lo + f.j
             if dated_earlier(keys, i, latest):
                 continue  # "पुतिन ने 2012 में इराक के साथ सौदा किया" in an article of 2015: history
-            parties = find_parties(doc, idx, sent.id, i, j) if idx.known else _Parties([], [], False)
+            parties = find_parties(doc, idx, sent.id, i, j, home) if idx.known else _Parties([], [], False)
             level = agreement_level(doc, idx, sent.id, f, parties) if idx.known else "government"
             marks = idx.marks.get(sent.id, [])
             routes = route_stops(doc.text, sent.text, sent.start, marks) if cat == "corridor" else []
