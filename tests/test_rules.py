@@ -246,6 +246,7 @@ def test_a_deal_between_states_is_an_agreement() -> None:
 
 def test_a_deal_between_companies_is_no_state_agreement() -> None:
     assert agreed("दोनों कंपनियों के बीच जमीन का सौदा हुआ।") == set()
+    assert found("दोनों कंपनियों के बीच जमीन का सौदा हुआ।") == []  # another sense: no agreement at any level
 
 
 def test_consent_spelt_with_a_long_i_is_an_agreement_verb() -> None:
