@@ -313,3 +313,13 @@ def test_an_office_holder_without_a_country_is_the_home_state() -> None:
     assert set(c["parties"]) == {"BD", "CN"}
     (d,) = found("पाकिस्तानी प्रधानमंत्री ने चीन के साथ समझौते पर हस्ताक्षर किए।")
     assert set(d["parties"]) == {"PK", "CN"}
+
+
+def test_a_leader_of_several_words_and_leaders_of_the_sentence_before() -> None:
+    (a,) = found("रूसी राष्ट्रपति पुतिन और उत्तर कोरियाई नेता किम जोंग उन ने एक संधि पर हस्ताक्षर किए।")
+    assert set(a["parties"]) == {"RU", "KP"}
+    text = "पुतिन और किम जोंग उन की मुलाकात प्योंगयांग में हुई। दोनों नेताओं ने इस समझौते पर हस्ताक्षर किए।"
+    (b,) = found(text)
+    assert set(b["parties"]) == {"RU", "KP"} and b["level"] == "government"
+    later = found("मोदी ने नेता को गले लगाया। फिर इस समझौते पर हस्ताक्षर हुए।")
+    assert later and all(a["parties"] == [] for a in later)  # one leader before is no second side

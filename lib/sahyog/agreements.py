@@ -520,6 +520,9 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int, ho
         return _article_pair(_Parties(ids, states, False), keys, (lo, hi), idx, sid)
     prev_keys = idx.sentence_keys(doc, sid - 1)
     prev = [a for a in idx.sentence_actors(sid - 1) if a.actor_type in STATE_LEVEL and is_party(prev_keys, a)]
+    lead = leaders_in(prev_keys, 0, len(prev_keys))  # "पुतिन की यात्रा के दौरान दोनों नेताओं ने" ... "इस समझौते"
+    if len({a.country for a in [*prev, *states, *lead] if a.country}) >= 2:  # completing the sides, as above
+        prev += lead
     ids = list(dict.fromkeys([*_ids(a for a in prev if a.etype == "country"), *ids]))
     return _article_pair(_Parties(ids, prev + states, bool(prev) and not states), keys, (lo, hi), idx, sid)
 
@@ -539,32 +542,47 @@ def _article_pair(p: _Parties, keys: Sequence[str], span: tuple[int, int], idx: 
 
 
 @lru_cache(maxsize=1)
-def load_leaders() -> dict[str, str]:
-    """Name word -> the state its leader acts for (``data/leaders.csv``)."""
+def load_leaders() -> dict[tuple[str, ...], str]:
+    """Name words (one to three) -> the state their leader acts for (``data/leaders.csv``)."""
     schema = LexiconSchema(("term", "country"), required=("term", "country"))
-    return {k: r["country"] for r in read_lexicon(DATA_DIR / "leaders.csv", schema) for k in plain_keys(r["term"])}
+    rows = read_lexicon(DATA_DIR / "leaders.csv", schema)
+    return {tuple(normalize(w, fold_nukta=True).lower() for w in r["term"].split()): r["country"] for r in rows}
 
 
 _HONORIFIC = _plain("जी", "साहब")
 _MEETING = _plain("मुलाकात", "मुलाकातें", "मुलाकातों", "बातचीत", "वार्ता", "बैठक", "भेंट", "यात्रा", "दौरे", "दौरा")
 
 
-def leaders_in(keys: Sequence[str], lo: int, hi: int) -> list[ActorMention]:
-    """Leaders standing where a party stands in ``keys[lo:hi]`` (``मोदी और शरीफ ने``, ``मोदी और शरीफ की
-    मुलाकात``, a meeting within a few words; not ``ट्रम्प की संरक्षणवादी प्रवृत्तियां``) as the states they act for."""
+def _leader_at(keys: Sequence[str], k: int) -> tuple[int, str] | None:
+    """The end and state of a leader's name starting at ``k`` (the longest of up to three words), or None."""
     table = load_leaders()
+    for n in (3, 2, 1):
+        country = table.get(tuple(keys[k : k + n]))
+        if country and k + n <= len(keys):
+            return k + n, country
+    return None
+
+
+def leaders_in(keys: Sequence[str], lo: int, hi: int) -> list[ActorMention]:
+    """Leaders standing where a party stands in ``keys[lo:hi]`` (``मोदी और शरीफ ने``, ``किम जोंग उन द्वारा``,
+    ``मोदी और शरीफ की मुलाकात``, a meeting within a few words; not ``ट्रम्प की संरक्षणवादी प्रवृत्तियां``) as the
+    states they act for."""
 
     def meets(k: int) -> bool:
         return (
             k + 2 < len(keys) and keys[k + 1] in ("का", "के", "की") and any(w in _MEETING for w in keys[k + 2 : k + 12])
         )
 
-    def stands(k: int) -> bool:
-        j = k + 2 if k + 1 < len(keys) and keys[k + 1] in _HONORIFIC else k + 1  # "देउबा जी और मैंने"
+    def stands(j: int) -> bool:
+        j = j + 1 if j < len(keys) and keys[j] in _HONORIFIC else j  # "देउबा जी और मैंने"
         return outcomes.is_party_position(keys, j) or meets(j - 1)
 
-    return [ActorMention(k, k + 1, "state", table[keys[k]], table[keys[k]], "country")
-            for k in range(lo, hi) if keys[k] in table and stands(k)]  # fmt: skip
+    out = []
+    for k in range(lo, hi):
+        found = _leader_at(keys, k)
+        if found and stands(found[0]):
+            out.append(ActorMention(k, found[0], "state", found[1], found[1], "country"))
+    return out
 
 
 _TITLES = _plain("प्रधानमंत्री", "राष्ट्रपति", "पीएम")
@@ -590,7 +608,7 @@ def home_office(keys: Sequence[str], span: tuple[int, int], near: Sequence[Actor
             continue
         name = list(itertools.takewhile(lambda w: w not in _NAME_END, keys[k + 1 : k + 4]))  # the name after it
         after = [a for a in near if k < a.i <= k + len(name)]
-        named = [a.country for a in after] + [load_leaders().get(w) for w in name]
+        named = [a.country for a in after] + [load_leaders().get((w,)) for w in name]
         if any(c and c != home for c in named):
             continue  # the title of a foreign leader named after it
         end = k + 1 + len(name)
