@@ -323,3 +323,9 @@ def test_a_leader_of_several_words_and_leaders_of_the_sentence_before() -> None:
     assert set(b["parties"]) == {"RU", "KP"} and b["level"] == "government"
     later = found("मोदी ने नेता को गले लगाया। फिर इस समझौते पर हस्ताक्षर हुए।")
     assert later and all(a["parties"] == [] for a in later)  # one leader before is no second side
+
+
+def test_the_host_country_is_the_other_state_of_the_article() -> None:
+    text = "अमेरिका और सऊदी अरब के रिश्ते पुराने हैं। अमेरिका के लोग सऊदी अरब जाते हैं। "
+    (a,) = found(text + "दौरे में ट्रंप ने मेजबान देश के साथ कई करार किए हैं।")
+    assert set(a["parties"]) == {"US", "SA"} and a["level"] == "government"
