@@ -52,6 +52,16 @@ MUTATIONS = [
      "    if n_states >= 1 or has_cue("),
     ("no refer-back to the sentence before", "lib/sahyog/agreements.py",
      "    if len({a.country for a in states if a.country}) >= 2 or sid == 0", "    if True or sid == 0"),
+    ("drop trigger सौदा", DATA + "agreements.csv", "agreement,सौदा,", ""),
+    ("drop sense सौदा business deal", DATA + "senses.csv", "सौदा,a business deal", ""),
+    ("drop leader मोदी", DATA + "leaders.csv", "मोदी,IN", ""),
+    ("a leader alone is a side", "lib/sahyog/agreements.py",
+     "    if len({a.country for a in [*states, *lead] if a.country}) >= 2:", "    if lead:"),
+    ("no home state", "lib/sahyog/agreements.py", 'HOME_STATE = "IN"', 'HOME_STATE = "ZZ"'),
+    ("no dated-earlier rule", "lib/sahyog/agreements.py",
+     "            if dated_earlier(keys, i, latest):", "            if False:"),
+    ("no article pair for both countries", "lib/sahyog/agreements.py",
+     "    if len(have) >= 2 or len(pair) != 2", "    if True or len(pair) != 2"),
 ]  # fmt: skip
 
 

@@ -81,7 +81,7 @@ def test_hyphenated_pair_is_not_a_route() -> None:
     assert cats("भारत-नेपाल-भूटान संबंधों पर चर्चा हुई।") == []  # a chain without a route word
 
 
-SIGNED = "दोनों देशों ने कई दस्तावेजों पर हस्ताक्षर किए। "  # an article that tells of a signing
+SIGNED = "दोनों देशों के मंत्रियों ने आज हस्ताक्षर किए। "  # an article that tells of a signing (no trigger)
 
 
 def test_several_categories_in_one_sentence_and_offsets() -> None:

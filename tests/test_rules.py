@@ -234,3 +234,98 @@ def test_an_inverted_consensus_in_a_headline_is_left_to_the_noun_it_governs() ->
 def test_agreements_made_on_a_visit_are_reported() -> None:
     text = "प्रधानमंत्री जब भारत के दौरे के बाद जापान की यात्रा पर पहुंचे, वहां हुए समझौतों में व्यापार भी शामिल है।"
     assert agreed(text) == {(0, "agreement")}
+
+
+# --- issue 15a: more ways Hindi reports a done agreement ----------------------------------------------
+
+
+def test_a_deal_between_states_is_an_agreement() -> None:
+    assert agreed("भारत ने रूस के साथ चार युद्धपोतों का सौदा किया है।") == {(0, "agreement")}
+    assert agreed("बैठक के बाद भारत और रूस ने मिसाइल डील पर दस्तखत किए।") == {(0, "agreement")}
+
+
+def test_a_deal_between_companies_is_no_state_agreement() -> None:
+    assert agreed("दोनों कंपनियों के बीच जमीन का सौदा हुआ।") == set()
+    assert found("दोनों कंपनियों के बीच जमीन का सौदा हुआ।") == []  # another sense: no agreement at any level
+
+
+def test_consent_spelt_with_a_long_i_is_an_agreement_verb() -> None:
+    assert agreed("भारत और नेपाल ने कनेक्टिविटी को प्राथमिकता देने पर सहमती जताई।") == {(0, "agreement")}
+
+
+def test_a_deal_dated_in_an_earlier_year_than_the_article_names_is_history() -> None:
+    text = "रूस ने 2012 में इराक के साथ करीब सवा चार अरब डॉलर के हथियारों का सौदा किया। 2015 में हालात बदल गए।"
+    assert agreed(text) == set()
+    assert agreed("रूस ने इराक के साथ हथियारों का सौदा किया। 2015 में हालात बदल गए।") == {(0, "agreement")}
+
+
+def test_a_deal_made_with_a_compound_verb_is_agreed() -> None:
+    assert agreed("भारत ने रूस के साथ चार युद्धपोतों का सौदा कर लिया है।") == {(0, "agreement")}
+
+
+def test_leaders_standing_as_parties_name_their_states() -> None:
+    (a,) = found("शी चिनफिंग और नरेंद्र मोदी ने तीन सहयोग समझौतों पर हस्ताक्षर किए।")
+    assert set(a["parties"]) == {"CN", "IN"} and a["level"] == "government" and a["status"] == "agreed"
+    (b,) = found("प्रधानमंत्री देउबा जी और मोदी ने कनेक्टिविटी को प्राथमिकता देने पर सहमति जताई।")
+    assert set(b["parties"]) == {"NP", "IN"} and b["level"] == "government"
+
+
+def test_a_leader_only_completes_the_sides_of_an_agreement() -> None:
+    assert agreed("भारत और नेपाल के रिश्ते पुराने हैं। मोदी सरकार ने किसानों के साथ समझौता किया।") == set()
+    assert agreed("चीन ने कर्ज दिया और ट्रम्प की संरक्षणवादी नीतियां भी हैं।") == set()
+    assert agreed("भारत और नेपाल के रिश्ते पुराने हैं। मोदी ने किसान संगठनों के साथ समझौता किया।") == set()
+
+
+def test_meetings_of_leaders_ending_with_a_consensus_are_an_agreement() -> None:
+    text = "मोदी और शरीफ की अलग-अलग वक्त पर हुई दोनों मुलाकातें इस सहमति के साथ खत्म हुईं कि नया दौर शुरू हो।"
+    (a,) = found(text)
+    assert set(a["parties"]) == {"IN", "PK"} and a["level"] == "government" and a["status"] == "agreed"
+
+
+def test_a_consensus_that_happened_between_states_is_an_agreement() -> None:
+    assert agreed("जापान और चीन के बीच एक आपसी सहमति हुई है।") == {(0, "agreement")}
+    assert agreed("जापान और चीन के बीच कोई सहमति नहीं हुई।") == set()
+
+
+def test_documents_signed_or_adopted_by_states_are_an_agreement() -> None:
+    assert agreed("भारत और रूस ने सहयोग के नौ दस्तावेजों को स्वीकार किया।") == {(0, "agreement")}
+    assert agreed("भारत और रूस के अधिकारियों ने दस्तावेजों की जांच की।") == set()
+
+
+def test_both_countries_are_the_pair_the_article_is_about() -> None:
+    head = "भारत और नेपाल के रिश्ते पुराने हैं। भारत ने नेपाल की मदद की। "
+    (a,) = found(head + "नेपाल के प्रधानमंत्री आए। आज दोनों देशों के बीच आठ समझौते हुए।")
+    assert set(a["parties"]) == {"IN", "NP"} and a["level"] == "government"
+    (b,) = found(head + "फ्रांस के राष्ट्रपति आए। आज दोनों देशों के बीच आठ समझौते हुए।")
+    assert "NP" not in b["parties"]  # the sentence before names another country: not the article's pair
+
+
+def test_economic_help_announced_between_states_is_financing() -> None:
+    assert agreed("भारत ने फिजी को आर्थिक मदद देने का ऐलान किया।") == {(0, "financing")}
+
+
+def test_an_office_holder_without_a_country_is_the_home_state() -> None:
+    (a,) = found("नेपाल यात्रा के दौरान प्रधानमंत्री ने बांध के लिए नेपाल के साथ समझौते पर हस्ताक्षर किए।")
+    assert set(a["parties"]) == {"NP", "IN"}
+    (b,) = found("काठमांडू: प्रधानमंत्री ने चीन के साथ समझौते पर हस्ताक्षर किए।")  # written from Nepal
+    assert set(b["parties"]) == {"NP", "CN"}
+    (c,) = found("प्रधानमंत्री शेख हसीना ने चीन के साथ समझौते पर हस्ताक्षर किए।")
+    assert set(c["parties"]) == {"BD", "CN"}
+    (d,) = found("पाकिस्तानी प्रधानमंत्री ने चीन के साथ समझौते पर हस्ताक्षर किए।")
+    assert set(d["parties"]) == {"PK", "CN"}
+
+
+def test_a_leader_of_several_words_and_leaders_of_the_sentence_before() -> None:
+    (a,) = found("रूसी राष्ट्रपति पुतिन और उत्तर कोरियाई नेता किम जोंग उन ने एक संधि पर हस्ताक्षर किए।")
+    assert set(a["parties"]) == {"RU", "KP"}
+    text = "पुतिन और किम जोंग उन की मुलाकात प्योंगयांग में हुई। दोनों नेताओं ने इस समझौते पर हस्ताक्षर किए।"
+    (b,) = found(text)
+    assert set(b["parties"]) == {"RU", "KP"} and b["level"] == "government"
+    later = found("मोदी ने नेता को गले लगाया। फिर इस समझौते पर हस्ताक्षर हुए।")
+    assert later and all(a["parties"] == [] for a in later)  # one leader before is no second side
+
+
+def test_the_host_country_is_the_other_state_of_the_article() -> None:
+    text = "अमेरिका और सऊदी अरब के रिश्ते पुराने हैं। अमेरिका के लोग सऊदी अरब जाते हैं। "
+    (a,) = found(text + "दौरे में ट्रंप ने मेजबान देश के साथ कई करार किए हैं।")
+    assert set(a["parties"]) == {"US", "SA"} and a["level"] == "government"

@@ -37,7 +37,7 @@ from .matching import PhraseMatcher, inflected_keys, plain_keys, term_keys
 from .paths import DATA_DIR
 from .sentence_index import ROUTE_STOP_TYPES, ActorMention, SentenceIndex, build_index, in_range
 from .settings import window
-from .text import Article, Document, as_document, normalize
+from .text import DATELINE_SENTENCE_ID, Article, Document, as_document, normalize
 
 __all__ = ["ROUTE_STOP_TYPES", "Agreement", "find_agreements", "load_triggers", "route_stops"]
 
@@ -320,8 +320,8 @@ class Site:
 
     @cached_property
     def countries(self) -> frozenset[int]:
-        """Token indices (in the window) of the countries acting in it."""
-        return _state_tokens(self.keys, self.actors, self.lo)
+        """Token indices (in the window) of the countries acting in it, and of leaders standing as parties."""
+        return _state_tokens(self.keys, self.actors, self.lo) | {a.i for a in leaders_in(self.keys, 0, len(self.keys))}
 
     def near(self, cue: str, width: int) -> bool:
         """A ``cue`` term within ``width`` keys before the trigger."""
@@ -359,6 +359,7 @@ CHECKS: dict[str, Callable[[Site], bool]] = {
     "verb_np": lambda s: CHECKS["verb"](s) and s.j < len(s.keys) and s.keys[s.j] in _CASE_MARKERS,
 }
 REQUIRES = tuple(CHECKS)
+HOME_STATE = "IN"  # Hindi news is written from India: an office holder with no country of their own is India's
 VERBS = frozenset({"verb", "verb_np"})  # checks of verbs of agreeing (status from the verb group)
 
 
@@ -501,7 +502,7 @@ class _Parties:
     from_before: bool
 
 
-def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) -> _Parties:
+def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int, home: str = HOME_STATE) -> _Parties:
     """Parties of the trigger at sentence positions ``[i, j)``: countries acting and organisations in its
     clause; when it names fewer than two countries and refers back (``इस समझौते``, ``दोनों देशों``), also the
     countries acting in the sentence before."""
@@ -512,12 +513,108 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int) ->
     states = [a for a in near if a.actor_type in STATE_LEVEL and (is_party(keys, a) or _owns(keys, a, i))
               and not _names_a_place(keys, a, near)]  # fmt: skip
     ids = _ids([a for a in near if (a.etype == "country" and a in states) or a.etype in ("organisation", "org")])
+    lead = [*leaders_in(keys, lo, hi), *home_office(keys, (lo, hi), near, home)]
+    if len({a.country for a in [*states, *lead] if a.country}) >= 2:  # the leaders complete the sides
+        states, ids = [*states, *lead], list(dict.fromkeys([*ids, *_ids(lead)]))
     if len({a.country for a in states if a.country}) >= 2 or sid == 0 or not _refers_back(keys, i, lo, hi):
-        return _Parties(ids, states, False)
+        return _article_pair(_Parties(ids, states, False), keys, (lo, hi), idx, sid)
     prev_keys = idx.sentence_keys(doc, sid - 1)
     prev = [a for a in idx.sentence_actors(sid - 1) if a.actor_type in STATE_LEVEL and is_party(prev_keys, a)]
+    lead = leaders_in(prev_keys, 0, len(prev_keys))  # "पुतिन की यात्रा के दौरान दोनों नेताओं ने" ... "इस समझौते"
+    if len({a.country for a in [*prev, *states, *lead] if a.country}) >= 2:  # completing the sides, as above
+        prev += lead
     ids = list(dict.fromkeys([*_ids(a for a in prev if a.etype == "country"), *ids]))
-    return _Parties(ids, prev + states, bool(prev) and not states)
+    return _article_pair(_Parties(ids, prev + states, bool(prev) and not states), keys, (lo, hi), idx, sid)
+
+
+def _article_pair(p: _Parties, keys: Sequence[str], span: tuple[int, int], idx: SentenceIndex, sid: int
+                  ) -> _Parties:  # fmt: skip
+    """``दोनों देशों के बीच``, ``दोनों नेताओं ने`` with fewer than two states found: the two countries the article
+    is about (each named twice or more), when the states found and the countries the sentence names are among
+    them (``फ्रांस के राष्ट्रपति की भारत यात्रा ... दोनों देशों`` is not about the article's other pair)."""
+    pair = set(idx.home_countries)
+    have = {a.country for a in p.states if a.country} | {c for c in p.ids if c in pair}
+    named = have | set(idx.countries.get(sid, ()))
+    if len(have) >= 2 or len(pair) != 2 or not named <= pair or not has_cue("both_states", keys, *span):
+        return p
+    pair = idx.home_countries
+    return _Parties(list(dict.fromkeys([*p.ids, *pair])), p.states, p.from_before)
+
+
+@lru_cache(maxsize=1)
+def load_leaders() -> dict[tuple[str, ...], str]:
+    """Name words (one to three) -> the state their leader acts for (``data/leaders.csv``)."""
+    schema = LexiconSchema(("term", "country"), required=("term", "country"))
+    rows = read_lexicon(DATA_DIR / "leaders.csv", schema)
+    return {tuple(normalize(w, fold_nukta=True).lower() for w in r["term"].split()): r["country"] for r in rows}
+
+
+_HONORIFIC = _plain("जी", "साहब")
+_MEETING = _plain("मुलाकात", "मुलाकातें", "मुलाकातों", "बातचीत", "वार्ता", "बैठक", "भेंट", "यात्रा", "दौरे", "दौरा")
+
+
+def _leader_at(keys: Sequence[str], k: int) -> tuple[int, str] | None:
+    """The end and state of a leader's name starting at ``k`` (the longest of up to three words), or None."""
+    table = load_leaders()
+    for n in (3, 2, 1):
+        country = table.get(tuple(keys[k : k + n]))
+        if country and k + n <= len(keys):
+            return k + n, country
+    return None
+
+
+def leaders_in(keys: Sequence[str], lo: int, hi: int) -> list[ActorMention]:
+    """Leaders standing where a party stands in ``keys[lo:hi]`` (``मोदी और शरीफ ने``, ``किम जोंग उन द्वारा``,
+    ``मोदी और शरीफ की मुलाकात``, a meeting within a few words; not ``ट्रम्प की संरक्षणवादी प्रवृत्तियां``) as the
+    states they act for."""
+
+    def meets(k: int) -> bool:
+        return (
+            k + 2 < len(keys) and keys[k + 1] in ("का", "के", "की") and any(w in _MEETING for w in keys[k + 2 : k + 12])
+        )
+
+    def stands(j: int) -> bool:
+        j = j + 1 if j < len(keys) and keys[j] in _HONORIFIC else j  # "देउबा जी और मैंने"
+        return outcomes.is_party_position(keys, j) or meets(j - 1)
+
+    out = []
+    for k in range(lo, hi):
+        found = _leader_at(keys, k)
+        if found and stands(found[0]):
+            out.append(ActorMention(k, found[0], "state", found[1], found[1], "country"))
+    return out
+
+
+_TITLES = _plain("प्रधानमंत्री", "राष्ट्रपति", "पीएम")
+_NAME_END = _plain("ने", "और", "तथा", "के", "की", "का", "से", "को", ",", "(", "द्वारा")
+
+
+def home_state(entities: Sequence[Any] | None) -> str:
+    """The state an article is written from: its dateline's country (``इस्लामाबाद:``), else :data:`HOME_STATE`."""
+    for ent in entities or ():
+        country = getattr(ent, "country", None)
+        if country and any(m.sentence_id == DATELINE_SENTENCE_ID for m in getattr(ent, "mentions", ())):
+            return str(country)
+    return HOME_STATE
+
+
+def home_office(keys: Sequence[str], span: tuple[int, int], near: Sequence[ActorMention], home: str
+                ) -> list[ActorMention]:  # fmt: skip
+    """An office holder with no country of their own standing as a party (``नेपाल यात्रा के दौरान प्रधानमंत्री ने``;
+    not ``नेपाल के प्रधानमंत्री``, ``पाकिस्तानी प्रधानमंत्री``, ``प्रधानमंत्री शेख हसीना``) as the home state."""
+    out = []
+    for k in range(*span):
+        if keys[k] not in _TITLES or (k and keys[k - 1] in ("के", "की", "का")) or any(a.j == k for a in near):
+            continue
+        name = list(itertools.takewhile(lambda w: w not in _NAME_END, keys[k + 1 : k + 4]))  # the name after it
+        after = [a for a in near if k < a.i <= k + len(name)]
+        named = [a.country for a in after] + [load_leaders().get((w,)) for w in name]
+        if any(c and c != home for c in named):
+            continue  # the title of a foreign leader named after it
+        end = k + 1 + len(name)
+        if outcomes.is_party_position(keys, end):
+            out.append(ActorMention(k, k + 1, "state", home, home, "country"))
+    return out
 
 
 def _names_a_place(keys: Sequence[str], a: ActorMention, near: Sequence[ActorMention]) -> bool:
@@ -568,7 +665,8 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
         return "domestic"  # a loan or grant between states names the giver and the receiver
     if parties.from_before:
         return "government"
-    return outcomes.agreement_level(win, local, idx.n_countries)
+    sides = len({a.country for a in parties.states if a.country})  # leaders name states the article may not
+    return outcomes.agreement_level(win, local, max(idx.n_countries, sides))
 
 
 def _two_sides(parties: _Parties, near: Sequence[ActorMention], win: Sequence[str]) -> bool:
@@ -594,6 +692,7 @@ def find_agreements(
     doc = as_document(article)
     idx = index if index is not None else build_index(doc, entities)
     sectors_by_sentence = _sectors_by_sentence(mentions)
+    latest, home = latest_year(doc.keys), home_state(entities)
     out: list[Agreement] = []
     for sent in doc.sentences:
         hits = _sentence_hits(triggers, doc, sent.id)
@@ -605,7 +704,9 @@ def find_agreements(
             continue
         for cat, f in sorted(_agreed(hits, keys, idx, sent.id).items(), key=lambda kv: kv[1].i + kv[1].lo):
             i, j = f.lo + f.i, f.lo + f.j
-            parties = find_parties(doc, idx, sent.id, i, j) if idx.known else _Parties([], [], False)
+            if dated_earlier(keys, i, latest):
+                continue  # "पुतिन ने 2012 में इराक के साथ सौदा किया" in an article of 2015: history
+            parties = find_parties(doc, idx, sent.id, i, j, home) if idx.known else _Parties([], [], False)
             level = agreement_level(doc, idx, sent.id, f, parties) if idx.known else "government"
             marks = idx.marks.get(sent.id, [])
             routes = route_stops(doc.text, sent.text, sent.start, marks) if cat == "corridor" else []
@@ -620,6 +721,21 @@ def find_agreements(
         for a, st in zip(out, statuses, strict=True)
         if st != outcomes.BACKGROUND
     ]
+
+
+def latest_year(keys: Sequence[str]) -> int | None:
+    """The latest year the article names (not a target, ``2030 तक``): the article's "now" when it has no date."""
+    years = [int(k[:4]) for k, nxt in itertools.pairwise([*keys, ""]) if outcomes.is_year(k) and nxt != "तक"]
+    return max(years, default=None)
+
+
+def dated_earlier(keys: Sequence[str], i: int, latest: int | None) -> bool:
+    """A year with ``में`` before the trigger at ``i`` in its clause (as far as its parties), earlier than the
+    latest year the article names: an agreement told as history (news of a signing names the day, not a year)."""
+    before = keys[clause_start(keys, i, window("party_window"), "party_break") : i]
+    return latest is not None and any(
+        outcomes.is_year(k) and nxt == "में" and int(k[:4]) < latest for k, nxt in itertools.pairwise(before)
+    )
 
 
 def inherit_parties(agreements: Sequence[Agreement]) -> list[Agreement]:
