@@ -80,6 +80,16 @@ def test_a_contradiction_in_place_keeps_events_apart() -> None:
     assert len(groups([ev("a", **delhi), ev("b", **mumbai)])) == 2
 
 
+def test_two_cities_of_one_state_do_not_contradict_but_of_two_states_do() -> None:
+    ahmedabad = {"place": "geo:1279233", "place_country": "IN", "lat": 23.03, "lon": 72.59}
+    vadodara = {"place": "geo:1253573", "place_country": "IN", "lat": 22.30, "lon": 73.20}  # Gujarat, ~100 km
+    mumbai = {"place": "geo:1275339", "place_country": "IN", "lat": 19.07, "lon": 72.88}  # Maharashtra
+    assert len(groups([ev("a", **ahmedabad), ev("b", **vadodara)])) == 1
+    assert len(groups([ev("a", **ahmedabad), ev("b", **mumbai)])) == 2
+    assert len(groups([ev("a", **ahmedabad), ev("b", **vadodara), ev("c", **mumbai)])) == 2
+    assert len(groups([ev("a", **ahmedabad), ev("b", date_="2024-03-20", art="2024-03-20", **vadodara)])) == 2
+
+
 def test_ids_do_not_depend_on_input_order() -> None:
     rows = [
         ev(f"d{i}", f"e{j}", date_=f"2024-03-{10 + (i % 5):02d}", category=("mou", "agreement")[j % 2])

