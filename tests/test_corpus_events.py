@@ -204,7 +204,7 @@ def test_write_records_writes_the_event_tables(tmp_path) -> None:
     assert list(sources.columns) == ce.SOURCE_COLUMNS and list(evs.columns) == ce.EVENT_COLUMNS
     same = sources.groupby("event_id")["doc_id"].apply(sorted).tolist()
     assert ["r1", "r2"] in same
-    assert not (tmp_path / "out" / ".article_events.parquet").exists()
+    assert not (tmp_path / "out" / ".article_events").exists()
 
 
 def _counted(doc: str, count: int | None, **kw: Any) -> dict[str, Any]:
