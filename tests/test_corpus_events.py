@@ -80,6 +80,16 @@ def test_a_contradiction_in_place_keeps_events_apart() -> None:
     assert len(groups([ev("a", **delhi), ev("b", **mumbai)])) == 2
 
 
+def test_two_cities_of_one_state_do_not_contradict_but_of_two_states_do() -> None:
+    ahmedabad = {"place": "geo:1279233", "place_country": "IN", "lat": 23.03, "lon": 72.59}
+    vadodara = {"place": "geo:1253573", "place_country": "IN", "lat": 22.30, "lon": 73.20}  # Gujarat, ~100 km
+    mumbai = {"place": "geo:1275339", "place_country": "IN", "lat": 19.07, "lon": 72.88}  # Maharashtra
+    assert len(groups([ev("a", **ahmedabad), ev("b", **vadodara)])) == 1
+    assert len(groups([ev("a", **ahmedabad), ev("b", **mumbai)])) == 2
+    assert len(groups([ev("a", **ahmedabad), ev("b", **vadodara), ev("c", **mumbai)])) == 2
+    assert len(groups([ev("a", **ahmedabad), ev("b", date_="2024-03-20", art="2024-03-20", **vadodara)])) == 2
+
+
 def test_ids_do_not_depend_on_input_order() -> None:
     rows = [
         ev(f"d{i}", f"e{j}", date_=f"2024-03-{10 + (i % 5):02d}", category=("mou", "agreement")[j % 2])
@@ -194,7 +204,7 @@ def test_write_records_writes_the_event_tables(tmp_path) -> None:
     assert list(sources.columns) == ce.SOURCE_COLUMNS and list(evs.columns) == ce.EVENT_COLUMNS
     same = sources.groupby("event_id")["doc_id"].apply(sorted).tolist()
     assert ["r1", "r2"] in same
-    assert not (tmp_path / "out" / ".article_events.parquet").exists()
+    assert not (tmp_path / "out" / ".article_events").exists()
 
 
 def _counted(doc: str, count: int | None, **kw: Any) -> dict[str, Any]:
@@ -234,3 +244,28 @@ def test_reports_with_no_date_join_on_the_same_weekday_and_another_weekday_contr
     assert frozenset({"a:e1"}) in groups(monday)
     # a dated event's day gives its weekday: 10 March 2024 was a Sunday
     assert frozenset({"a:e1", "c:e1"}) in groups([ev("a", date_="2024-03-10"), {**_counted("c", None), "weekday": 6}])
+
+
+def test_spilled_article_events_merge_file_by_file_as_one_table(tmp_path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from sahyog.corpus import SCHEMAS
+
+    pairs = (("IN", "NP"), ("BD", "IN"), ("CN", "IN"), ("IN", "LK"))
+    rows = [ev(f"d{n}", f"e{k}", parties=pair, date_=f"2024-03-{10 + n % 3}") for n in range(12)
+            for k, pair in enumerate(pairs)]  # fmt: skip
+    for row in rows:
+        row["month_day"], row["weekday"] = None, None
+    table = pa.Table.from_pylist(rows, schema=SCHEMAS["event_sources"])
+    spill = ce.Spill(tmp_path / "spill", SCHEMAS["event_sources"])
+    for start in range(0, len(rows), 5):  # partitions of five
+        spill.write_table(table.slice(start, 5))
+    spill.close()
+    assert len(list((tmp_path / "spill").glob("*.parquet"))) > 1  # four groups, more than one file
+    ce.merge_parquet(tmp_path / "spill", tmp_path, SCHEMAS)
+    got = pq.read_table(tmp_path / "event_sources.parquet").to_pylist()
+    want = dict(zip(((r["doc_id"], tuple(r["parties"])) for r in rows), ce.merge(rows), strict=True))
+    assert {(r["doc_id"], tuple(r["parties"])): r["event_id"] for r in got} == want
+    assert pq.read_table(tmp_path / "events.parquet").num_rows == len(set(want.values())) == 4
+    assert not (tmp_path / "spill").exists()

@@ -179,3 +179,26 @@ def test_an_event_keeps_the_weekday_it_names_or_its_date_falls_on():
     assert dated["weekday"] == 4  # 5 March 2021 was a Friday
     (month,) = find_events_of("भारत और नेपाल ने मार्च 2021 में तीन समझौतों पर हस्ताक्षर किए।")
     assert month["weekday"] is None
+
+
+def _three_states(both: str) -> tuple[dict, str]:
+    """An article naming IN (through its leader), NP and US; the US only beside the agreement."""
+    mentions = [_mention("a1", 0, "agreement", parties=("US",)), _mention("a2", 1, "agreement", parties=("NP",)),
+                _mention("a3", 2, "treaty", parties=("NP",))]  # fmt: skip
+    rec, text = _record(["अमेरिका इस समझौते से चिंतित है।", both, "नेपाल ने इसे दोनों देशों के बीच सबसे अहम संधि कहा।"],
+                        mentions)  # fmt: skip
+    m = lambda sid: [{"sentence_id": sid, "start": 0, "end": 1}]  # noqa: E731
+    rec["entities"] = [{"type": "country", "id": "IN", "name_en": "IN", "mentions": []},
+                       {"type": "country", "id": "NP", "name_en": "NP", "mentions": m(1) + m(2)},
+                       {"type": "country", "id": "US", "name_en": "US", "mentions": m(0)},
+                       {"type": "person", "id": "person:modi", "country": "IN", "mentions": m(1)}]  # fmt: skip
+    return rec, text
+
+
+def test_the_parties_of_a_signing_by_both_are_the_two_states_of_that_clause():
+    rec, text = _three_states("मोदी की नेपाल यात्रा में दोनों नेताओं ने इस समझौते पर हस्ताक्षर किए।")
+    assert {e["category"]: e["parties"] for e in find_events(rec, text)} == {
+        "agreement": ["IN", "NP"], "treaty": ["IN", "NP"]}  # fmt: skip
+    # no "both" in the signing clause: the US stays (this rule does not decide)
+    rec, text = _three_states("मोदी की नेपाल यात्रा में इस समझौते पर हस्ताक्षर किए गए।")
+    assert {e["category"]: e["parties"] for e in find_events(rec, text)}["agreement"] != ["IN", "NP"]

@@ -57,7 +57,7 @@ log = logging.getLogger(__name__)
 
 TABLE_NAMES = CORPUS_TABLES
 SCHEMAS: dict[str, pa.Schema] = {name: arrow_schema(name) for name in (*TABLE_NAMES, *EVENT_TABLES)}  # sahyog.record
-ARTICLE_EVENTS = ".article_events.parquet"  # every partition's article events, merged into the event tables at the end
+ARTICLE_EVENTS = ".article_events"  # every partition's article events (spill files by group), merged at the end
 SUMMARY_FILE = "summary.json"
 
 
@@ -628,13 +628,13 @@ class _Writers:
     """One Parquet file per table in ``folder``; each partition becomes a row group."""
 
     def __init__(self, folder: Path) -> None:
+        from .corpus_events import Spill
+
         self.writers = {
             name: pq.ParquetWriter(folder / f"{name}.parquet", SCHEMAS[name], compression="zstd")
             for name in TABLE_NAMES
         }
-        self.writers["event_sources"] = pq.ParquetWriter(
-            folder / ARTICLE_EVENTS, SCHEMAS["event_sources"], compression="zstd"
-        )
+        self.writers["event_sources"] = Spill(folder / ARTICLE_EVENTS, SCHEMAS["event_sources"])
 
     def write(self, result: PartitionResult) -> None:
         for name, table in result.tables.items():

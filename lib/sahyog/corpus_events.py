@@ -187,6 +187,7 @@ class _Cluster:
     undated: bool = False
     country: str | None = None
     cities: list[tuple[float, float]] = field(default_factory=list)
+    city_ids: list[str] = field(default_factory=list)  # each city's place id (``geo:ID``, aligned with ``cities``)
     counts: set[int] = field(default_factory=set)  # the numbers of instruments its reports state
     month_days: set[int] = field(default_factory=set)  # the days of the year (``MM-DD``) its reports name
     weekdays: set[int] = field(default_factory=set)  # the weekdays its reports name or fall on
@@ -223,11 +224,17 @@ class _Cluster:
         i = bisect.bisect_left(self.report_days, report - UNDATED_DAYS)
         return i < len(self.report_days) and self.report_days[i] <= report + UNDATED_DAYS
 
-    def place_fits(self, country: str | None, point: tuple[float, float] | None) -> bool:
-        """No contradiction in place: one country, and cities within :data:`SAME_PLACE_KM` of each other."""
+    def place_fits(self, country: str | None, point: tuple[float, float] | None, place: str | None = None) -> bool:
+        """No contradiction in place: one country, and cities within :data:`SAME_PLACE_KM` of each other or in the
+        same first-level division (a state: a signing "at Vadodara" and "at Ahmedabad" on one date is one occasion)."""
         if country and self.country and country != self.country:
             return False
-        return point is None or all(_km(point, c) <= SAME_PLACE_KM for c in self.cities)
+        if point is None:
+            return True
+        return all(
+            _km(point, c) <= SAME_PLACE_KM or _same_region(place, other)
+            for c, other in zip(self.cities, self.city_ids, strict=True)
+        )
 
     def add(self, i: int, row: Row, span: tuple[int, int] | None, report: int | None) -> None:
         self.members.append(i)
@@ -251,6 +258,7 @@ class _Cluster:
         point = _point(row)
         if point is not None and point not in self.cities:
             self.cities.append(point)
+            self.city_ids.append(row["place"])
 
 
 def _nested(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -266,6 +274,20 @@ def _point(row: Row) -> tuple[float, float] | None:
     if any(isinstance(v, float) and math.isnan(v) for v in (row["lat"], row["lon"])):
         return None
     return float(row["lat"]), float(row["lon"])
+
+
+def _same_region(a: str | None, b: str | None) -> bool:
+    """Two city places (``geo:ID``) in one first-level division (GeoNames ``admin1``; the table is read only when
+    two cities farther apart than :data:`SAME_PLACE_KM` are compared)."""
+    if not a or not b or not a.startswith("geo:") or not b.startswith("geo:"):
+        return False
+    if not (a[4:].isdigit() and b[4:].isdigit()):
+        return False
+    from .entities.gazetteer import city_regions
+
+    regions = city_regions()
+    region = regions.get(int(a[4:]))
+    return region is not None and region == regions.get(int(b[4:]))
 
 
 def merge(rows: Sequence[Row]) -> list[str]:
@@ -358,7 +380,9 @@ def _undated_fits(c: _Cluster, row: Row) -> bool:
     same_count = count is not None and count >= SAME_COUNT_MIN and c.counts == {count}
     same_day = day is not None and _near_day(day, c.month_days)
     same_weekday = weekday is not None and c.weekdays == {weekday}
-    return (same_count or same_day or same_weekday) and c.place_fits(row["place_country"] or None, _point(row))
+    return (same_count or same_day or same_weekday) and c.place_fits(
+        row["place_country"] or None, _point(row), row.get("place")
+    )
 
 
 def _attach_undated(rows: Sequence[Row], undated: Sequence[int], in_group: list[_Cluster],
@@ -416,7 +440,7 @@ def _fits(c: _Cluster, row: Row, span: tuple[int, int] | None, report: int | Non
     return (
         c.date_fits(span, row["date_precision"])
         and c.reports_fit(report, span is None)
-        and c.place_fits(row["place_country"] or None, _point(row))
+        and c.place_fits(row["place_country"] or None, _point(row), row.get("place"))
     )
 
 
@@ -527,47 +551,112 @@ def source_order(rows: Sequence[Row], ids: Sequence[str], evs: Sequence[Row]) ->
     return sorted(range(len(rows)), key=lambda i: (rank[ids[i]], *_report_order(rows[i])))
 
 
-def merge_parquet(src: Path, folder: Path, schemas: Mapping[str, Any], batch: int = 20_000) -> dict[str, Any]:
-    """Read the article events a run wrote to ``src``, merge them and write ``events.parquet`` and
-    ``event_sources.parquet`` into ``folder`` (``src`` is removed). Returns counts and the seconds it took.
+SPILL_BUCKETS = 16  # the article events are spilled into this many files by a hash of their group, merged one by one
 
-    The article events stay an Arrow table, sorted by (parties, category, status) in Arrow; each group is merged on
-    its own (only its :data:`MERGE_COLUMNS` become Python objects, and only while it is merged); text and names are
-    taken from the table in one step per batch of about ``batch`` events, and ``event_sources`` is the table put
-    in order once. Events are written group by group, each group by date.
+
+def _bucket_keys(table: Any) -> Any:
+    """Each row's group as one string, ``parties|…<TAB>category<TAB>status`` (Arrow compute)."""
+    import pyarrow.compute as pc
+
+    parties = pc.fill_null(pc.binary_join(table["parties"], "|"), "")
+    return pc.binary_join_element_wise(parties, pc.fill_null(table["category"], ""),
+                                       pc.fill_null(table["status"], ""), "\t")  # fmt: skip
+
+
+def bucket_of(key: str) -> int:
+    """The spill file a group goes to: a stable hash (not Python's, which changes per process)."""
+    return int.from_bytes(hashlib.sha1(key.encode("utf-8")).digest()[:4], "big") % SPILL_BUCKETS
+
+
+class Spill:
+    """Article events written as a run goes, one Parquet file per bucket of groups in ``folder``: a whole
+    (parties, category, status) group lands in one file, so the merge reads one file at a time."""
+
+    def __init__(self, folder: Path, schema: Any) -> None:
+        self.folder, self.schema, self.writers = folder, schema, {}
+        folder.mkdir(parents=True, exist_ok=True)
+
+    def write_table(self, table: Any) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        buckets: dict[int, list[int]] = {}
+        for i, key in enumerate(_bucket_keys(table).to_pylist()):
+            buckets.setdefault(bucket_of(key), []).append(i)
+        for b, rows in sorted(buckets.items()):
+            if b not in self.writers:
+                path = self.folder / f"bucket-{b:02d}.parquet"
+                self.writers[b] = pq.ParquetWriter(path, self.schema, compression="zstd")
+            self.writers[b].write_table(table.take(pa.array(rows, pa.int64())))
+
+    def close(self) -> None:
+        for w in self.writers.values():
+            w.close()
+
+
+def merge_parquet(src: Path, folder: Path, schemas: Mapping[str, Any], batch: int = 20_000) -> dict[str, Any]:
+    """Read the article events a run spilled to ``src`` (a :class:`Spill` folder, or one Parquet file), merge them
+    and write ``events.parquet`` and ``event_sources.parquet`` into ``folder`` (``src`` is removed). Returns counts
+    and the seconds it took.
+
+    One spill file at a time is read as an Arrow table (a bucket holds whole groups, so the client's memory is
+    bounded by the largest bucket, not the corpus); within it, rows are sorted by (parties, category, status) in
+    Arrow and each group is merged on its own (only its :data:`MERGE_COLUMNS` become Python objects). Events and
+    sources are written bucket by bucket, group by group, each group by date.
     """
-    import pyarrow as pa
+    import shutil
+
     import pyarrow.parquet as pq
 
     t0 = time.perf_counter()
-    table = pq.ParquetFile(src).read(use_threads=False) if src.exists() else schemas["event_sources"].empty_table()
+    files = sorted(src.glob("*.parquet")) if src.is_dir() else [src] if src.exists() else []
+    n_events = n_rows = 0
+    with (
+        pq.ParquetWriter(folder / "events.parquet", schemas["events"], compression="zstd") as out,
+        pq.ParquetWriter(folder / "event_sources.parquet", schemas["event_sources"], compression="zstd") as srcs,
+    ):
+        for path in files:
+            table = pq.ParquetFile(path).read(use_threads=False)
+            n_events += _merge_table(table, out, srcs, schemas, batch)
+            n_rows += table.num_rows
+            del table
+    if src.is_dir():
+        shutil.rmtree(src)
+    else:
+        src.unlink(missing_ok=True)
+    return {"events": n_events, "article_events": n_rows, "seconds": round(time.perf_counter() - t0, 3)}
+
+
+def _merge_table(table: Any, out: Any, srcs: Any, schemas: Mapping[str, Any], batch: int) -> int:
+    """Merge the article events of one table (whole groups) and write its events and sources; returns the events."""
+    import pyarrow as pa
+
     by_group, bounds = _group_order(table)  # row positions sorted by group; each group's (start, stop) in them
     positions = by_group.to_pylist()
     merge_columns = table.select(list(MERGE_COLUMNS))
     order: list[int] = []  # event_sources' rows: positions in ``table``
     ids: list[str] = []
     n_events = 0
-    with pq.ParquetWriter(folder / "events.parquet", schemas["events"], compression="zstd") as out:
-        pending: list[dict[str, Any]] = []
-        for start, stop in bounds:
-            rows = merge_columns.take(by_group.slice(start, stop - start)).to_pylist()
-            group_ids = merge(rows)
-            evs = events(rows, group_ids)
-            for ev in evs:
-                ev["_first"] = positions[start + ev["_first"]]
-            local = source_order(rows, group_ids, evs)
-            order.extend(positions[start + i] for i in local)
-            ids.extend(group_ids[i] for i in local)
-            pending.extend(evs)
-            n_events += len(evs)
-            if len(pending) >= batch:
-                _write_events(out, table, pending, schemas["events"])
-                pending = []
-        _write_events(out, table, pending, schemas["events"])
-    sources = table.take(pa.array(order, pa.int64())).set_column(0, "event_id", pa.array(ids, pa.string()))
-    pq.write_table(sources.cast(schemas["event_sources"]), folder / "event_sources.parquet", compression="zstd")
-    src.unlink(missing_ok=True)
-    return {"events": n_events, "article_events": table.num_rows, "seconds": round(time.perf_counter() - t0, 3)}
+    pending: list[dict[str, Any]] = []
+    for start, stop in bounds:
+        rows = merge_columns.take(by_group.slice(start, stop - start)).to_pylist()
+        group_ids = merge(rows)
+        evs = events(rows, group_ids)
+        for ev in evs:
+            ev["_first"] = positions[start + ev["_first"]]
+        local = source_order(rows, group_ids, evs)
+        order.extend(positions[start + i] for i in local)
+        ids.extend(group_ids[i] for i in local)
+        pending.extend(evs)
+        n_events += len(evs)
+        if len(pending) >= batch:
+            _write_events(out, table, pending, schemas["events"])
+            pending = []
+    _write_events(out, table, pending, schemas["events"])
+    if order:
+        sources = table.take(pa.array(order, pa.int64())).set_column(0, "event_id", pa.array(ids, pa.string()))
+        srcs.write_table(sources.cast(schemas["event_sources"]))
+    return n_events
 
 
 def _write_events(out: Any, table: Any, evs: list[dict[str, Any]], schema: Any) -> None:
@@ -592,9 +681,7 @@ def _group_order(table: Any) -> tuple[Any, list[tuple[int, int]]]:
     n = table.num_rows
     if not n:
         return pa.array([], pa.int64()), []
-    parties = pc.fill_null(pc.binary_join(table["parties"], "|"), "")
-    key = pc.binary_join_element_wise(parties, pc.fill_null(table["category"], ""),
-                                      pc.fill_null(table["status"], ""), "\t")  # fmt: skip
+    key = _bucket_keys(table)
     order = pc.sort_indices(key)
     key = key.take(order)
     change = pc.not_equal(key.slice(1), key.slice(0, n - 1)).to_numpy(zero_copy_only=False)

