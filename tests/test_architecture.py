@@ -23,6 +23,7 @@ LAYERS = [
         "outcomes",
         "cooperation",
     },  # annotators (entities: a subpackage)
+    {"pipeline"},  # the annotators as one ordered list of components
     {"record"},
     {"dates", "events"},  # events: one occasion x one category, from the record's agreement mentions
     {"extract"},
@@ -119,7 +120,8 @@ def test_no_import_cycles() -> None:
 def test_the_graph_sees_relative_and_package_imports() -> None:
     graph = _graph()
     assert "text" in graph["sectors"] and "matching" in graph["sectors"]
-    assert {"sectors", "agreements", "record"} <= graph["extract"]
+    assert {"sectors", "pipeline", "record"} <= graph["extract"]
+    assert {"sectors", "agreements", "cooperation"} <= graph["pipeline"]
 
 
 def _readme_keys() -> list[tuple[str, set[str]]]:

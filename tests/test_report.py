@@ -273,8 +273,10 @@ def test_one_extraction_per_article_and_every_chapter_uses_the_lexicon(tmp_path)
     assert {m["sector"] for m in record["sectors"]} == {"trade"}
     agreements = (doc / "03_agreements.csv").read_text(encoding="utf-8")
     assert "transport" not in agreements and "technology" not in agreements
-    sectors = (doc / "02_sectors.csv").read_text(encoding="utf-8").splitlines()
-    assert len(sectors) == 2 and sectors[1].startswith("trade,")
+    sectors = (doc / "02_sectors.csv").read_text(encoding="utf-8").splitlines()  # the charted table
+    assert len(sectors) == 2 and sectors[1].startswith("व्यापार · Trade,")
+    contexts = (doc / "02_sector_contexts.csv").read_text(encoding="utf-8").splitlines()
+    assert len(contexts) == 2 and contexts[1].startswith("trade,")
     executed = (doc / "04_entities.ipynb").read_text(encoding="utf-8")
     assert report.RECORD_FILE in executed  # 04 read the record too (it has no extraction of its own here)
 

@@ -13,14 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import actors, cooperation, dates, events
-from . import agreements as agreements_mod
-from . import entities as entities_mod
+from . import dates, events, pipeline
 from . import sectors as sectors_mod
 from .errors import InputError
 from .paths import doc_id_for, repo_path
 from .record import RECORD_KEYS, DocumentHead, make_record, read_record
-from .sentence_index import build_index
 from .text import build_document, load_article
 
 __all__ = ["RECORD_KEYS", "extract_file", "extract_text", "read_record", "record_for", "write_record"]
@@ -40,14 +37,10 @@ def extract_text(
         doc = build_document(text)
         if not doc.sentences:
             raise InputError(source or doc_id, "no sentences, only a dateline: not an article")
-        entities = actors.with_actor_types(entities_mod.find_entities(doc))
-        mentions = sectors_mod.find_sectors(doc, lexicon)
-        index = build_index(doc, entities)  # one per-sentence index of actors, read by both annotators below
-        agreements = agreements_mod.find_agreements(doc, mentions, entities, index)
-        mentions = sectors_mod.with_agreement_context(mentions, agreements)
-        mentions = cooperation.with_mention_context(mentions, doc, entities, agreements, index)
+        layers = pipeline.run(pipeline.PIPELINE, {"doc": doc, "lexicon": lexicon})  # the annotators, in order
+        mentions, agreements, entities = layers["sectors"], layers["agreements"], layers["entities"]
         head = DocumentHead.of(doc)
-        del doc  # the token stream is most of the memory of a long article: free it before the record is built
+        del doc, layers  # the token stream is most of the memory of a long article: free it before the record is built
         first = (head.sentences[0].start, head.sentences[0].end)
         day, day_source = dates.article_date(text, Path(source).name if source else doc_id, date, first)
         record = make_record(doc_id, source, head, mentions, agreements, entities, day, day_source)
