@@ -17,13 +17,14 @@ without a cooperation cue make the context ``conflict``; anything else is ``ment
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .agreements import STATE_LEVEL, is_party
-from .cues import has_cue
+from .agreements import STATE_LEVEL, is_party, leaders_in
+from .cues import clause_end, clause_start, cue_hits, has_cue
+from .outcomes import DEFAULT_LEVELS, DEFAULT_STATUSES
 from .sectors import SectorMention
-from .sentence_index import SentenceIndex, build_index, in_range
+from .sentence_index import ActorMention, SentenceIndex, build_index, in_range
 from .settings import window
 from .text import Article, Document, as_document
 
@@ -31,37 +32,67 @@ MENTION = "mention"
 CONFLICT = "conflict"
 COOPERATION = "cooperation"
 OFF_CONTEXTS = ("portfolio", MENTION, CONFLICT)  # left out of the default sector tables and charts
+UNREAL = ("conditional", "question", "denial")  # cooperation wished, supposed, asked or denied
 
 
-def is_cooperation_sentence(keys: Sequence[str], n_states: int) -> bool:
-    """True if ``keys`` describe cooperation between states: a cooperation cue and two state actors
-    (``n_states``: countries or IGOs acting, a state word counting as one), or ``दोनों देश``/``द्विपक्षीय``, or
-    one state with the other side implied by ``के साथ``/``के बीच`` (news of a state's own government)."""
-    if not has_cue("cooperation", keys):
-        return False
-    if n_states >= 2 or has_cue("both_states", keys) or has_cue("bilateral", keys):
-        return True
-    return n_states == 1 and has_cue("between", keys)  # "ओमान के सुल्तान के साथ": the other side is the speaker's
+@dataclass(frozen=True)
+class Sides:
+    """The sides acting near a sector word: ``named`` countries, IGOs and leaders of known states, and
+    ``home``, the paper's own government shown only by a title (``प्रधानमंत्री ने``)."""
+
+    named: int
+    home: bool = False
+
+    @property
+    def total(self) -> int:
+        return self.named + self.home
 
 
-def context_of(keys: Sequence[str], n_states: int) -> str:
+def is_cooperation_sentence(keys: Sequence[str], sides: Sides | int) -> bool:
+    """True if ``keys`` describe cooperation between states. A strong cue (``सहयोग``, ``समझौता``, ``वार्ता``:
+    cue ``cooperation``) needs two sides, a title counting as one, or ``दोनों देश``/``द्विपक्षीय``, or one side
+    with the other implied by ``के साथ`` (news of a state's own government); a contact cue (``बैठक``,
+    ``संबंध``, ``मदद``, ``समर्थन``: cue ``contact``) needs two named sides or ``दोनों देश``, and no conflict."""
+    sides = sides if isinstance(sides, Sides) else Sides(sides)
+    both = has_cue("both_states", keys) or has_cue("bilateral", keys)
+    if has_cue("cooperation", keys):
+        return sides.total >= 2 or both or (sides.total == 1 and has_cue("between", keys))
+    if has_cue("contact", keys) and not has_cue("conflict", keys):
+        return sides.named >= 2 or both
+    return False
+
+
+def context_of(keys: Sequence[str], sides: Sides | int) -> str:
     """``cooperation``, ``conflict`` or ``mention`` for a sector word whose sentence (window) is ``keys``."""
-    if is_cooperation_sentence(keys, n_states):
+    if is_cooperation_sentence(keys, sides):
         return COOPERATION
     if has_cue("conflict", keys) and not has_cue("cooperation", keys):
         return CONFLICT
     return MENTION
 
 
-def n_states(doc: Document, idx: SentenceIndex, sid: int, lo: int, hi: int) -> int:
-    """Distinct sides acting in sentence ``sid`` between its keys ``lo`` and ``hi``: countries and IGOs, plus
-    one for the paper's own government when only its office holders or a state word (``प्रधानमंत्री``) show
-    it (two ministers of one country are one side)."""
+def n_states(doc: Document, idx: SentenceIndex, sid: int, lo: int, hi: int) -> Sides:
+    """Distinct sides acting in sentence ``sid`` between its keys ``lo`` and ``hi``: countries, IGOs and the
+    states of leaders standing as parties, plus the paper's own government when only its office holders or a
+    state word (``प्रधानमंत्री``) show it (two ministers of one country are one side)."""
     keys = idx.sentence_keys(doc, sid)
     acting = [a for a in in_range(idx, sid, lo, hi) if a.actor_type in STATE_LEVEL and is_party(keys, a)]
-    sides = {a.country or (a.id if a.actor_type == "igo" else None) for a in acting} - {None}
-    home = any(a.actor_type == "government" and not a.country for a in acting) or has_cue("state", keys, lo, hi)
-    return len(sides) + home
+    leaders = leaders_in(keys, lo, hi)
+    sides = {a.country or (a.id if a.actor_type == "igo" else None) for a in [*acting, *leaders]} - {None}
+    home = any(a.actor_type == "government" and not a.country for a in acting)
+    return Sides(len(sides), home or _home_title(keys, acting, leaders, (lo, hi)))
+
+
+def _home_title(keys: Sequence[str], acting: Sequence[ActorMention], leaders: Sequence[ActorMention],
+                span: tuple[int, int]) -> bool:  # fmt: skip
+    """A state word (``प्रधानमंत्री``) in ``keys[lo:hi]`` (``span``) that names no side of its own: not ``अमेरिकी
+    राष्ट्रपति``, ``पाकिस्तान के प्रधानमंत्री`` (a country ending up to two keys before it) nor ``प्रधानमंत्री
+    नवाज शरीफ`` (a known leader right after it)."""
+    ends = {a.j for a in acting if a.country}
+    starts = {a.i for a in leaders}
+    return any(
+        not (ends & {i, i - 1, i - 2} or starts & {j, j + 1}) for i, j in cue_hits("state", keys, span[0], span[1])
+    )
 
 
 def mark_mentions(mentions: Sequence[SectorMention], contexts: Mapping[int, str]) -> list[SectorMention]:
@@ -73,9 +104,16 @@ def mark_mentions(mentions: Sequence[SectorMention], contexts: Mapping[int, str]
 
 
 def party_sentences(entities: Iterable[Any], agreements: Iterable[Any]) -> set[int]:
-    """Sentences that name an organisation which is a party to one of the ``agreements``."""
-    parties = {p for a in agreements for p in a.parties}
+    """Sentences that name an organisation which is a party to one of the ``agreements`` reported (between
+    governments, agreed: an organisation of a planned or domestic deal carries no cooperation elsewhere)."""
+    parties = {p for a in agreements if _reported(a) for p in a.parties}
     return {m.sentence_id for e in entities if e.type == "organisation" and e.id in parties for m in e.mentions}
+
+
+def _reported(agreement: Any) -> bool:
+    """An agreement between governments, agreed (what the default tables count)."""
+    level, status = getattr(agreement, "level", "government"), getattr(agreement, "status", "agreed")
+    return level in DEFAULT_LEVELS and status in DEFAULT_STATUSES
 
 
 def with_mention_context(
@@ -87,30 +125,61 @@ def with_mention_context(
     doc = as_document(article)
     idx = index if index is not None else build_index(doc, entities)
     belongs = party_sentences(entities, agreements)
-    w = window("sentence_window")
     contexts: dict[int, str] = {}
     for n, m in enumerate(mentions):
         if m.context != COOPERATION or m.sentence_id in belongs:
             continue
         keys = idx.sentence_keys(doc, m.sentence_id)
-        i = _token_at(doc, m)
-        lo, hi = max(0, i - w), min(len(keys), i + w)
-        contexts[n] = context_of(keys[lo:hi], _states_near(doc, idx, m.sentence_id, lo, hi))
+        contexts[n] = context_at(doc, idx, m.sentence_id, keys, _token_at(doc, m))
     return mark_mentions(mentions, contexts)
 
 
-def _states_near(doc: Document, idx: SentenceIndex, sid: int, lo: int, hi: int) -> int:
+def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], i: int) -> str:
+    """The context of the sector word at key ``i`` of sentence ``sid``: its comma clause names a conflict and
+    no cooperation -> ``conflict``; its clause (up to a ``party_break``, within ``sentence_window``) must hold
+    the cooperation cue and the state actors, and no hope, condition, question or negation (``mention``)."""
+    w = window("sentence_window")
+    nlo, nhi = clause_start(keys, i, w), clause_end(keys, i + 1, w)
+    if has_cue("conflict", keys, nlo, nhi) and not has_cue("cooperation", keys, nlo, nhi):
+        return CONFLICT
+    lo, hi = clause_start(keys, i, w, "party_break"), clause_end(keys, i + 1, w, "party_break")
+    context = context_of(keys[lo:hi], _states_near(doc, idx, sid, lo, hi))
+    return MENTION if context == COOPERATION and is_unreal(keys, lo, hi) else context
+
+
+def _said(keys: Sequence[str], lo: int, i: int) -> bool:
+    """The hope or need at key ``i`` stands in what a side said or agreed: after a ``कि`` that a ``says`` cue
+    ends (``सहमति जताई कि ... संभावनाएं हैं``), within the clause from ``lo``, or right before a ``says`` cue
+    (``उड़ानों की आवश्यकता पर जोर दिया``)."""
+    if has_cue("says", keys, i + 1, min(len(keys), i + 4)):
+        return True
+    ki = [a for a, _ in cue_hits("complement", keys, lo, i)]
+    return bool(ki) and has_cue("says", keys, max(lo, ki[-1] - 3), ki[-1])
+
+
+def is_unreal(keys: Sequence[str], lo: int, hi: int) -> bool:
+    """Cooperation wished, supposed, asked or denied in ``keys[lo:hi]`` (``चाहिए``, ``अगर``, ``क्या``, ``नहीं``;
+    ``न केवल`` is no denial)."""
+    if any(has_cue(c, keys, lo, hi) for c in UNREAL) or any(
+        not _said(keys, lo, h) for h, _ in cue_hits("hope", keys, lo, hi)
+    ):
+        return True
+    return any(not has_cue("not_negation", keys, b, b + 1) for _, b in cue_hits("negation", keys, lo, hi))
+
+
+def _states_near(doc: Document, idx: SentenceIndex, sid: int, lo: int, hi: int) -> Sides:
     """State actors of the window, or of the sentence before when the sentence opens by referring back to it
     (``इस मुलाकात का उद्देश्य ...``, ``इनमें ...``) and names fewer than two itself."""
     n = n_states(doc, idx, sid, lo, hi)
     keys = idx.sentence_keys(doc, sid)
-    if n >= 2 or sid == 0 or lo > 0 or not has_cue("refer_back", keys, 0, min(len(keys), 2)):
+    if n.total >= 2 or sid == 0 or lo > 0 or not has_cue("refer_back", keys, 0, min(len(keys), 2)):
         return n
     prev = idx.sentence_keys(doc, sid - 1)
     end = min(len(prev), 2 * window("sentence_window"))
     if has_cue("both_states", prev, 0, end) or has_cue("bilateral", prev, 0, end):
-        return 2
-    return max(n, n_states(doc, idx, sid - 1, 0, end))
+        return Sides(2)
+    before = n_states(doc, idx, sid - 1, 0, end)
+    return before if before.total > n.total else n
 
 
 def _token_at(doc: Document, m: SectorMention) -> int:
