@@ -200,6 +200,66 @@ def test_cue_words_in_other_senses_make_no_cooperation(text: str) -> None:
     assert {c for _, c in contexts(text)} == {"mention"}
 
 
+def test_the_cue_and_the_states_must_be_in_the_sector_words_clause() -> None:
+    assert contexts("नेपाल में बिजली महंगी है लेकिन भारत और चीन ने सहयोग बढ़ाया।") == {("energy", "mention")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत और नेपाल को बिजली में सहयोग करना चाहिए।",  # should: the writer's wish
+        "भारत और नेपाल ने बिजली में सहयोग नहीं किया।",  # denied
+        "अगर भारत और नेपाल बिजली में सहयोग करें तो दोनों को लाभ होगा।",  # supposed
+        "अच्छा होता कि भारत और नेपाल बिजली में सहयोग करते।",  # counterfactual
+    ],
+)
+def test_cooperation_wished_denied_or_supposed_is_a_mention(text: str) -> None:
+    assert contexts(text) == {("energy", "mention")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत और नेपाल ने न केवल बिजली में सहयोग किया।",  # "न केवल" denies nothing
+        "भारत और नेपाल के मंत्रियों ने कहा कि बिजली में सहयोग की अपार संभावनाएं हैं।",  # a hope the sides said
+        "भारत के मंत्री ने नेपाल के साथ बिजली सहयोग की आवश्यकता पर जोर दिया।",  # a need one side urged
+    ],
+)
+def test_a_hope_said_by_the_sides_is_still_cooperation(text: str) -> None:
+    assert contexts(text) == {("energy", "cooperation")}
+
+
+def test_a_contact_cue_needs_two_named_sides() -> None:
+    assert contexts("प्रधानमंत्री ने नेपाल के साथ बिजली पर बैठक की।") == {("energy", "mention")}
+    assert contexts("प्रधानमंत्री ने नेपाल के साथ बिजली पर वार्ता की।") == {("energy", "cooperation")}  # talks
+    assert contexts("भारत और नेपाल के बीच बिजली पर बैठक हुई।") == {("energy", "cooperation")}
+
+
+def test_relations_going_bad_are_conflict() -> None:
+    assert contexts("भारत और पाकिस्तान के व्यापार संबंध बिगड़े।") == {("trade", "conflict")}
+    text = "अमेरिका की पहल पर फ्रांस ने युद्ध लड़ा, ब्रिटेन शरणार्थियों का बोझ उठाने से बच रहा है।"
+    assert contexts(text) == {("mobility", "conflict")}  # a contact cue beside a war is no cooperation
+
+
+def test_a_title_of_a_named_country_is_that_side_not_the_home_side() -> None:
+    text = "पाकिस्तान के प्रधानमंत्री और सेना प्रमुख के बीच सुरक्षा पर वार्ता हुई।"  # one state: domestic talks
+    assert {c for _, c in contexts(text)} == {"mention"}
+    assert contexts("अमेरिकी राष्ट्रपति ने आतंकवाद पर चर्चा की।") == {("security", "mention")}
+
+
+def test_an_organisation_of_a_planned_agreement_carries_no_cooperation() -> None:
+    text = "भारत की आईपीजीएल और ईरान के बीच समझौते पर हस्ताक्षर होंगे। आईपीजीएल बंदरगाह में निवेश करेगा।"
+    rec = extract_text(text, "t")
+    assert {m["context"] for m in rec["sectors"] if m["sentence_id"] == 1} == {"mention"}
+
+
+def test_names_and_targets_are_no_cue() -> None:
+    assert contexts("संयुक्त राष्ट्र ने उत्तर कोरिया पर आर्थिक प्रतिबंध लगाए।") == {("economy", "conflict")}
+    text = "पाकिस्तान ने आतंकवाद के विरुद्ध लड़ाई में भारत की मदद का आश्वासन दिया।"  # terrorism is the target
+    assert contexts(text) == {("security", "cooperation")}
+    assert contexts("चीन वन चाइना नीति पर भारत का समर्थन चाहता है।") == set()  # "one", not forest
+
+
 # --- recall on editorials (issue 15b): agreements told in other shapes --------------------------------
 
 

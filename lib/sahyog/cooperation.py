@@ -2,16 +2,16 @@
 talk of conflict, a ``conflict``.
 
 A sector word counts for the sector tables only where cooperation, an agreement or talks *between states*
-are described: a cooperation cue (``सहयोग``, ``समझौता``, ``वार्ता``, ``दोनों देश`` ... cue ``cooperation`` of
-``data/cues.csv``) near it that links two state actors -- two countries, IGOs or government bodies acting
-(a country as a place, ``चीन में``, or inside a company or product name, ``चीनी मिल``, is none), one of
-them with a state word (``प्रधानमंत्री``), or one with ``के साथ``/``के बीच``, or ``दोनों देश``/``द्विपक्षीय``
--- or a sentence naming an organisation that is a party to one of the article's agreements. Two countries
-named is not enough.
-Conflict, sanctions, restrictions and comparisons (cue ``conflict``: ``युद्ध``, ``प्रतिबंध``, ``तुलना`` ...)
-without a cooperation cue make the context ``conflict``; anything else is ``mention``. ``mention``,
-``conflict`` and ``portfolio`` stay out of the default sector tables and charts. "Near" is the sentence, up to
-``sentence_window`` keys either side (``data/settings.csv``), so a sentence without ends costs no more.
+are described in its own clause (up to a ``party_break`` cue, at most ``sentence_window`` keys either side,
+``data/settings.csv``, so a sentence without ends costs no more): a strong cue (``सहयोग``, ``समझौता``,
+``वार्ता`` ... cue ``cooperation`` of ``data/cues.csv``) linking two sides -- countries, IGOs, leaders or
+government bodies acting (a country as a place, ``चीन में``, or inside a company or product name, ``चीनी मिल``,
+is none), a title with no country of its own standing for the home side, or one side with ``के साथ``, or
+``दोनों देश``/``द्विपक्षीय`` -- or a contact cue (``बैठक``, ``संबंध``, ``मदद`` ... cue ``contact``) between two
+named sides without conflict; and no hope, condition, question or negation in the clause unless the sides
+said it. A sentence naming an organisation that is a party to a reported agreement counts too. Conflict,
+sanctions, pressure and comparisons (cue ``conflict``) make the context ``conflict``; anything else is
+``mention``. ``mention``, ``conflict`` and ``portfolio`` stay out of the default sector tables and charts.
 """
 
 from __future__ import annotations
