@@ -174,6 +174,34 @@ def test_other_senses_are_no_agreements(text: str) -> None:
     assert agreed(text) == set()
 
 
+# --- held-out half A of the open signings (issue 15): verbs of agreeing, IGOs, "की" as करना ----------------
+
+
+def test_an_igo_acting_is_its_member_states() -> None:
+    assert agreed("दक्षेस ने साइबर सुरक्षा में सहयोग के लिए सहमति जताई है।") == {(0, "agreement")}
+    assert agreed("सार्क देशों ने साइबर सुरक्षा में सहयोग के लिए सहमति जताई है।") == {(0, "agreement")}
+
+
+def test_an_igo_owning_an_instrument_is_no_party() -> None:
+    assert agreed("संयुक्त राष्ट्र के प्रोटोकॉल पर हस्ताक्षर को एक औपचारिकता समझकर भुला दिया गया।") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत ने लाहौर में होने वाली बैठक में भाग लेने की सहमति दे दी है।",  # consent given
+        "भारत और पाकिस्तान संयुक्त निरीक्षण के लिए राजी हुए।",  # राजी: agreed
+    ],
+)
+def test_verbs_of_consent_are_agreements(text: str) -> None:
+    assert agreed(text) == {(0, "agreement")}
+
+
+def test_ki_after_a_treaty_can_be_its_verb() -> None:
+    assert agreed("अमेरिका ने ईरान के साथ संधि की।") == {(0, "treaty")}
+    assert agreed("अमेरिका ने ईरान के साथ संधि की शर्तों पर बात की।") == set()  # genitive: the treaty's terms
+
+
 # --- sector context ----------------------------------------------------------------------------------
 
 

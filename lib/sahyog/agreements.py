@@ -410,10 +410,25 @@ def _window(n: int, i: int, j: int) -> tuple[int, int]:
 
 
 def _state_tokens(keys: Sequence[str], actors: Sequence[ActorMention], lo: int) -> frozenset[int]:
-    """Token indices (relative to ``lo``) of countries that act in ``keys`` (``keys`` starts at ``lo``)."""
+    """Token indices (relative to ``lo``) of countries and IGOs that act in ``keys`` (``keys`` starts at ``lo``):
+    an IGO acting (``दक्षेस ने ... सहमति जताई``) is its member states."""
     return frozenset(
-        k - lo for a in actors if a.actor_type == "state" and is_party(keys, a, lo) for k in range(a.i, a.j)
+        k - lo
+        for a in actors
+        if (a.actor_type == "state" or (a.actor_type == "igo" and _igo_acts(keys, a.j - lo))) and is_party(keys, a, lo)
+        for k in range(a.i, a.j)
     )
+
+
+_MEMBERS = _plain("देश", "देशों", "सदस्य", "सदस्यों", "राष्ट्र", "राष्ट्रों")
+
+
+def _igo_acts(keys: Sequence[str], j: int) -> bool:
+    """An IGO ending before ``keys[j]`` stands where a party stands (``दक्षेस ने``, ``सार्क देशों ने``), not as the
+    owner of an instrument (``संयुक्त राष्ट्र के प्रोटोकॉल``)."""
+    if j < len(keys) and keys[j] in _MEMBERS:
+        j += 1
+    return outcomes.is_party_position(keys, j) and not (j < len(keys) and keys[j] in ("के", "की", "का"))
 
 
 def is_party(keys: Sequence[str], a: ActorMention, lo: int = 0) -> bool:
@@ -666,6 +681,8 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
     if parties.from_before:
         return "government"
     sides = len({a.country for a in parties.states if a.country})  # leaders name states the article may not
+    if not parties.from_before and any(a.actor_type == "igo" and _igo_acts(keys, a.j) for a in parties.states):
+        sides = max(sides, 2)  # an IGO acting (दक्षेस ने) is its member states
     return outcomes.agreement_level(win, local, max(idx.n_countries, sides))
 
 

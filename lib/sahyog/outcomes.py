@@ -171,6 +171,8 @@ def reports_event(keys: Sequence[str], i: int, j: int) -> bool:
     adverbial ``बोलते हुए``."""
     if has_cue("event", keys, j, clause_end(keys, j, window("sentence_window"), "party_break")):
         return True
+    if j + 1 < len(keys) and keys[j] == "की" and has_cue("clause_break", keys, j + 1, j + 2):
+        return True  # "ईरान के साथ संधि की।": करना, not the genitive (rows "की है", "की गई" are event verbs)
     group = clause_after(keys, j, window("own_verb"))
     rel = cue_hits("relative", group)
     hits = cue_hits("event_verb", group, 0, rel[0][0] if rel else None)
