@@ -126,23 +126,36 @@ def with_mention_context(
     idx = index if index is not None else build_index(doc, entities)
     belongs = party_sentences(entities, agreements)
     contexts: dict[int, str] = {}
+    memo: dict[tuple[int, ...], str] = {}  # sector words of one clause share its context
     for n, m in enumerate(mentions):
         if m.context != COOPERATION or m.sentence_id in belongs:
             continue
         keys = idx.sentence_keys(doc, m.sentence_id)
-        contexts[n] = context_at(doc, idx, m.sentence_id, keys, _token_at(doc, m))
+        contexts[n] = context_at(doc, idx, m.sentence_id, keys, _token_at(doc, m), memo)
     return mark_mentions(mentions, contexts)
 
 
-def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], i: int) -> str:
+def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], i: int,
+               memo: dict[tuple[int, ...], str] | None = None) -> str:  # fmt: skip
     """The context of the sector word at key ``i`` of sentence ``sid``: its comma clause names a conflict and
     no cooperation -> ``conflict``; its clause (up to a ``party_break``, within ``sentence_window``) must hold
-    the cooperation cue and the state actors, and no hope, condition, question or negation (``mention``)."""
+    the cooperation cue and the state actors, and no hope, condition, question or negation (``mention``).
+    ``memo``: contexts already decided, by sentence and clause bounds."""
     w = window("sentence_window")
     nlo, nhi = clause_start(keys, i, w), clause_end(keys, i + 1, w)
+    lo, hi = clause_start(keys, i, w, "party_break"), clause_end(keys, i + 1, w, "party_break")
+    memo = {} if memo is None else memo
+    key = (sid, nlo, nhi, lo, hi)
+    if key not in memo:
+        memo[key] = _decide(doc, idx, sid, keys, (nlo, nhi, lo, hi))
+    return memo[key]
+
+
+def _decide(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], bounds: tuple[int, ...]) -> str:
+    """The context of a clause: ``bounds`` are the comma clause's and the clause's (see :func:`context_at`)."""
+    nlo, nhi, lo, hi = bounds
     if has_cue("conflict", keys, nlo, nhi) and not has_cue("cooperation", keys, nlo, nhi):
         return CONFLICT
-    lo, hi = clause_start(keys, i, w, "party_break"), clause_end(keys, i + 1, w, "party_break")
     context = context_of(keys[lo:hi], _states_near(doc, idx, sid, lo, hi))
     return MENTION if context == COOPERATION and is_unreal(keys, lo, hi) else context
 
