@@ -202,6 +202,17 @@ def test_ki_after_a_treaty_can_be_its_verb() -> None:
     assert agreed("अमेरिका ने ईरान के साथ संधि की शर्तों पर बात की।") == set()  # genitive: the treaty's terms
 
 
+def test_a_year_in_the_relative_clause_after_the_agreement_makes_it_history() -> None:
+    assert agreed("भारत ने नेपाल के साथ बिजली समझौता किया, जो 2010 में हुआ था। दोनों देश 2016 में फिर मिले।") == set()
+    assert agreed("भारत ने नेपाल के साथ बिजली समझौता किया, जो 2016 में हुआ। दोनों देश 2016 में फिर मिले।") == {
+        (0, "agreement")}  # fmt: skip
+
+
+def test_officials_of_no_named_state_make_no_agreement_between_states() -> None:
+    text = "भारत और अमेरिका के संबंध अच्छे हैं। प्रधानमंत्री नरेंद्र मोदी ने स्टार्टअप योजना के एक्शन प्लान का ऐलान किया।"
+    assert agreed(text) == set()
+
+
 # --- sector context ----------------------------------------------------------------------------------
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
 from . import outcomes
-from .cues import clause_end, clause_start, has_cue
+from .cues import clause_end, clause_start, cue_hits, has_cue
 from .lexicon import IGNORE, LexiconSchema, group_schema, read_lexicon
 from .matching import PhraseMatcher, inflected_keys, plain_keys, term_keys
 from .paths import DATA_DIR
@@ -676,6 +676,8 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
     if not (parties.states or abroad or has_cue("both_states", win)):  # a state word alone is not enough
         non_state = outcomes.has_non_state_party(win, local)
         return "institutional" if non_state and idx.n_countries >= 2 else "domestic"
+    if not (abroad or has_cue("both_states", win) or any(a.country or a.actor_type == "igo" for a in parties.states)):
+        return "domestic"  # officials of no named state (a prime minister's scheme): no side between states
     if f.trig.category in PAIRED and not _two_sides(parties, in_range(idx, sid, lo, hi), win):
         return "domestic"  # a loan or grant between states names the giver and the receiver
     if parties.from_before:
@@ -721,7 +723,7 @@ def find_agreements(
             continue
         for cat, f in sorted(_agreed(hits, keys, idx, sent.id).items(), key=lambda kv: kv[1].i + kv[1].lo):
             i, j = f.lo + f.i, f.lo + f.j
-            if dated_earlier(keys, i, latest):
+            if dated_earlier(keys, i, latest, j):
                 continue  # "पुतिन ने 2012 में इराक के साथ सौदा किया" in an article of 2015: history
             parties = find_parties(doc, idx, sent.id, i, j, home) if idx.known else _Parties([], [], False)
             level = agreement_level(doc, idx, sent.id, f, parties) if idx.known else "government"
@@ -746,12 +748,22 @@ def latest_year(keys: Sequence[str]) -> int | None:
     return max(years, default=None)
 
 
-def dated_earlier(keys: Sequence[str], i: int, latest: int | None) -> bool:
-    """A year with ``में`` before the trigger at ``i`` in its clause (as far as its parties), earlier than the
-    latest year the article names: an agreement told as history (news of a signing names the day, not a year)."""
+def dated_earlier(keys: Sequence[str], i: int, latest: int | None, j: int | None = None) -> bool:
+    """A year with ``में`` before the trigger at ``i`` in its clause (as far as its parties), or in a relative
+    clause after the trigger ``[i, j)`` (``समझौता, जो 1914 में ... हुआ था``), earlier than the latest year the
+    article names: an agreement told as history (news of a signing names the day, not a year)."""
+    if latest is None:
+        return False
     before = keys[clause_start(keys, i, window("party_window"), "party_break") : i]
-    return latest is not None and any(
-        outcomes.is_year(k) and nxt == "में" and int(k[:4]) < latest for k, nxt in itertools.pairwise(before)
+    after: Sequence[str] = ()
+    if j is not None:
+        after = keys[j : clause_end(keys, j, window("party_window"), "party_break")]
+        rel = cue_hits("relative", after)
+        after = after[rel[0][0] :] if rel else ()
+    return any(
+        outcomes.is_year(k) and nxt == "में" and int(k[:4]) < latest
+        for part in (before, after)
+        for k, nxt in itertools.pairwise(part)
     )
 
 
