@@ -107,6 +107,17 @@ def test_folder_on_local_cluster_equals_extract(folder, folder_records, tmp_path
     assert docs["date"].notna().sum() == 14  # dates from YYYY-MM-DD_ file names
 
 
+def test_partitions_are_buffered_into_few_row_groups(folder, tmp_path):
+    """A row group per partition made the client's memory grow with the corpus: small partitions are buffered."""
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    summary = corpus.run_corpus(folder, out, workers=1, partition_size=1, progress=False)
+    assert summary["partitions"] >= 3
+    for name in ("documents", "sectors", "entities"):
+        assert pq.ParquetFile(out / f"{name}.parquet").metadata.num_row_groups == 1
+
+
 def test_bad_articles_are_recorded_and_the_run_goes_on(folder, tmp_path):
     corpus.run_corpus(folder, tmp_path / "out", workers=1, partition_size=50, progress=False)
     docs = corpus.load_tables(tmp_path / "out")["documents"].set_index("doc_id")
