@@ -299,6 +299,26 @@ def test_names_and_targets_are_no_cue() -> None:
     assert contexts("चीन वन चाइना नीति पर भारत का समर्थन चाहता है।") == set()  # "one", not forest
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "दोनों नेता खुशामदी थे और उन्होंने देश की अर्थव्यवस्था को नुकसान पहुंचाया।",  # "both" is a side, not a cue
+        "भारत और अमेरिका के बीच कोई भी द्विपक्षीय समझौता निवेश को प्रभावित करेगा।",  # any: supposed
+        "जहां भारत और पाकिस्तान के प्रधानमंत्री रिश्ते सुधार रहे हैं, वहीं पाकिस्तानी सेना सीमा पर सक्रिय है।",
+        "रूस ने सीरिया की सेना का समर्थन किया।",  # support is no cue
+        "जर्मनी ने सीरिया के शरणार्थियों को आश्रय देने का फैसला किया।",  # one state's decision
+        "भारत अपने सुरक्षा हितों पर कोई समझौता नहीं करेगा।",  # compromise
+    ],
+)
+def test_sides_support_one_states_decisions_and_compromise_are_no_cooperation(text: str) -> None:
+    assert {c for _, c in contexts(text)} <= {"mention", "conflict"}
+
+
+def test_decisions_taken_together_and_sharing_are_cooperation() -> None:
+    assert contexts("नेपाल और भूटान ने पर्यटन बढ़ाने का फैसला किया।") == {("tourism", "cooperation")}
+    assert contexts("भारत ने पाकिस्तान के साथ खुफिया जानकारियां साझा कीं।") == {("security", "cooperation")}
+
+
 # --- recall on editorials (issue 15b): agreements told in other shapes --------------------------------
 
 

@@ -37,11 +37,13 @@ UNREAL = ("conditional", "question", "denial")  # cooperation wished, supposed, 
 
 @dataclass(frozen=True)
 class Sides:
-    """The sides acting near a sector word: ``named`` countries, IGOs and leaders of known states, and
-    ``home``, the paper's own government shown only by a title (``प्रधानमंत्री ने``)."""
+    """The sides acting near a sector word: ``named`` countries, IGOs and leaders of known states, ``home``,
+    the paper's own government shown only by a title (``प्रधानमंत्री ने``), and ``joint``: two of them are one
+    subject (``नेपाल और भूटान ने``)."""
 
     named: int
     home: bool = False
+    joint: bool = False
 
     @property
     def total(self) -> int:
@@ -52,14 +54,15 @@ def is_cooperation_sentence(keys: Sequence[str], sides: Sides | int) -> bool:
     """True if ``keys`` describe cooperation between states. A strong cue (``सहयोग``, ``समझौता``, ``वार्ता``:
     cue ``cooperation``) needs two sides, a title counting as one, or ``दोनों देश``/``द्विपक्षीय``, or one side
     with the other implied by ``के साथ`` (news of a state's own government); a contact cue (``बैठक``,
-    ``संबंध``, ``मदद``, ``समर्थन``: cue ``contact``) needs two named sides or ``दोनों देश``, and no conflict."""
+    ``संबंध``, ``मदद``: cue ``contact``) needs two named sides or ``दोनों देश``, and no conflict; a decision
+    (``फैसला``: cue ``decision``) is cooperation only when two states make it together."""
     sides = sides if isinstance(sides, Sides) else Sides(sides)
     both = has_cue("both_states", keys) or has_cue("bilateral", keys)
     if has_cue("cooperation", keys):
         return sides.total >= 2 or both or (sides.total == 1 and has_cue("between", keys))
     if has_cue("contact", keys) and not has_cue("conflict", keys):
         return sides.named >= 2 or both
-    return False
+    return sides.joint and has_cue("decision", keys)
 
 
 def context_of(keys: Sequence[str], sides: Sides | int) -> str:
@@ -80,7 +83,21 @@ def n_states(doc: Document, idx: SentenceIndex, sid: int, lo: int, hi: int) -> S
     leaders = leaders_in(keys, lo, hi)
     sides = {a.country or (a.id if a.actor_type == "igo" else None) for a in [*acting, *leaders]} - {None}
     home = any(a.actor_type == "government" and not a.country for a in acting)
-    return Sides(len(sides), home or _home_title(keys, acting, leaders, (lo, hi)))
+    return Sides(len(sides), home or _home_title(keys, acting, leaders, (lo, hi)), _joint(keys, acting))
+
+
+_AND = frozenset({"और", "तथा", "व", "एवं"})
+
+
+def _joint(keys: Sequence[str], acting: Sequence[ActorMention]) -> bool:
+    """Two states acting as one subject: ``X और Y ने`` (the first ends just before ``और``, the second starts
+    after it and is followed by ``ने``)."""
+    starts = {a.i: a for a in acting if a.country or a.actor_type == "igo"}
+    for a in acting:
+        b = starts.get(a.j + 1)
+        if a.j < len(keys) and keys[a.j] in _AND and b is not None and b.j < len(keys) and keys[b.j] == "ने":
+            return True
+    return False
 
 
 def _home_title(keys: Sequence[str], acting: Sequence[ActorMention], leaders: Sequence[ActorMention],
