@@ -676,8 +676,8 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
     if not (parties.states or abroad or has_cue("both_states", win)):  # a state word alone is not enough
         non_state = outcomes.has_non_state_party(win, local)
         return "institutional" if non_state and idx.n_countries >= 2 else "domestic"
-    if not (abroad or has_cue("both_states", win) or any(a.country or a.actor_type == "igo" for a in parties.states)):
-        return "domestic"  # officials of no named state (a prime minister's scheme): no side between states
+    if _announced_alone(keys, f, parties, abroad or has_cue("both_states", win) or has_cue("signed", win)):
+        return "domestic"  # officials of no named state announcing (a prime minister's scheme): no side between states
     if f.trig.category in PAIRED and not _two_sides(parties, in_range(idx, sid, lo, hi), win):
         return "domestic"  # a loan or grant between states names the giver and the receiver
     if parties.from_before:
@@ -686,6 +686,15 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
     if not parties.from_before and any(a.actor_type == "igo" and _igo_acts(keys, a.j) for a in parties.states):
         sides = max(sides, 2)  # an IGO acting (दक्षेस ने) is its member states
     return outcomes.agreement_level(win, local, max(idx.n_countries, sides))
+
+
+def _announced_alone(keys: Sequence[str], f: _Found, parties: _Parties, two_sided: bool) -> bool:
+    """Officials of no named state (no country, IGO or leader's state among the parties) announce it, and
+    nothing makes it two-sided: not a signing (``पीएम ने बताया कि ... हस्ताक्षर``, the article names the sides),
+    not ``दोनों देश`` or a place abroad (``two_sided``), not a reference back (``ये तीन समझौते``)."""
+    i = f.lo + f.i
+    named = any(a.country or a.actor_type == "igo" for a in parties.states)
+    return not (named or two_sided or _refers_back(keys, i, max(0, i - window("refer_back")), i))
 
 
 def _two_sides(parties: _Parties, near: Sequence[ActorMention], win: Sequence[str]) -> bool:
