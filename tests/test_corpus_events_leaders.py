@@ -21,6 +21,7 @@ def test_amounts_read_scale_words_and_currency() -> None:
     assert amounts_named(["इस दौरे पर 110 अरब डॉलर का सौदा हुआ।"]) == ["USD:110000000000"]
     assert amounts_named(["यह 5.5 बिलियन अमेरिकी डॉलर का करार है।"]) == ["USD:5500000000"]
     assert amounts_named(["कुल 40 हजार करोड़ रुपये की योजना।"]) == ["INR:400000000000"]
+    assert amounts_named(["39,000 करोड़ रुपये का सौदा।"]) == ["INR:390000000000"]  # commas group digits
     assert amounts_named(["तीन समझौते हुए।"]) == []
 
 
@@ -72,3 +73,11 @@ def test_leader_joins_do_not_depend_on_input_order() -> None:
     back = list(reversed(rows))
     got = dict(zip((f"{r['doc_id']}:{r['article_event_id']}" for r in back), ce.merge(back), strict=True))
     assert got == want
+
+
+def test_one_priced_deal_is_no_count_of_the_visits_instruments() -> None:
+    eight = {**_undated("a", leaders=("पुतिन", "मोदी")), "count": 8}
+    priced = {**_undated("b", leaders=("पुतिन", "मोदी")), "count": 1, "amounts": ["USD:5000000000"]}
+    assert frozenset({"a:e1", "b:e1"}) in groups([eight, priced])
+    unpriced = {**_undated("c", leaders=("पुतिन", "मोदी")), "count": 1}  # one instrument, no price: another count
+    assert frozenset({"c:e1"}) in groups([eight, unpriced])

@@ -350,9 +350,12 @@ def merge(rows: Sequence[Row]) -> list[str]:
 
 
 def _count(row: Row) -> int | None:
-    """The number of instruments an article event states (None if it states none)."""
+    """The number of instruments an article event states (None if it states none). One deal with its price
+    (``5 बिलियन डॉलर का सौदा``) is no count: an outlet picks the priced deal out of the visit's instruments."""
     count = row.get("count")
-    return None if count is None or _isnan(count) else int(count)
+    if count is None or _isnan(count) or (int(count) == 1 and len(row.get("amounts") or ()) > 0):
+        return None
+    return int(count)
 
 
 def _day_of_year(row: Row) -> int | None:

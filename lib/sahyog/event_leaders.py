@@ -20,7 +20,7 @@ LEADER_WORDS = 3  # a leader's name is one to three words (``किम जों
 AMOUNT_TOLERANCE = 0.15  # two values of one currency further apart than this share are two deals
 _WORD = re.compile(r"[\p{L}\p{M}]+")
 # "110 अरब डॉलर", "5.43 बिलियन डॉलर", "12.1 लाख करोड़ रुपए", "40 हजार करोड़ रुपये": number, scale words, currency
-_NUMBER = r"(?P<n>[0-9०-९]+(?:[.,][0-9०-९]+)?)"
+_NUMBER = r"(?P<n>[0-9०-९]+(?:[.,][0-9०-९]+)*)"
 _SCALE = {"हजार": 1e3, "हज़ार": 1e3, "लाख": 1e5, "करोड़": 1e7, "करोड": 1e7, "अरब": 1e9, "बिलियन": 1e9,
           "खरब": 1e11, "मिलियन": 1e6, "ट्रिलियन": 1e12}  # fmt: skip
 _CURRENCY = {"डॉलर": "USD", "डालर": "USD", "रुपए": "INR", "रुपये": "INR", "रुपया": "INR", "रुपयों": "INR",
@@ -57,7 +57,8 @@ def leaders_named(texts: Iterable[str]) -> list[str]:
 
 
 def _number(text: str) -> float | None:
-    digits = text.translate(str.maketrans("०१२३४५६७८९", "0123456789")).replace(",", ".")
+    """A number as written (``39,000``, ``1,00,000``: commas group digits; ``5.43``)."""
+    digits = text.translate(str.maketrans("०१२३४५६७८९", "0123456789")).replace(",", "")
     try:
         return float(digits)
     except ValueError:
