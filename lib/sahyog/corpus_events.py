@@ -307,8 +307,10 @@ def merge(rows: Sequence[Row]) -> list[str]:
     day ±2 or contained date, an article within three days for an undated event, no contradiction in place)
     or starts one. A cluster is closed once the visit has passed its :meth:`_Cluster.reach`, so only a window of
     clusters stays open. A report with no date of its own nor of its article comes last in its group and joins
-    the one event of the group whose reports state the same number of instruments (:func:`_attach_undated`).
-    Ids come from the members (:func:`event_id`), so they do not depend on input order.
+    the one event of the group it has evidence for: the same number of instruments, day, weekday or leaders
+    (:func:`_attach_undated`); joins on leaders alone that split one article over contradicting events are undone
+    at the end (:func:`_split_occasions`). Ids come from the members (:func:`event_id`), so they do not depend on
+    input order.
     """
     order = sorted(range(len(rows)), key=lambda i: sort_key(rows[i]))
     clusters: list[_Cluster] = []
