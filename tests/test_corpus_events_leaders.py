@@ -32,8 +32,15 @@ def test_two_values_of_one_currency_conflict_unless_close() -> None:
     assert not amounts_conflict([], ["USD:5000000000"])
 
 
+RU_IN = {"parties": ("IN", "RU"), "place_country": "IN"}  # Putin's visit to India
+RU_KP = {"parties": ("KP", "RU"), "place_country": "KP"}  # Putin's visit to North Korea
+US_SA = {"parties": ("SA", "US"), "place_country": "SA"}  # Trump's visit to Saudi Arabia
+
+
 def _undated(doc: str, eid: str = "e1", leaders: tuple[str, ...] = (), **kw: Any) -> dict[str, Any]:
-    """An article event with no date of its own nor of its article, naming ``leaders``."""
+    """An article event with no date of its own nor of its article, naming ``leaders`` (Putin's visit to India
+    unless ``kw`` says otherwise)."""
+    kw = {**RU_IN, **kw}
     return {**ev(doc, eid, date_=None, art=None, **kw), "count": None, "leaders": list(leaders), "amounts": []}
 
 
@@ -41,13 +48,19 @@ def test_reports_with_no_date_join_on_the_same_leaders_but_not_on_others() -> No
     rows = [_undated("a", leaders=("पुतिन", "मोदी")), _undated("b", leaders=("पुतिन", "मोदी")),
             _undated("c", leaders=("मोदी",)), _undated("d")]  # fmt: skip
     assert groups(rows) == {frozenset({"a:e1", "b:e1"}), frozenset({"c:e1"}), frozenset({"d:e1"})}
+    # the host alone names no visit: two reports naming only Modi in India stay apart
+    host = [_undated("e", leaders=("मोदी",)), _undated("f", leaders=("मोदी",))]
+    assert groups(host) == {frozenset({"e:e1"}), frozenset({"f:e1"})}
+    # with no place known, leaders of both parties name the meeting
+    pair = [_undated(d, leaders=("पुतिन", "मोदी"), place_country=None) for d in "gh"]
+    assert groups(pair) == {frozenset({"g:e1", "h:e1"})}
 
 
 def test_another_deal_value_keeps_the_same_leaders_apart() -> None:
-    first = {**_undated("a", leaders=("ट्रंप",)), "amounts": ["USD:110000000000"]}
-    later = {**_undated("b", leaders=("ट्रंप",)), "amounts": ["USD:142000000000"]}
+    first = {**_undated("a", leaders=("ट्रंप",), **US_SA), "amounts": ["USD:110000000000"]}
+    later = {**_undated("b", leaders=("ट्रंप",), **US_SA), "amounts": ["USD:142000000000"]}
     assert groups([first, later]) == {frozenset({"a:e1"}), frozenset({"b:e1"})}
-    same = {**_undated("c", leaders=("ट्रंप",)), "amounts": ["USD:110000000000"]}
+    same = {**_undated("c", leaders=("ट्रंप",), **US_SA), "amounts": ["USD:110000000000"]}
     assert frozenset({"a:e1", "c:e1"}) in groups([first, same])
 
 
@@ -55,9 +68,9 @@ def test_leaders_who_met_on_two_occasions_are_no_evidence() -> None:
     # article "a" names the same two leaders in an agreement and a treaty event; the agreement would join a
     # Sunday report and the treaty a Wednesday report: two occasions, so neither join stands
     kim = ("किम जोंग उन", "पुतिन")
-    rows = [_undated("a", "e1", kim, category="agreement"), _undated("a", "e2", kim, category="treaty"),
-            {**_undated("b", "e1", kim, category="agreement"), "weekday": 6},
-            {**_undated("c", "e1", kim, category="treaty"), "weekday": 2}]  # fmt: skip
+    rows = [_undated("a", "e1", kim, category="agreement", **RU_KP), _undated("a", "e2", kim, category="treaty", **RU_KP),
+            {**_undated("b", "e1", kim, category="agreement", **RU_KP), "weekday": 6},
+            {**_undated("c", "e1", kim, category="treaty", **RU_KP), "weekday": 2}]  # fmt: skip
     assert groups(rows) == {frozenset({f"{d}:{e}"}) for d, e in (("a", "e1"), ("a", "e2"), ("b", "e1"), ("c", "e1"))}
     # without the Sunday report the treaty join stands
     assert frozenset({"a:e2", "c:e1"}) in groups([rows[0], rows[1], rows[3]])
@@ -65,10 +78,10 @@ def test_leaders_who_met_on_two_occasions_are_no_evidence() -> None:
 
 def test_leader_joins_do_not_depend_on_input_order() -> None:
     kim = ("किम जोंग उन", "पुतिन")
-    rows = [_undated("a", "e1", kim, category="agreement"), _undated("a", "e2", kim, category="treaty"),
-            {**_undated("b", "e1", kim, category="agreement"), "weekday": 6},
-            {**_undated("c", "e1", kim, category="treaty"), "weekday": 2},
-            _undated("d", "e1", kim, category="treaty")]  # fmt: skip
+    rows = [_undated("a", "e1", kim, category="agreement", **RU_KP), _undated("a", "e2", kim, category="treaty", **RU_KP),
+            {**_undated("b", "e1", kim, category="agreement", **RU_KP), "weekday": 6},
+            {**_undated("c", "e1", kim, category="treaty", **RU_KP), "weekday": 2},
+            _undated("d", "e1", kim, category="treaty", **RU_KP)]  # fmt: skip
     want = dict(zip((f"{r['doc_id']}:{r['article_event_id']}" for r in rows), ce.merge(rows), strict=True))
     back = list(reversed(rows))
     got = dict(zip((f"{r['doc_id']}:{r['article_event_id']}" for r in back), ce.merge(back), strict=True))

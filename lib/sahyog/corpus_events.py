@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .event_leaders import amounts_conflict
+from .event_leaders import amounts_conflict, names_a_visitor
 from .record import TABLE_TYPES
 
 Row = Mapping[str, Any]
@@ -397,13 +397,17 @@ def _undated_fits(c: _Cluster, row: Row) -> bool:
 def _evidence(c: _Cluster, row: Row) -> bool:
     """The same number of instruments (at least :data:`SAME_COUNT_MIN`), the same day of the year (±2, a day and
     month without a year), the same weekday, or the same leaders named (``leaders``: the visit's, not only a
-    host's: the report names exactly the leaders some report of the cluster names)."""
+    host's: the report names exactly the leaders some report of the cluster names, a visitor among them)."""
     count, day, weekday = _count(row), _day_of_year(row), _weekday(row)
     same_count = count is not None and count >= SAME_COUNT_MIN and c.counts == {count}
     same_day = day is not None and _near_day(day, c.month_days)
     same_weekday = weekday is not None and c.weekdays == {weekday}
     leaders = tuple(row.get("leaders") or ())
-    same_leaders = len(leaders) >= SAME_LEADERS_MIN and leaders in c.leader_sets
+    same_leaders = (
+        len(leaders) >= SAME_LEADERS_MIN
+        and leaders in c.leader_sets
+        and names_a_visitor(leaders, row["parties"] or (), row["place_country"] or None)
+    )
     return same_count or same_day or same_weekday or same_leaders
 
 

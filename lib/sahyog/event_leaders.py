@@ -41,6 +41,20 @@ def _leader_ids() -> dict[tuple[str, ...], str]:
     return ids
 
 
+@lru_cache(maxsize=1)
+def _leader_states() -> dict[str, str]:
+    """Leader id -> the state the leader acts for (ISO 3166 code, as ``leaders.csv`` gives it)."""
+    return {ident: load_leaders()[words] for words, ident in ((w, " ".join(w)) for w in load_leaders())}
+
+
+def names_a_visitor(leaders: Iterable[str], parties: Iterable[str], host: str | None) -> bool:
+    """True when ``leaders`` include one of a party state other than the host (the place's country): the visitor
+    names an occasion, a host meets every visitor (``मोदी`` alone in New Delhi tells no visit from another). With
+    no host known, leaders of two of the parties are needed."""
+    states = {_leader_states().get(ident) for ident in leaders} & set(parties)
+    return bool(states - {host}) if host else len(states) >= 2
+
+
 def leaders_named(texts: Iterable[str]) -> list[str]:
     """The ids of the leaders ``texts`` name (sorted, each once): ``"ट्रम्प ने"`` and ``"ट्रंप का"`` are one id."""
     table = _leader_ids()
