@@ -68,7 +68,8 @@ def test_leaders_who_met_on_two_occasions_are_no_evidence() -> None:
     # article "a" names the same two leaders in an agreement and a treaty event; the agreement would join a
     # Sunday report and the treaty a Wednesday report: two occasions, so neither join stands
     kim = ("किम जोंग उन", "पुतिन")
-    rows = [_undated("a", "e1", kim, category="agreement", **RU_KP), _undated("a", "e2", kim, category="treaty", **RU_KP),
+    rows = [_undated("a", "e1", kim, category="agreement", **RU_KP),
+            _undated("a", "e2", kim, category="treaty", **RU_KP),
             {**_undated("b", "e1", kim, category="agreement", **RU_KP), "weekday": 6},
             {**_undated("c", "e1", kim, category="treaty", **RU_KP), "weekday": 2}]  # fmt: skip
     assert groups(rows) == {frozenset({f"{d}:{e}"}) for d, e in (("a", "e1"), ("a", "e2"), ("b", "e1"), ("c", "e1"))}
@@ -78,7 +79,8 @@ def test_leaders_who_met_on_two_occasions_are_no_evidence() -> None:
 
 def test_leader_joins_do_not_depend_on_input_order() -> None:
     kim = ("किम जोंग उन", "पुतिन")
-    rows = [_undated("a", "e1", kim, category="agreement", **RU_KP), _undated("a", "e2", kim, category="treaty", **RU_KP),
+    rows = [_undated("a", "e1", kim, category="agreement", **RU_KP),
+            _undated("a", "e2", kim, category="treaty", **RU_KP),
             {**_undated("b", "e1", kim, category="agreement", **RU_KP), "weekday": 6},
             {**_undated("c", "e1", kim, category="treaty", **RU_KP), "weekday": 2},
             _undated("d", "e1", kim, category="treaty", **RU_KP)]  # fmt: skip
