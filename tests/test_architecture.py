@@ -25,7 +25,7 @@ LAYERS = [
     },  # annotators (entities: a subpackage)
     {"pipeline"},  # the annotators as one ordered list of components
     {"record"},
-    {"dates", "events"},  # events: one occasion x one category, from the record's agreement mentions
+    {"dates", "events", "event_leaders"},  # events: one occasion x one category, from the record's agreement mentions
     {"extract"},
     {
         "tables",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import math
 import time
 from collections import Counter
@@ -22,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .event_leaders import amounts_conflict, names_a_visitor
 from .record import TABLE_TYPES
 
 Row = Mapping[str, Any]
@@ -32,6 +34,7 @@ DAY_SLACK = 2  # two events dated to the day are one when at most this many days
 UNDATED_DAYS = 3  # an undated event joins only an event reported by an article dated this close
 SAME_PLACE_KM = 50  # two cities closer than this are one place (New Delhi and Delhi)
 PRECISION_RANK = {"year": 0, "month": 1, "day": 2}  # coarse first: a month sorts before the days it holds
+SAME_LEADERS_MIN = 1  # a report with no date joins the one event of its group whose reports name the same leaders
 SAME_COUNT_MIN = 2  # a report with no date at all joins the one event of its group that signed as many (>= this)
 
 
@@ -114,6 +117,8 @@ def _event_fields(event: Row, entities: Mapping[str, Row], sentences: Mapping[in
         "count": event.get("count"),
         "month_day": event.get("month_day"),
         "weekday": event.get("weekday"),
+        "leaders": sorted(event.get("leaders") or []),
+        "amounts": sorted(event.get("amounts") or []),
     }
 
 
@@ -191,6 +196,8 @@ class _Cluster:
     counts: set[int] = field(default_factory=set)  # the numbers of instruments its reports state
     month_days: set[int] = field(default_factory=set)  # the days of the year (``MM-DD``) its reports name
     weekdays: set[int] = field(default_factory=set)  # the weekdays its reports name or fall on
+    leader_sets: set[tuple[str, ...]] = field(default_factory=set)  # the leaders each report names (sorted ids)
+    amounts: set[str] = field(default_factory=set)  # the values of deals its reports state (``CUR:VALUE``)
 
     def reach(self) -> float:
         """The last position (day) at which an event could still join: the window closes it after that."""
@@ -255,6 +262,9 @@ class _Cluster:
             self.month_days.add(day_of_year)
         if _weekday(row) is not None:
             self.weekdays.add(_weekday(row))
+        if row.get("leaders"):
+            self.leader_sets.add(tuple(row["leaders"]))
+        self.amounts.update(row.get("amounts") or ())
         point = _point(row)
         if point is not None and point not in self.cities:
             self.cities.append(point)
@@ -297,20 +307,23 @@ def merge(rows: Sequence[Row]) -> list[str]:
     day ±2 or contained date, an article within three days for an undated event, no contradiction in place)
     or starts one. A cluster is closed once the visit has passed its :meth:`_Cluster.reach`, so only a window of
     clusters stays open. A report with no date of its own nor of its article comes last in its group and joins
-    the one event of the group whose reports state the same number of instruments (:func:`_attach_undated`).
-    Ids come from the members (:func:`event_id`), so they do not depend on input order.
+    the one event of the group it has evidence for: the same number of instruments, day, weekday or leaders
+    (:func:`_attach_undated`); joins on leaders alone that split one article over contradicting events are undone
+    at the end (:func:`_split_occasions`). Ids come from the members (:func:`event_id`), so they do not depend on
+    input order.
     """
     order = sorted(range(len(rows)), key=lambda i: sort_key(rows[i]))
     clusters: list[_Cluster] = []
     open_: list[_Cluster] = []
     in_group: list[_Cluster] = []
     undated: list[int] = []
+    by_leaders: list[tuple[int, _Cluster]] = []
     group = None
     for i in order:
         row = rows[i]
         key = group_key(row)
         if key != group:
-            _attach_undated(rows, undated, in_group, clusters)
+            _attach_undated(rows, undated, in_group, clusters, by_leaders)
             group, open_, in_group, undated = key, [], [], []
         span = date_span(row["date"], row["date_precision"])
         art = _day(row["article_date"])
@@ -327,7 +340,9 @@ def merge(rows: Sequence[Row]) -> list[str]:
             in_group.append(cluster)
             open_.append(cluster)
         cluster.add(i, row, span, report)
-    _attach_undated(rows, undated, in_group, clusters)
+    _attach_undated(rows, undated, in_group, clusters, by_leaders)
+    _split_occasions(rows, by_leaders, clusters)
+    clusters = [c for c in clusters if c.members]
     ids = [""] * len(rows)
     for c in clusters:
         eid = event_id(rows[i] for i in c.members)
@@ -337,9 +352,12 @@ def merge(rows: Sequence[Row]) -> list[str]:
 
 
 def _count(row: Row) -> int | None:
-    """The number of instruments an article event states (None if it states none)."""
+    """The number of instruments an article event states (None if it states none). One deal with its price
+    (``5 बिलियन डॉलर का सौदा``) is no count: an outlet picks the priced deal out of the visit's instruments."""
     count = row.get("count")
-    return None if count is None or _isnan(count) else int(count)
+    if count is None or _isnan(count) or (int(count) == 1 and len(row.get("amounts") or ()) > 0):
+        return None
+    return int(count)
 
 
 def _day_of_year(row: Row) -> int | None:
@@ -367,29 +385,50 @@ def _weekday(row: Row) -> int | None:
 
 
 def _undated_fits(c: _Cluster, row: Row) -> bool:
-    """Evidence that a report with no date is one of the cluster's event: the same number of instruments (at least
-    :data:`SAME_COUNT_MIN`), the same day of the year (±2, a day and month without a year) or the same weekday, and
-    no contradiction: another number, another day of the year, another weekday or another place."""
+    """Evidence that a report with no date is one of the cluster's event (:func:`_evidence`) and no contradiction
+    (:func:`_contradicts`) nor another place."""
+    return (
+        _evidence(c, row)
+        and not _contradicts(c, row)
+        and c.place_fits(row["place_country"] or None, _point(row), row.get("place"))
+    )
+
+
+def _evidence(c: _Cluster, row: Row) -> bool:
+    """The same number of instruments (at least :data:`SAME_COUNT_MIN`), the same day of the year (±2, a day and
+    month without a year), the same weekday, or the same leaders named (``leaders``: the visit's, not only a
+    host's: the report names exactly the leaders some report of the cluster names, a visitor among them)."""
     count, day, weekday = _count(row), _day_of_year(row), _weekday(row)
-    if (
-        (count is not None and c.counts and c.counts != {count})
-        or (day is not None and c.month_days and not _near_day(day, c.month_days))
-        or (weekday is not None and c.weekdays and weekday not in c.weekdays)
-    ):
-        return False
     same_count = count is not None and count >= SAME_COUNT_MIN and c.counts == {count}
     same_day = day is not None and _near_day(day, c.month_days)
     same_weekday = weekday is not None and c.weekdays == {weekday}
-    return (same_count or same_day or same_weekday) and c.place_fits(
-        row["place_country"] or None, _point(row), row.get("place")
+    leaders = tuple(row.get("leaders") or ())
+    same_leaders = (
+        len(leaders) >= SAME_LEADERS_MIN
+        and leaders in c.leader_sets
+        and names_a_visitor(leaders, row["parties"] or (), row["place_country"] or None)
+    )
+    return same_count or same_day or same_weekday or same_leaders
+
+
+def _contradicts(c: _Cluster, row: Row) -> bool:
+    """Another number of instruments, another day of the year, another weekday, or another value of a deal in one
+    currency (:func:`sahyog.event_leaders.amounts_conflict`)."""
+    count, day, weekday = _count(row), _day_of_year(row), _weekday(row)
+    return (
+        (count is not None and bool(c.counts) and c.counts != {count})
+        or (day is not None and bool(c.month_days) and not _near_day(day, c.month_days))
+        or (weekday is not None and bool(c.weekdays) and weekday not in c.weekdays)
+        or amounts_conflict(row.get("amounts") or (), c.amounts)
     )
 
 
 def _attach_undated(rows: Sequence[Row], undated: Sequence[int], in_group: list[_Cluster],
-                    clusters: list[_Cluster]) -> None:  # fmt: skip
+                    clusters: list[_Cluster], by_leaders: list[tuple[int, _Cluster]]) -> None:  # fmt: skip
     """Reports with no date nor article date (in sort order): each joins the one event of its group it has evidence
     for (:func:`_undated_fits`), else starts one. Nothing else dates them; two candidates are no evidence. Only the
-    clusters sharing a count, a day of the year or a weekday with the report are looked at (an index per kind)."""
+    clusters sharing a count, a day of the year, a weekday or the leaders with the report are looked at (an index
+    per kind). Reports that joined on their leaders alone are noted in ``by_leaders`` (:func:`_split_occasions`)."""
     index: dict[tuple[str, int], dict[int, _Cluster]] = {}
     for c in in_group:
         _index(index, c)
@@ -399,13 +438,54 @@ def _attach_undated(rows: Sequence[Row], undated: Sequence[int], in_group: list[
         if not cluster.members:
             clusters.append(cluster)
             in_group.append(cluster)
+        elif not _evidence(cluster, {**rows[i], "leaders": None}):
+            by_leaders.append((i, cluster))
         cluster.add(i, rows[i], None, None)
         _index(index, cluster)
+
+
+def _split_occasions(rows: Sequence[Row], by_leaders: Sequence[tuple[int, _Cluster]],
+                     clusters: list[_Cluster]) -> None:  # fmt: skip
+    """Undo joins on leaders alone in events that one article's reports of one pair spread over, when those events
+    contradict each other (another weekday, day of the year or deal value): an article with no date tells of one
+    occasion of its pair, so its leaders met on both and are no evidence for either (a summit, its ratification)."""
+    joins: dict[int, list[int]] = {}
+    for i, c in by_leaders:
+        joins.setdefault(id(c), []).append(i)
+    by_article: dict[tuple[Any, ...], dict[int, _Cluster]] = {}
+    for c in clusters:
+        for i in c.members:
+            key = (rows[i]["doc_id"], tuple(sorted(rows[i]["parties"] or ())), rows[i]["status"] or "")
+            by_article.setdefault(key, {})[id(c)] = c
+    undo: dict[int, _Cluster] = {}
+    for held in by_article.values():
+        if len(held) > 1 and any(id(c) in joins for c in held.values()) and _any_contradict(list(held.values())):
+            undo.update({k: c for k, c in held.items() if k in joins})
+    for k, c in undo.items():
+        for i in joins[k]:
+            c.members.remove(i)
+            alone = _Cluster()
+            alone.add(i, rows[i], None, None)
+            clusters.append(alone)
+
+
+def _any_contradict(held: Sequence[_Cluster]) -> bool:
+    return any(_clusters_contradict(a, b) for a, b in itertools.combinations(held, 2))
+
+
+def _clusters_contradict(a: _Cluster, b: _Cluster) -> bool:
+    """Two events that cannot be one occasion: other weekdays, days of the year apart, or other deal values."""
+    return (
+        (bool(a.weekdays) and bool(b.weekdays) and not a.weekdays & b.weekdays)
+        or (bool(a.month_days) and bool(b.month_days) and not any(_near_day(d, b.month_days) for d in a.month_days))
+        or amounts_conflict(a.amounts, b.amounts)
+    )
 
 
 def _index(index: dict[tuple[str, int], dict[int, _Cluster]], c: _Cluster) -> None:
     """File a cluster (by identity) under each count, day of the year and weekday it holds."""
     keys = [("n", n) for n in c.counts] + [("d", d) for d in c.month_days] + [("w", w) for w in c.weekdays]
+    keys += [("l", hash(ls)) for ls in c.leader_sets]
     for key in keys:
         index.setdefault(key, {})[id(c)] = c
 
@@ -419,6 +499,8 @@ def _candidates(index: dict[tuple[str, int], dict[int, _Cluster]], row: Row) -> 
         keys += [("d", (day - 1 + k) % 366 + 1) for k in range(-DAY_SLACK, DAY_SLACK + 1)]
     if _weekday(row) is not None:
         keys.append(("w", _weekday(row)))
+    if row.get("leaders"):
+        keys.append(("l", hash(tuple(row["leaders"]))))
     seen: dict[int, _Cluster] = {}
     for key in keys:
         seen.update(index.get(key, {}))
@@ -555,12 +637,13 @@ SPILL_BUCKETS = 16  # the article events are spilled into this many files by a h
 
 
 def _bucket_keys(table: Any) -> Any:
-    """Each row's group as one string, ``parties|…<TAB>category<TAB>status`` (Arrow compute)."""
+    """Each row's family as one string, ``parties|…<TAB>status`` (Arrow compute): the groups of one pair and status
+    (all categories) are merged together, since one article's reports of a pair are weighed together
+    (:func:`_split_occasions`)."""
     import pyarrow.compute as pc
 
     parties = pc.fill_null(pc.binary_join(table["parties"], "|"), "")
-    return pc.binary_join_element_wise(parties, pc.fill_null(table["category"], ""),
-                                       pc.fill_null(table["status"], ""), "\t")  # fmt: skip
+    return pc.binary_join_element_wise(parties, pc.fill_null(table["status"], ""), "\t")
 
 
 def bucket_of(key: str) -> int:

@@ -28,6 +28,7 @@ import regex as re
 
 from . import dates as dates_mod
 from .agreements import NUMBER_WORDS
+from .event_leaders import amounts_named, leaders_named
 from .record import EVENT_KEYS
 
 Record = Mapping[str, Any]
@@ -283,9 +284,16 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
         "sentences": sids,
         "month_day": _month_day_of(date, ev, ctx),
         "weekday": _weekday_of(date, ev, ctx),
+        "leaders": leaders_named(_occasion_texts(sids, ctx)),
+        "amounts": amounts_named(ctx.sentences[i]["text"] for i in sids if i in ctx.sentences),
     }
     assert tuple(out) == EVENT_KEYS
     return out
+
+
+def _occasion_texts(sids: Sequence[int], ctx: _Context) -> list[str]:
+    """The sentences that tell of an event's occasion: its own and the headline and lead (the visit)."""
+    return [ctx.sentences[i]["text"] for i in sorted(set(sids) | set(range(LEAD))) if i in ctx.sentences]
 
 
 # "आठ (विभिन्न) क्षेत्रों में समझौतों पर हस्ताक्षर": agreements in eight areas are eight agreements.

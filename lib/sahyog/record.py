@@ -28,7 +28,7 @@ ROUTE_STOP_KEYS = ("id", "start", "end")  # each stop of each route of a corrido
 # One event = one occasion x one category (sahyog.events); ``mentions`` are agreement ids, ``sentences`` ids.
 EVENT_KEYS = ("id", "category", "count", "parties", "level", "status", "sectors", "date", "date_precision",
               "date_text", "date_start", "date_end", "place", "place_text", "place_start", "place_end",
-              "mentions", "sentences", "month_day", "weekday")  # fmt: skip
+              "mentions", "sentences", "month_day", "weekday", "leaders", "amounts")  # fmt: skip
 ITEM_KEYS = {"sentences": SENTENCE_KEYS, "sectors": SECTOR_KEYS, "agreements": AGREEMENT_KEYS,
              "entities": ENTITY_KEYS, "events": EVENT_KEYS}  # fmt: skip
 NESTED_KEYS = {("agreements", "routes"): ROUTE_STOP_KEYS, ("entities", "mentions"): MENTION_KEYS}
@@ -56,7 +56,7 @@ TABLE_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
                        ("date", "str"), ("date_precision", "str"), ("date_text", "str"), ("date_start", "int"),
                        ("date_end", "int"), ("place", "str"), ("place_text", "str"), ("place_start", "int"),
                        ("place_end", "int"), ("mentions", "strs"), ("sentences", "ints"), ("month_day", "str"),
-                       ("weekday", "int")),
+                       ("weekday", "int"), ("leaders", "strs"), ("amounts", "strs")),
     # Corpus events (sahyog.corpus_events): one row per event however many articles report it, and one row
     # per article event with the corpus event it belongs to (its evidence sentence, its article's date and headline).
     "events": (("id", "str"), ("category", "str"), ("status", "str"), ("level", "str"), ("parties", "strs"),
@@ -70,7 +70,8 @@ TABLE_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
                       ("level", "str"), ("parties", "strs"), ("party_names", "strs"), ("party_types", "strs"),
                       ("party_countries", "strs"), ("date", "str"), ("date_precision", "str"), ("place", "str"),
                       ("place_name", "str"), ("place_country", "str"), ("lat", "float"), ("lon", "float"),
-                      ("sectors", "strs"), ("count", "int"), ("month_day", "str"), ("weekday", "int")),
+                      ("sectors", "strs"), ("count", "int"), ("month_day", "str"), ("weekday", "int"),
+                      ("leaders", "strs"), ("amounts", "strs")),
 }  # fmt: skip
 CORPUS_ONLY = frozenset({"date", "error"})
 CORPUS_TABLES = ("documents", "sectors", "agreements", "entities", "entity_mentions")
