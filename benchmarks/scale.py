@@ -30,6 +30,16 @@ HERE = Path(__file__).resolve().parent
 
 
 def _peak_rss_mb() -> float:
+    """This program's peak resident memory: ``VmHWM`` of ``/proc/self/status`` where there is one. ``ru_maxrss``
+    keeps the parent's high-water mark across fork and exec, so a run started right after generating a corpus
+    in the parent reported the parent's memory (318 MB at 20,000 articles)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024  # kB
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 

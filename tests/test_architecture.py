@@ -23,7 +23,7 @@ LAYERS = [
         "outcomes",
         "cooperation",
     },  # annotators (entities: a subpackage)
-    {"pipeline"},  # the annotators as one ordered list of components
+    {"pipeline", "bundle"},  # the annotators as one ordered list of components
     {"record"},
     {"dates", "events", "event_leaders"},  # events: one occasion x one category, from the record's agreement mentions
     {"extract"},

@@ -17,7 +17,7 @@ from typing import Any
 
 from .lexicon import LexiconSchema, read_lexicon
 from .matching import PhraseMatcher, term_keys
-from .paths import DATA_DIR
+from .paths import data_file
 from .text import token_key, tokenize
 
 ACTOR_TYPES: tuple[str, ...] = (
@@ -59,10 +59,15 @@ _SCHEMA = LexiconSchema(("term", "actor_type", "country"), frozenset({"country"}
                         {"actor_type": frozenset(ACTOR_TYPES)})  # fmt: skip
 
 
-@lru_cache(maxsize=4)
 def load_actor_terms(path: str | Path | None = None) -> PhraseMatcher[ActorTerm]:
-    """Read ``term,actor_type,country`` rows (default ``data/actors.csv``) into a phrase matcher, once."""
-    rows = read_lexicon(Path(path) if path else DATA_DIR / "actors.csv", _SCHEMA)
+    """Read ``term,actor_type,country`` rows (default ``data/actors.csv``, or a bundle's) into a phrase
+    matcher, once per file."""
+    return _load_actor_terms(Path(path) if path else data_file("actors.csv"))
+
+
+@lru_cache(maxsize=4)
+def _load_actor_terms(path: Path) -> PhraseMatcher[ActorTerm]:
+    rows = read_lexicon(path, _SCHEMA)
     items = []
     for r in rows:
         term = ActorTerm(r["term"], r["actor_type"], r["country"] or None)

@@ -34,7 +34,7 @@ from . import outcomes
 from .cues import clause_end, clause_start, cue_hits, has_cue
 from .lexicon import IGNORE, LexiconSchema, group_schema, read_lexicon
 from .matching import PhraseMatcher, inflected_keys, plain_keys, term_keys
-from .paths import DATA_DIR
+from .paths import data_file
 from .sentence_index import ROUTE_STOP_TYPES, ActorMention, SentenceIndex, build_index, in_range
 from .settings import window
 from .text import DATELINE_SENTENCE_ID, Article, Document, as_document, normalize
@@ -138,11 +138,16 @@ PAIRED = frozenset({"financing"})  # categories between states only with two cou
 # Trigger lexicon
 
 
-@lru_cache(maxsize=8)
 def load_triggers(path: str | Path | None = None) -> PhraseMatcher[Trigger]:
-    """Read ``category,term,requires`` rows (default ``data/agreements.csv``) into a phrase matcher, once."""
+    """Read ``category,term,requires`` rows (default ``data/agreements.csv``, or a bundle's) into a phrase
+    matcher, once per file."""
+    return _load_triggers(Path(path) if path else data_file("agreements.csv"))
+
+
+@lru_cache(maxsize=8)
+def _load_triggers(path: Path) -> PhraseMatcher[Trigger]:
     schema = group_schema("category", (*CATEGORIES, IGNORE), extra={"requires": REQUIRES})
-    rows = read_lexicon(Path(path) if path else DATA_DIR / "agreements.csv", schema)
+    rows = read_lexicon(path, schema)
     items = []
     for r in rows:
         trig = Trigger(r["category"], r["term"], r["requires"])
@@ -173,11 +178,15 @@ class Sense:
     words: frozenset[str]
 
 
-@lru_cache(maxsize=2)
 def load_senses(path: str | Path | None = None) -> dict[str, tuple[Sense, ...]]:
-    """Trigger term (as written in agreements.csv) -> its other senses, from ``data/senses.csv``."""
+    """Trigger term (as written in agreements.csv) -> its other senses, from ``data/senses.csv`` (or a bundle's)."""
+    return _load_senses(Path(path) if path else data_file("senses.csv"), data_file("settings.csv"))
+
+
+@lru_cache(maxsize=4)
+def _load_senses(path: Path, settings: Path) -> dict[str, tuple[Sense, ...]]:  # settings: the windows read
     out: dict[str, list[Sense]] = {}
-    for r in read_lexicon(Path(path) if path else DATA_DIR / "senses.csv", _SENSE_SCHEMA):
+    for r in read_lexicon(path, _SENSE_SCHEMA):
         width = int(r["window"]) if r["window"] else window("sense_window")
         out.setdefault(r["term"], []).append(Sense(r["sense"], r["where"], width, inflected_keys(r["words"])))
     return {k: tuple(v) for k, v in out.items()}
@@ -556,11 +565,15 @@ def _article_pair(p: _Parties, keys: Sequence[str], span: tuple[int, int], idx: 
     return _Parties(list(dict.fromkeys([*p.ids, *pair])), p.states, p.from_before)
 
 
-@lru_cache(maxsize=1)
-def load_leaders() -> dict[tuple[str, ...], str]:
-    """Name words (one to three) -> the state their leader acts for (``data/leaders.csv``)."""
+def load_leaders(path: str | Path | None = None) -> dict[tuple[str, ...], str]:
+    """Name words (one to three) -> the state their leader acts for (``data/leaders.csv``, or a bundle's)."""
+    return _load_leaders(Path(path) if path else data_file("leaders.csv"))
+
+
+@lru_cache(maxsize=4)
+def _load_leaders(path: Path) -> dict[tuple[str, ...], str]:
     schema = LexiconSchema(("term", "country"), required=("term", "country"))
-    rows = read_lexicon(DATA_DIR / "leaders.csv", schema)
+    rows = read_lexicon(path, schema)
     return {tuple(normalize(w, fold_nukta=True).lower() for w in r["term"].split()): r["country"] for r in rows}
 
 

@@ -76,9 +76,9 @@ def _load_lexicon(path: str | None) -> object:
     """The sector lexicon ``--lexicon`` names, read and checked before any article (None: the built-in)."""
     if not path:
         return None
-    from .sectors import load_lexicon
+    from .bundle import load_lexicon_arg
 
-    return load_lexicon(path)
+    return load_lexicon_arg(path)
 
 
 def _extract_one(path: Path, lexicon: object, date: str | None = None) -> dict:
@@ -304,7 +304,10 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
-_LEXICON_HELP = "a sector lexicon CSV of your own (columns sector,term), checked before any article is read"
+_LEXICON_HELP = (
+    "a sector lexicon CSV of your own (columns sector,term), or a folder of lexicon files (cues.csv, agreements.csv,"
+    " ... see the README), checked before any article is read"
+)
 _ALL_HELP = (
     "also list agreements that are only planned or not between governments (default: government-level "
     "agreements that were agreed)"
@@ -332,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="json: one object per line on stdout (default); csv: tables in --out",
     )
     ex.add_argument("--out", default=None, help="folder for --format csv")
-    ex.add_argument("--lexicon", default=None, metavar="CSV", help=_LEXICON_HELP)
+    ex.add_argument("--lexicon", default=None, metavar="CSV|DIR", help=_LEXICON_HELP)
     ex.add_argument("--quiet", action="store_true", help="no closing line; errors only")
     ex.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
     ex.add_argument(
@@ -410,7 +413,7 @@ def build_parser() -> argparse.ArgumentParser:
     cp.add_argument(
         "--quiet", action="store_true", help="no progress bar and no closing line; errors and warnings only"
     )
-    cp.add_argument("--lexicon", default=None, metavar="CSV", help=_LEXICON_HELP)
+    cp.add_argument("--lexicon", default=None, metavar="CSV|DIR", help=_LEXICON_HELP)
     cp.add_argument("--all-agreements", action="store_true", help=_ALL_HELP)
     cp.add_argument(
         "--report",

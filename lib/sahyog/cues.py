@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .lexicon import group_schema, read_lexicon
 from .matching import PhraseMatcher, term_keys
-from .paths import DATA_DIR
+from .paths import data_file
 from .settings import window
 from .text import normalize, tokenize
 
@@ -39,11 +39,15 @@ def _keys_as_written(term: str) -> set[tuple[str, ...]]:
     return {tuple(t.text.lower() for t in tokenize(normalize(term, fold_nukta=True)))}
 
 
-@lru_cache(maxsize=4)
 def load_cues(path: str | Path | None = None) -> dict[str, PhraseMatcher[str]]:
-    """Read ``cue,term`` rows (default ``data/cues.csv``): one phrase matcher per cue kind, each also holding
-    the ``shadow`` phrases (payload ``""``) so that a longer phrase in another sense wins."""
-    rows = read_lexicon(DATA_DIR / "cues.csv" if path is None else path, group_schema("cue", CUES))
+    """Read ``cue,term`` rows (default ``data/cues.csv``, or a bundle's): one phrase matcher per cue kind, each
+    also holding the ``shadow`` phrases (payload ``""``) so that a longer phrase in another sense wins."""
+    return _load_cues(Path(path) if path else data_file("cues.csv"))
+
+
+@lru_cache(maxsize=4)
+def _load_cues(path: Path) -> dict[str, PhraseMatcher[str]]:
+    rows = read_lexicon(path, group_schema("cue", CUES))
     items: dict[str, list[tuple[tuple[str, ...], str]]] = {c: [] for c in CUES}
     for r in rows:
         keys = _keys_as_written(r["term"]) if r["cue"] in AS_WRITTEN else term_keys(r["term"])

@@ -15,6 +15,7 @@ from typing import Any
 
 from . import dates, events, pipeline
 from . import sectors as sectors_mod
+from .bundle import Bundle, applied, load_lexicon_arg
 from .errors import InputError
 from .paths import doc_id_for, repo_path
 from .record import RECORD_KEYS, DocumentHead, make_record, read_record
@@ -24,15 +25,20 @@ __all__ = ["RECORD_KEYS", "extract_file", "extract_text", "read_record", "record
 
 
 def extract_text(
-    text: str, doc_id: str, source: str = "", lexicon: sectors_mod.Lexicon | None = None, date: str | None = None
-) -> dict[str, Any]:
+    text: str, doc_id: str, source: str = "", lexicon: sectors_mod.Lexicon | Bundle | None = None,
+    date: str | None = None,
+) -> dict[str, Any]:  # fmt: skip
     """Run the whole pipeline on an article's decoded text and return the ``extract`` record.
 
-    ``lexicon`` replaces the built-in sector lexicon (see :func:`sahyog.sectors.load_lexicon`); ``date``
+    ``lexicon`` replaces the built-in sector lexicon (see :func:`sahyog.sectors.load_lexicon`) or, a
+    :class:`~sahyog.bundle.Bundle`, any data files (:mod:`sahyog.bundle`); ``date``
     (``YYYY-MM-DD``) is the article's date when the caller knows it (else from the file name, a dateline
     or the first sentence: :func:`sahyog.dates.article_date`). Text
     with no sentence (only a dateline) is an :class:`~sahyog.errors.InputError`, for every command alike.
     """
+    if isinstance(lexicon, Bundle):
+        with applied(lexicon):
+            return extract_text(text, doc_id, source, None, date)
     with _no_cyclic_gc():
         doc = build_document(text)
         if not doc.sentences:
@@ -86,5 +92,5 @@ def record_for(article_path: str | Path, record_path: str | Path = "", lexicon_p
     Relative paths are taken from the repository root, as everywhere in the notebooks."""
     if str(record_path):
         return read_record(repo_path(record_path))
-    lexicon = sectors_mod.load_lexicon(repo_path(lexicon_path)) if str(lexicon_path) else None
+    lexicon = load_lexicon_arg(repo_path(lexicon_path)) if str(lexicon_path) else None
     return extract_file(repo_path(article_path), lexicon=lexicon)

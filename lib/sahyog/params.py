@@ -58,7 +58,14 @@ PARAMETERS: dict[str, Param] = {
         Param(
             "record_path", str, "", "the extract record (JSON) to read instead of extracting", _EXTRACTING, path="file"
         ),
-        Param("lexicon_path", str, "", "a sector lexicon CSV of your own (sector,term)", _EXTRACTING, path="file"),
+        Param(
+            "lexicon_path",
+            str,
+            "",
+            "a sector lexicon CSV (sector,term) or a folder of lexicon files of your own",
+            _EXTRACTING,
+            path="lexicon",
+        ),
         Param("fold_nukta", bool, False, "count ज़ and ज as one letter when counting words", ("01_tokenise",)),
         Param(
             "top_n",
@@ -156,6 +163,8 @@ def _path(p: Param, value: str, base: Path | None) -> str:
     full = (base / Path(value).expanduser()) if base is not None else repo_path(value)
     if p.path == "file" and not full.is_file():
         raise ParameterError(p.name, f"no such file: {full}")
+    if p.path == "lexicon" and not full.exists():
+        raise ParameterError(p.name, f"no such file or folder: {full}")
     if p.path == "input" and not full.exists():
         raise ParameterError(p.name, f"no such file or folder: {full}")
     if p.path == "tables" and not (full / SUMMARY_FILE).is_file():

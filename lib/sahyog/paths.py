@@ -8,13 +8,40 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import cache
 from pathlib import Path
 
 from .errors import InputError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
+_OVERRIDES: ContextVar[Mapping[str, Path] | None] = ContextVar("sahyog_data_overrides", default=None)
+
+
+def data_file(name: str) -> Path:
+    """The data file ``name`` (``cues.csv`` ...) every loader reads: a lexicon bundle's own (see
+    :mod:`sahyog.bundle`) while one is in use, else the packaged one in ``DATA_DIR``."""
+    files = _OVERRIDES.get()
+    return (files.get(name) if files else None) or _packaged(name)
+
+
+@cache
+def _packaged(name: str) -> Path:
+    """The packaged data file (one Path object per name: loaders key their caches on it, on every cue lookup)."""
+    return DATA_DIR / name
+
+
+@contextmanager
+def data_overrides(files: Mapping[str, Path]) -> Iterator[None]:
+    """Read the data files named in ``files`` from the paths given, inside the ``with`` block only."""
+    token = _OVERRIDES.set({**(_OVERRIDES.get() or {}), **files})
+    try:
+        yield
+    finally:
+        _OVERRIDES.reset(token)
 
 
 def _find_root() -> Path:

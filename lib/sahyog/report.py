@@ -127,9 +127,9 @@ def load_lexicon_parameter(params: Mapping[str, Any]) -> Any:
     runs (a bad lexicon is one :class:`InputError` naming the file and line); None for the built-in."""
     if not params.get("lexicon_path"):
         return None
-    from .sectors import load_lexicon
+    from .bundle import load_lexicon_arg
 
-    return load_lexicon(params["lexicon_path"])
+    return load_lexicon_arg(params["lexicon_path"])
 
 
 # --------------------------------------------------------------------------------------------------

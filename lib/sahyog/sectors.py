@@ -17,7 +17,7 @@ from typing import Protocol
 
 from .lexicon import IGNORE, LexiconSchema, group_schema, read_lexicon
 from .matching import PhraseMatcher, inflect, term_keys
-from .paths import DATA_DIR
+from .paths import DATA_DIR, data_file
 from .text import Article, as_document
 
 SECTORS: tuple[str, ...] = (
@@ -59,10 +59,14 @@ class Lexicon:
         return [t for s, t in self.entries if s == sector]
 
 
-@lru_cache(maxsize=8)
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Read ``sector,term`` rows (default ``data/sectors.csv``) and build the matcher once per path."""
-    rows = read_lexicon(Path(path) if path else DATA_DIR / "sectors.csv", group_schema("sector", (*SECTORS, IGNORE)))
+    """Read ``sector,term`` rows (default ``data/sectors.csv``, or a bundle's) and build the matcher once per path."""
+    return _load_lexicon(Path(path) if path else data_file("sectors.csv"))
+
+
+@lru_cache(maxsize=8)
+def _load_lexicon(path: Path) -> Lexicon:
+    rows = read_lexicon(path, group_schema("sector", (*SECTORS, IGNORE)))
     entries = tuple((r["sector"], r["term"]) for r in rows)
     items = [(key, (s, t)) for s, t in entries for key in sorted(term_keys(t))]
     return Lexicon(entries, PhraseMatcher.build(items))

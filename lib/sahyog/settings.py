@@ -4,17 +4,22 @@ from ``data/settings.csv`` so that every rule takes its width from one file."""
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from .lexicon import LexiconSchema, read_lexicon
-from .paths import DATA_DIR
+from .paths import data_file
 
 _SCHEMA = LexiconSchema(("name", "value", "description"), frozenset({"description"}), ("name", "value"))
 
 
-@lru_cache(maxsize=1)
-def windows() -> dict[str, int]:
-    """Every window of ``data/settings.csv`` by name, in tokens."""
-    return {r["name"]: int(r["value"]) for r in read_lexicon(DATA_DIR / "settings.csv", _SCHEMA)}
+def windows(path: str | Path | None = None) -> dict[str, int]:
+    """Every window of ``data/settings.csv`` (or of ``path``) by name, in tokens."""
+    return _windows(Path(path) if path else data_file("settings.csv"))
+
+
+@lru_cache(maxsize=4)
+def _windows(path: Path) -> dict[str, int]:
+    return {r["name"]: int(r["value"]) for r in read_lexicon(path, _SCHEMA)}
 
 
 def window(name: str) -> int:
