@@ -577,13 +577,20 @@ def _load_leaders(path: Path) -> dict[tuple[str, ...], str]:
     return {tuple(normalize(w, fold_nukta=True).lower() for w in r["term"].split()): r["country"] for r in rows}
 
 
+@lru_cache(maxsize=4)
+def _first_words(path: Path) -> frozenset[str]:
+    """The first words of the leaders' names: only there can a name start (a scan checks a set, not every slice)."""
+    return frozenset(words[0] for words in _load_leaders(path))
+
+
 _HONORIFIC = _plain("जी", "साहब")
 _MEETING = _plain("मुलाकात", "मुलाकातें", "मुलाकातों", "बातचीत", "वार्ता", "बैठक", "भेंट", "यात्रा", "दौरे", "दौरा")
 
 
-def _leader_at(keys: Sequence[str], k: int) -> tuple[int, str] | None:
+def _leader_at(keys: Sequence[str], k: int, table: dict[tuple[str, ...], str] | None = None
+               ) -> tuple[int, str] | None:  # fmt: skip
     """The end and state of a leader's name starting at ``k`` (the longest of up to three words), or None."""
-    table = load_leaders()
+    table = load_leaders() if table is None else table
     for n in (3, 2, 1):
         country = table.get(tuple(keys[k : k + n]))
         if country and k + n <= len(keys):
@@ -606,8 +613,10 @@ def leaders_in(keys: Sequence[str], lo: int, hi: int) -> list[ActorMention]:
         return outcomes.is_party_position(keys, j) or meets(j - 1)
 
     out = []
+    path = data_file("leaders.csv")
+    table, firsts = _load_leaders(path), _first_words(path)
     for k in range(lo, hi):
-        found = _leader_at(keys, k)
+        found = _leader_at(keys, k, table) if keys[k] in firsts else None
         if found and stands(found[0]):
             out.append(ActorMention(k, found[0], "state", found[1], found[1], "country"))
     return out
