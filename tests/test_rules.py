@@ -448,3 +448,16 @@ def test_the_host_country_is_the_other_state_of_the_article() -> None:
     text = "अमेरिका और सऊदी अरब के रिश्ते पुराने हैं। अमेरिका के लोग सऊदी अरब जाते हैं। "
     (a,) = found(text + "दौरे में ट्रंप ने मेजबान देश के साथ कई करार किए हैं।")
     assert set(a["parties"]) == {"US", "SA"} and a["level"] == "government"
+
+
+def test_dominance_and_spreading_terror_are_conflict_not_cooperation() -> None:
+    text = "चीन ने पाकिस्तान की मदद से बंदरगाह के जरिये अपना प्रभुत्व बढ़ाया।"
+    assert contexts(text) == {("transport", "conflict")}
+    text = "पाकिस्तान ने अमेरिकी मदद से भारत में आतंकवाद फैलाया।"  # the aid is misused: no cooperation
+    assert contexts(text) == {("security", "conflict")}
+
+
+def test_idioms_and_safeguards_are_no_sector_word() -> None:
+    text = "भारत और पाकिस्तान की वार्ता हुई, पर खून और पानी एक साथ नहीं बह सकते।"  # an idiom: no water
+    assert contexts(text) == set()
+    assert contexts("भारत और अमेरिका की संधि में निवेशकों के लिए सुरक्षा उपाय किए गए।") == {("investment", "cooperation")}
