@@ -111,6 +111,13 @@ MUTATIONS = [
      "            if dated_earlier(keys, i, latest, j):", "            if False:"),
     ("no article pair for both countries", "lib/sahyog/agreements.py",
      "    if len(have) >= 2 or len(pair) != 2", "    if True or len(pair) != 2"),
+    ("drop cue habitual करता", DATA + "cues.csv", "habitual,करता", ""),
+    ("drop cue copula है", DATA + "cues.csv", "copula,है", ""),
+    ("no habitual rule", "lib/sahyog/outcomes.py", " or is_habitual(keys, i, j)", " or False"),
+    ("habitual verbs of a content clause", "lib/sahyog/outcomes.py",
+     "    hi = comp[0][0] if comp else hi", "    hi = hi"),
+    ("no relative clause after the trigger", "lib/sahyog/outcomes.py",
+     '    if hi + 1 < len(keys) and is_cue_at("relative", keys, hi + 1):', "    if False:"),
 ]  # fmt: skip
 
 

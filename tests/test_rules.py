@@ -461,3 +461,15 @@ def test_idioms_and_safeguards_are_no_sector_word() -> None:
     text = "भारत और पाकिस्तान की वार्ता हुई, पर खून और पानी एक साथ नहीं बह सकते।"  # an idiom: no water
     assert contexts(text) == set()
     assert contexts("भारत और अमेरिका की संधि में निवेशकों के लिए सुरक्षा उपाय किए गए।") == {("investment", "cooperation")}
+
+
+def test_a_habitual_verb_describes_a_standing_agreement_not_an_event() -> None:
+    text = "भारत ने नेपाल के साथ कई जल समझौते किए हैं, जिन्हें वह कूटनीति में इस्तेमाल करता है।"
+    assert agreed(text) == set()  # a relative clause right after the trigger
+    assert agreed("भारत और नेपाल का व्यापार समझौता सभी मुद्दों पर बात करता था।") == set()
+    assert agreed("भारत ने नेपाल के साथ जल समझौते किए हैं।") == {(0, "agreement")}
+
+
+def test_a_habitual_verb_in_what_a_side_said_is_not_the_agreements() -> None:
+    text = "भारत और नेपाल ने व्यापार समझौते पर हस्ताक्षर किए और कहा कि यह रिश्तों को आगे ले जाता है।"
+    assert agreed(text) == {(0, "agreement")}

@@ -27,10 +27,20 @@ CUES: tuple[str, ...] = (
     "clause_break", "party_break", "negation", "not_negation", "denial", "conditional", "question", "irrealis",
     "relative", "refer_back", "both_states", "np_head", "diplomatic", "offer", "amount", "signed", "programme_of",
     "visit", "agreed", "next", "street", "sports", "conflict", "participle", "recent", "between", "shadow",
-    "complement", "says",
+    "complement", "says", "habitual", "copula",
 )  # fmt: skip
 AS_WRITTEN = frozenset(
-    {"negation", "not_negation", "clause_break", "party_break", "question", "participle", "complement"}
+    {
+        "negation",
+        "not_negation",
+        "clause_break",
+        "party_break",
+        "question",
+        "participle",
+        "complement",
+        "habitual",
+        "copula",
+    }
 )
 SHADOW = "shadow"
 

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .actors import NON_STATE_TYPES, actor_words
-from .cues import clause_after, clause_before, clause_end, clause_start, cue_hits, has_cue, load_cues
+from .cues import clause_after, clause_before, clause_end, clause_start, cue_hits, has_cue, is_cue_at, load_cues
 from .matching import plain_keys
 from .settings import window
 
@@ -70,7 +70,21 @@ def is_background(keys: Sequence[str], i: int, j: int) -> bool:
         if k == "पहले" and n + 1 < len(before) and before[n + 1] == "ही":
             before = before[:n]
             break
-    return has_cue("background", before) or is_past_perfect(keys, i, j)
+    return has_cue("background", before) or is_past_perfect(keys, i, j) or is_habitual(keys, i, j)
+
+
+def is_habitual(keys: Sequence[str], i: int, j: int) -> bool:
+    """A habitual or generic verb (``करता है``, ``बात करता था``) in the trigger's clause or in a relative clause
+    right after it (``..., जिन्हें वह ... इस्तेमाल करता है``), not in a content clause (``कहा कि ...``): a standing
+    agreement described, not an event."""
+    w = window("sentence_window")
+    lo, hi = clause_start(keys, i), clause_end(keys, j, w)
+    comp = cue_hits("complement", keys, j, hi)  # "कहा कि यह ... ले जाती है": what a side said is another clause
+    hi = comp[0][0] if comp else hi
+    if hi + 1 < len(keys) and is_cue_at("relative", keys, hi + 1):
+        hi = clause_end(keys, hi + 1, w)
+    aux = ("copula", "perfect")
+    return any(b < len(keys) and any(is_cue_at(c, keys, b) for c in aux) for _, b in cue_hits("habitual", keys, lo, hi))
 
 
 def is_past_perfect(keys: Sequence[str], i: int, j: int) -> bool:
