@@ -473,3 +473,17 @@ def test_a_habitual_verb_describes_a_standing_agreement_not_an_event() -> None:
 def test_a_habitual_verb_in_what_a_side_said_is_not_the_agreements() -> None:
     text = "भारत और नेपाल ने व्यापार समझौते पर हस्ताक्षर किए और कहा कि यह रिश्तों को आगे ले जाता है।"
     assert agreed(text) == {(0, "agreement")}
+
+
+def test_a_title_before_a_named_leader_is_that_leaders_side_only() -> None:
+    text = "प्रधानमंत्री मोदी ने आईटी के इस्तेमाल पर जोर दिया।"  # one state, not the leader and a home side
+    assert contexts(text) == {("technology", "mention")}
+
+
+def test_fighting_is_conflict_unless_the_fight_is_against_terror() -> None:
+    text = "अमेरिका ने सीरिया में लड़ाई के लिए सेना भेजने में फ्रांस की मदद ली।"
+    assert contexts(text) == {("defence", "conflict")}
+
+
+def test_a_wish_for_relations_is_no_cooperation() -> None:
+    assert contexts("चीन को भारत के साथ व्यापार संबंधों की चाहत है।") == {("trade", "mention")}
