@@ -487,3 +487,10 @@ def test_fighting_is_conflict_unless_the_fight_is_against_terror() -> None:
 
 def test_a_wish_for_relations_is_no_cooperation() -> None:
     assert contexts("चीन को भारत के साथ व्यापार संबंधों की चाहत है।") == {("trade", "mention")}
+
+
+def test_a_ministry_with_no_country_acts_for_the_home_state() -> None:
+    (a,) = found("रक्षा मंत्रालय ने रूस के साथ चार युद्धपोतों का सौदा कर लिया है।")
+    assert (a["level"], sorted(a["parties"])) == ("government", ["IN", "RU"])
+    (a,) = found("कजाकिस्तान के मंत्री करबायेव और संयुक्त आयोग ने समझौते पर हस्ताक्षर किए।")
+    assert (a["level"], sorted(a["parties"])) == ("government", ["IN", "KZ"])  # the commission is no party id

@@ -537,9 +537,13 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int, ho
     states = [a for a in near if a.actor_type in STATE_LEVEL and (is_party(keys, a) or _owns(keys, a, i))
               and not _names_a_place(keys, a, near)]  # fmt: skip
     ids = _ids([a for a in near if (a.etype == "country" and a in states) or a.etype in ("organisation", "org")])
+    bodies = _home_bodies(keys, near)
     lead = [*leaders_in(keys, lo, hi), *home_office(keys, (lo, hi), near, home)]
-    if len({a.country for a in [*states, *lead] if a.country}) >= 2:  # the leaders complete the sides
-        states, ids = [*states, *lead], list(dict.fromkeys([*ids, *_ids(lead)]))
+    lead += [ActorMention(a.i, a.j, "state", home, home, "country") for a in bodies]
+    if len({a.country for a in [*states, *lead] if a.country}) >= 2:  # the leaders and bodies complete the sides
+        states = [*states, *lead]
+        ids = list(dict.fromkeys([*ids, *_ids(lead), *(a.country for a in states if a.country)]))
+        ids = [x for x in ids if x not in {b.id for b in bodies}]  # a ministry stands for its state
     if len({a.country for a in states if a.country}) >= 2 or sid == 0 or not _refers_back(keys, i, lo, hi):
         return _article_pair(_Parties(ids, states, False), keys, (lo, hi), idx, sid)
     prev_keys = idx.sentence_keys(doc, sid - 1)
@@ -652,6 +656,13 @@ def home_office(keys: Sequence[str], span: tuple[int, int], near: Sequence[Actor
         if outcomes.is_party_position(keys, end):
             out.append(ActorMention(k, k + 1, "state", home, home, "country"))
     return out
+
+
+def _home_bodies(keys: Sequence[str], near: Sequence[ActorMention]) -> list[ActorMention]:
+    """Government bodies with no country of their own standing as a party (``रक्षा मंत्रालय ने रूस के साथ ...``):
+    the home state's, like a title (:func:`home_office`)."""
+    return [a for a in near if a.actor_type == "government" and not a.country and a.etype in ("organisation", "org")
+            and is_party(keys, a)]  # fmt: skip
 
 
 def _names_a_place(keys: Sequence[str], a: ActorMention, near: Sequence[ActorMention]) -> bool:
