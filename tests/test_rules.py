@@ -494,3 +494,9 @@ def test_a_ministry_with_no_country_acts_for_the_home_state() -> None:
     assert (a["level"], sorted(a["parties"])) == ("government", ["IN", "RU"])
     (a,) = found("कजाकिस्तान के मंत्री करबायेव और संयुक्त आयोग ने समझौते पर हस्ताक्षर किए।")
     assert (a["level"], sorted(a["parties"])) == ("government", ["IN", "KZ"])  # the commission is no party id
+
+
+def test_a_seal_on_an_agreement_is_agreed_on_a_decision_no_agreement() -> None:
+    assert agreed("भारत और नेपाल ने व्यापार समझौते पर मुहर लगाई।") == {(0, "agreement")}
+    assert agreed("कैबिनेट ने नेपाल के साथ समझौते पर मुहर लगाई।") == set()  # approved to sign: planned
+    assert found("राष्ट्रपति ने अमेरिका को टीपीपी से बाहर निकालने के फैसले पर मुहर लगा दी।") == []
