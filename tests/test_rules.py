@@ -500,3 +500,9 @@ def test_a_seal_on_an_agreement_is_agreed_on_a_decision_no_agreement() -> None:
     assert agreed("भारत और नेपाल ने व्यापार समझौते पर मुहर लगाई।") == {(0, "agreement")}
     assert agreed("कैबिनेट ने नेपाल के साथ समझौते पर मुहर लगाई।") == set()  # approved to sign: planned
     assert found("राष्ट्रपति ने अमेरिका को टीपीपी से बाहर निकालने के फैसले पर मुहर लगा दी।") == []
+
+
+def test_hydropower_and_uranium_are_energy_and_economic_aid_no_sector() -> None:
+    assert contexts("भारत और भूटान ने जल विद्युत परियोजना पर समझौता किया।") == {("energy", "agreement")}
+    assert contexts("भारत और कजाकिस्तान ने यूरेनियम आपूर्ति पर समझौता किया।") == {("energy", "agreement")}
+    assert contexts("भारत और मालदीव ने आर्थिक सहायता पर समझौता किया।") == set()  # a loan's sector is not stated
