@@ -483,6 +483,8 @@ def test_a_title_before_a_named_leader_is_that_leaders_side_only() -> None:
 def test_fighting_is_conflict_unless_the_fight_is_against_terror() -> None:
     text = "अमेरिका ने सीरिया में लड़ाई के लिए सेना भेजने में फ्रांस की मदद ली।"
     assert contexts(text) == {("defence", "conflict")}
+    text = "पाकिस्तान ने आतंकवाद के विरुद्ध भारत की मदद का आश्वासन दिया।"  # the target of a fight is no conflict
+    assert contexts(text) == {("security", "cooperation")}
 
 
 def test_a_wish_for_relations_is_no_cooperation() -> None:
@@ -506,3 +508,11 @@ def test_hydropower_and_uranium_are_energy_and_economic_aid_no_sector() -> None:
     assert contexts("भारत और भूटान ने जल विद्युत परियोजना पर समझौता किया।") == {("energy", "agreement")}
     assert contexts("भारत और कजाकिस्तान ने यूरेनियम आपूर्ति पर समझौता किया।") == {("energy", "agreement")}
     assert contexts("भारत और मालदीव ने आर्थिक सहायता पर समझौता किया।") == set()  # a loan's sector is not stated
+
+
+def test_a_list_of_countries_ending_in_a_locative_names_places_not_sides() -> None:
+    (a,) = found("भारत और जापान ने श्रीलंका, म्यांमार और बांग्लादेश में परियोजनाओं पर समझौता किया।")
+    assert sorted(a["parties"]) == ["IN", "JP"]
+    assert contexts("इराक, ईरान, तुर्की आदि देशों में भारत के व्यापार संबंध हैं।") == {("trade", "mention")}
+    (a,) = found("भारत, नेपाल और भूटान ने जल समझौते पर हस्ताक्षर किए।")  # a list of sides
+    assert sorted(a["parties"]) == ["BT", "IN", "NP"]

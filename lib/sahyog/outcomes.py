@@ -54,6 +54,10 @@ _AFTER = _plain("बाद")
 # After a party's name: "X ने", "X और Y", "X (XYZ)", "X के बीच/साथ", "X द्वारा"
 _PARTY_NEXT = _plain("ने", "और", "तथा", "एवं", "व", ",", "(", "द्वारा")
 _PARTY_AFTER_GENITIVE = _plain("बीच", "साथ", "मध्य", "कुलपति", "अध्यक्ष", "प्रबंधन", "प्रतिनिधि", "अधिकारियों")
+# A list of places: "X, Y, Z आदि (कई) देशों में", "X, Y और Z में" -- its end decides what its members are
+_ETC = _plain("आदि", "इत्यादि")
+_AND = _plain("और", "तथा", "एवं", "व")
+_POSTPOSITIONS = _plain("ने", "के", "की", "का", "से", "को", "पर", "में", "द्वारा")
 
 
 def is_year(k: str) -> bool:
@@ -248,12 +252,24 @@ def is_acting(keys: Sequence[str], p: PartyMention) -> bool:
     """A country mention that acts (``भारत ने``, ``भारत और नेपाल के बीच``), not a location (``चीन में``) nor the
     owner of a non-state body (``ऑस्ट्रेलिया के मेलबर्न विश्वविद्यालय``, ``चीनी कंपनी``)."""
     nxt = keys[p.j] if p.j < len(keys) else ""
-    if nxt in _LOCATIVE:
+    listed = nxt == "," or nxt in _ETC or (nxt in _AND and p.i > 0 and keys[p.i - 1] == ",")  # in a list
+    if nxt in _LOCATIVE or (listed and _list_of_places(keys, p.j)):
         return False
     if nxt in _PARTY_NEXT:
         return True
     window = keys[p.j + 1 : p.j + 6] if nxt in _GENITIVE else keys[p.j : p.j + 4]
     return not any(t.actor_type in NON_STATE_TYPES for _, _, t in actor_words(window))
+
+
+def _list_of_places(keys: Sequence[str], j: int) -> bool:
+    """The list going on at ``keys[j]`` (a comma or ``आदि`` after a name) ends in ``में``: ``इराक, ईरान, सीरिया
+    आदि कई देशों में``, ``भारत, चीन और जापान में`` name places, not sides (the first postposition decides)."""
+    for k in range(j, min(len(keys), j + 15)):
+        if keys[k] in _ETC:
+            return any(w in _LOCATIVE for w in keys[k + 1 : k + 4])
+        if keys[k] in _POSTPOSITIONS:
+            return keys[k] in _LOCATIVE
+    return False
 
 
 def is_party_position(keys: Sequence[str], j: int) -> bool:
