@@ -44,6 +44,7 @@ MUTATIONS = [
     ("drop cue event मुहर लगाई", DATA + "cues.csv", "event,मुहर लगाई", ""),
     ("drop cue approval मुहर लगाई", DATA + "cues.csv", "approval,मुहर लगाई", ""),
     ("drop sense मुहर लगा decision", DATA + "senses.csv", "मुहर लगा,", ""),
+    ("list reach 15 -> 3", DATA + "settings.csv", "list_reach,15,", "list_reach,3,"),
     ("no list of places", "lib/sahyog/outcomes.py", " or (listed and _list_of_places(keys, p.j))", " or False"),
     ("a list's middle member acts", "lib/sahyog/outcomes.py",
      ' or (nxt in _AND and p.i > 0 and keys[p.i - 1] == ",")', " or False"),

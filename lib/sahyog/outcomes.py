@@ -264,7 +264,7 @@ def is_acting(keys: Sequence[str], p: PartyMention) -> bool:
 def _list_of_places(keys: Sequence[str], j: int) -> bool:
     """The list going on at ``keys[j]`` (a comma or ``आदि`` after a name) ends in ``में``: ``इराक, ईरान, सीरिया
     आदि कई देशों में``, ``भारत, चीन और जापान में`` name places, not sides (the first postposition decides)."""
-    for k in range(j, min(len(keys), j + 15)):
+    for k in range(j, min(len(keys), j + window("list_reach"))):
         if keys[k] in _ETC:
             return any(w in _LOCATIVE for w in keys[k + 1 : k + 4])
         if keys[k] in _POSTPOSITIONS:
