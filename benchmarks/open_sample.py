@@ -11,9 +11,17 @@ prints precision with a 95% Wilson interval. ``recall``: reads a CSV of real sig
 reader (``doc_id,start,end,category,parties``: the offsets of the sentence that reports each) and
 prints how many of them a reported agreement covers (one whose sentence overlaps the reported one).
 
+``draw --stable`` keeps the rows of each kind with the ``--n`` smallest hashes of (seed, row key) instead
+of a seeded shuffle: a rule change that drops or adds a few rows leaves the rest of the sample as it was,
+so before and after are judged on mostly the same rows. ``--known CSV ...`` fills in verdicts already
+given for a row key (kind, doc_id, sentence_id, item: the same sentence and claim) and writes the rows
+still to read to ``SHEET.todo.jsonl``; ``assemble SHEET OUT CSV ...`` writes the verdicts of a sheet, in
+its order, from judged CSVs.
+
 Usage::
 
-    python benchmarks/open_sample.py draw --sheet /tmp/sheet.jsonl [--n 60] [--seed 15]
+    python benchmarks/open_sample.py draw --sheet /tmp/sheet.jsonl [--n 60] [--seed 15] [--stable] [--known CSV ...]
+    python benchmarks/open_sample.py assemble /tmp/sheet.jsonl benchmarks/judged/open_X.csv VERDICTS.csv ...
     python benchmarks/open_sample.py score benchmarks/judged/open_before.csv
     python benchmarks/open_sample.py recall benchmarks/judged/open_signings.csv
 """
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import math
 import random
@@ -86,8 +95,34 @@ def rows_of(record: dict[str, Any], title: str) -> tuple[list[dict], list[dict]]
     return agreements, sectors
 
 
-def draw(sheet: Path, n: int, seed: int) -> None:
-    """Extract the held-out half and write a fixed-seed sample of each kind to ``sheet``."""
+def row_key(row: dict[str, Any]) -> tuple[str, str, str, str]:
+    """What a verdict is about: the kind, the sentence and the claimed item."""
+    return row["kind"], row["doc_id"], str(row["sentence_id"]), row["item"]
+
+
+def stable_sample(rows: list[dict], n: int, seed: int) -> list[dict]:
+    """The ``n`` rows with the smallest hash of (seed, key): a bottom-k sample, unchanged for the rows that
+    stay when others come and go."""
+
+    def rank(row: dict) -> str:
+        return hashlib.sha256(f"{seed}|{'|'.join(row_key(row))}".encode()).hexdigest()
+
+    return sorted(rows, key=rank)[:n]
+
+
+def known_verdicts(paths: list[Path]) -> dict[tuple[str, ...], dict[str, str]]:
+    """Verdicts already given, by row key (the first file that has a key wins)."""
+    known: dict[tuple[str, ...], dict[str, str]] = {}
+    for path in paths:
+        with path.open(encoding="utf-8") as f:
+            for r in csv.DictReader(f):
+                known.setdefault(row_key(r), r)
+    return known
+
+
+def draw(sheet: Path, n: int, seed: int, stable: bool = False, known: list[Path] | None = None) -> None:
+    """Extract the held-out half and write a fixed-seed sample of each kind to ``sheet`` (``stable``: a
+    bottom-k hash sample); with ``known`` verdict files, the rows not judged yet go to ``SHEET.todo.jsonl``."""
     agreements: list[dict] = []
     sectors: list[dict] = []
     for row in held_out(OPEN):
@@ -98,13 +133,45 @@ def draw(sheet: Path, n: int, seed: int) -> None:
         a, s = rows_of(rec, row.get("title", ""))
         agreements += a
         sectors += s
-    rng = random.Random(seed)
-    picked = rng.sample(agreements, min(n, len(agreements))) + rng.sample(sectors, min(n, len(sectors)))
-    with sheet.open("w", encoding="utf-8") as f:
-        for r in picked:
+    if stable:
+        picked = stable_sample(agreements, n, seed) + stable_sample(sectors, n, seed)
+    else:
+        rng = random.Random(seed)
+        picked = rng.sample(agreements, min(n, len(agreements))) + rng.sample(sectors, min(n, len(sectors)))
+    write_rows(sheet, picked)
+    print(
+        f"reported agreements {len(agreements)}, counted sector rows {len(sectors)}; sheet of {len(picked)} → {sheet}"
+    )
+    if known:
+        seen = known_verdicts(known)
+        todo = [r for r in picked if row_key(r) not in seen]
+        write_rows(sheet.with_suffix(".todo.jsonl"), todo)
+        print(f"{len(picked) - len(todo)} rows judged before, {len(todo)} to read → {sheet.with_suffix('.todo.jsonl')}")
+
+
+def write_rows(path: Path, rows: list[dict]) -> None:
+    """Write sheet rows as JSON Lines."""
+    with path.open("w", encoding="utf-8") as f:
+        for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    found = f"reported agreements {len(agreements)}, counted sector rows {len(sectors)}"
-    print(f"{found}; sheet of {len(picked)} → {sheet}")
+
+
+def assemble(sheet: Path, out: Path, verdicts: list[Path]) -> None:
+    """Write the verdicts of every row of ``sheet``, in its order, from the judged CSVs ``verdicts``; refuse
+    (and write nothing) when a row has none."""
+    known = known_verdicts(verdicts)
+    rows = [json.loads(line) for line in sheet.open(encoding="utf-8") if line.strip()]
+    missing = [row_key(r) for r in rows if row_key(r) not in known]
+    if missing:
+        raise SystemExit(f"open_sample: error: {len(missing)} rows have no verdict, first {missing[0]}")
+    fields = ["kind", "doc_id", "sentence_id", "item", "verdict", "parties", "reason"]
+    with out.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(fields)
+        for r in rows:
+            v = known[row_key(r)]
+            w.writerow([*row_key(r), v["verdict"], v.get("parties", ""), v.get("reason", "")])
+    print(f"{len(rows)} verdicts → {out}")
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
@@ -159,6 +226,12 @@ def main() -> None:
     d.add_argument("--sheet", type=Path, required=True)
     d.add_argument("--n", type=int, default=60)
     d.add_argument("--seed", type=int, default=15)
+    d.add_argument("--stable", action="store_true", help="a bottom-k hash sample (stable under rule changes)")
+    d.add_argument("--known", type=Path, nargs="*", default=[], help="verdict CSVs already judged")
+    m = sub.add_parser("assemble")
+    m.add_argument("sheet", type=Path)
+    m.add_argument("out", type=Path)
+    m.add_argument("verdicts", type=Path, nargs="+")
     s = sub.add_parser("score")
     s.add_argument("verdicts", type=Path)
     r = sub.add_parser("recall")
@@ -167,7 +240,9 @@ def main() -> None:
     r.add_argument("--half", choices=("held", "dev"), default="held", help="dev: the 0 mod 4 editorials")
     a = ap.parse_args()
     if a.cmd == "draw":
-        draw(a.sheet, a.n, a.seed)
+        draw(a.sheet, a.n, a.seed, a.stable, a.known)
+    elif a.cmd == "assemble":
+        assemble(a.sheet, a.out, a.verdicts)
     elif a.cmd == "recall":
         recall(a.signings, a.half, a.open)
     else:
