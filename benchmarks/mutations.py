@@ -92,6 +92,8 @@ MUTATIONS = [
     ("drop sector ignore वन चाइना", DATA + "sectors.csv", "ignore,वन चाइना", ""),
     ("drop sector ignore सुरक्षा उपाय", DATA + "sectors.csv", "ignore,सुरक्षा उपाय", ""),
     ("drop sector ignore खून और पानी", DATA + "sectors.csv", "ignore,खून और पानी", ""),
+    ("drop cue shadow संयुक्त राष्ट्रसंघ", DATA + "cues.csv", "shadow,संयुक्त राष्ट्रसंघ", ""),
+    ("drop cue shadow संयुक्त सचिव", DATA + "cues.csv", "shadow,संयुक्त सचिव", ""),
     ("drop sector ignore आर्थिक सहायता", DATA + "sectors.csv", "ignore,आर्थिक सहायता", ""),
     ("drop sector energy जल विद्युत", DATA + "sectors.csv", "energy,जल विद्युत", ""),
     ("drop sector energy यूरेनियम", DATA + "sectors.csv", "energy,यूरेनियम", ""),

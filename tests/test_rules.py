@@ -233,6 +233,8 @@ def test_conflict_sanctions_and_comparisons_are_their_own_context() -> None:
         "भारत और नेपाल के कवि की जीवन-यात्रा में शिक्षा का बड़ा स्थान रहा।",
         "शिक्षकों से बातचीत में शिक्षा पर चर्चा हुई।",
         "तस्करों के पुलिस से संबंध थे और व्यापार चलता रहा।",
+        "संयुक्त राष्ट्रसंघ की रिपोर्ट के अनुसार भारत और नेपाल को शिक्षा सुधारनी है।",  # a name, not "joint"
+        "भारत और नेपाल के संयुक्त सचिव ने शिक्षा पर रिपोर्ट दी।",  # an office title
     ],
 )
 def test_cue_words_in_other_senses_make_no_cooperation(text: str) -> None:
