@@ -480,6 +480,8 @@ def test_a_habitual_verb_in_what_a_side_said_is_not_the_agreements() -> None:
 def test_a_title_before_a_named_leader_is_that_leaders_side_only() -> None:
     text = "प्रधानमंत्री मोदी ने आईटी के इस्तेमाल पर जोर दिया।"  # one state, not the leader and a home side
     assert contexts(text) == {("technology", "mention")}
+    text = "प्रधानमंत्री नरेंद्र मोदी ने आईटी के इस्तेमाल पर जोर दिया।"  # the name spans more words than the leader
+    assert contexts(text) == {("technology", "mention")}
 
 
 def test_fighting_is_conflict_unless_the_fight_is_against_terror() -> None:

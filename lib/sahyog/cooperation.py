@@ -82,9 +82,14 @@ def n_states(doc: Document, idx: SentenceIndex, sid: int, lo: int, hi: int) -> S
     acting = [a for a in in_range(idx, sid, lo, hi) if a.actor_type in STATE_LEVEL and is_party(keys, a)]
     leaders = leaders_in(keys, lo, hi)
     sides = {a.country or (a.id if a.actor_type == "igo" else None) for a in [*acting, *leaders]} - {None}
-    named_leaders = {(a.i, a.j) for a in leaders}  # "प्रधानमंत्री मोदी": the leader's state, not a home side too
-    home = any(a.actor_type == "government" and not a.country and (a.i, a.j) not in named_leaders for a in acting)
+    # "प्रधानमंत्री नरेंद्र मोदी ने": the leader's state, not a home side too (the entity may span more words)
+    home = any(a.actor_type == "government" and not a.country and not _overlaps(a, leaders) for a in acting)
     return Sides(len(sides), home or _home_title(keys, acting, leaders, (lo, hi)), _joint(keys, acting))
+
+
+def _overlaps(a: ActorMention, others: Sequence[ActorMention]) -> bool:
+    """True if ``a`` shares a token with one of ``others``."""
+    return any(a.i < b.j and b.i < a.j for b in others)
 
 
 _AND = frozenset({"और", "तथा", "व", "एवं"})
