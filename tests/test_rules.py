@@ -520,3 +520,10 @@ def test_a_list_of_countries_ending_in_a_locative_names_places_not_sides() -> No
     assert contexts("इराक, ईरान, तुर्की आदि देशों में भारत के व्यापार संबंध हैं।") == {("trade", "mention")}
     (a,) = found("भारत, नेपाल और भूटान ने जल समझौते पर हस्ताक्षर किए।")  # a list of sides
     assert sorted(a["parties"]) == ["BT", "IN", "NP"]
+
+
+def test_a_total_over_the_years_is_no_agreement_event() -> None:
+    text = "पिछले पांच वर्षों में भारत और अमेरिका के बीच 15 अरब डॉलर के कई रक्षा समझौते हुए हैं।"  # a total, far before
+    assert agreed(text) == set()
+    assert agreed("भारत और नेपाल के बीच तीन वर्षों में पहली बार जल समझौता हुआ।") == {(0, "agreement")}
+    assert agreed("भारत और नेपाल के बीच दशकों से चली आ रही बातचीत के बाद जल समझौता हुआ।") == {(0, "agreement")}
