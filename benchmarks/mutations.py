@@ -98,6 +98,8 @@ MUTATIONS = [
     ("drop cue shadow संयुक्त राष्ट्रसंघ", DATA + "cues.csv", "shadow,संयुक्त राष्ट्रसंघ", ""),
     ("drop cue shadow संयुक्त सचिव", DATA + "cues.csv", "shadow,संयुक्त सचिव", ""),
     ("drop cue period वर्षों में", DATA + "cues.csv", "period,वर्षों में", ""),
+    ("drop cue negation रद्द", DATA + "cues.csv", "negation,रद्द", ""),
+    ("drop cue negation स्थगित", DATA + "cues.csv", "negation,स्थगित", ""),
     ("drop cue shadow वर्षों में पहली बार", DATA + "cues.csv", "shadow,वर्षों में पहली बार", ""),
     ("period cues only in the short clause before", "lib/sahyog/outcomes.py",
      '    if has_cue("period", keys, clause_start(keys, i, window("sentence_window"), "party_break"), i):',

@@ -527,3 +527,15 @@ def test_a_total_over_the_years_is_no_agreement_event() -> None:
     assert agreed(text) == set()
     assert agreed("भारत और नेपाल के बीच तीन वर्षों में पहली बार जल समझौता हुआ।") == {(0, "agreement")}
     assert agreed("भारत और नेपाल के बीच दशकों से चली आ रही बातचीत के बाद जल समझौता हुआ।") == {(0, "agreement")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत और पाकिस्तान ने सुरक्षा पर वार्ता रद्द कर दी।",  # cancelled
+        "भारत और पाकिस्तान की सुरक्षा वार्ता स्थगित हो गई।",  # put off
+    ],
+)
+def test_cancelled_or_postponed_talks_are_no_cooperation(text: str) -> None:
+    assert contexts(text) == {("security", "mention")}
+    assert contexts("भारत और पाकिस्तान ने सुरक्षा पर वार्ता की।") == {("security", "cooperation")}
