@@ -21,6 +21,7 @@ its order, from judged CSVs.
 Usage::
 
     python benchmarks/open_sample.py draw --sheet /tmp/sheet.jsonl [--n 60] [--seed 15] [--stable] [--known CSV ...]
+        [--half dev]
     python benchmarks/open_sample.py assemble /tmp/sheet.jsonl benchmarks/judged/open_X.csv VERDICTS.csv ...
     python benchmarks/open_sample.py score benchmarks/judged/open_before.csv
     python benchmarks/open_sample.py recall benchmarks/judged/open_signings.csv
@@ -120,12 +121,13 @@ def known_verdicts(paths: list[Path]) -> dict[tuple[str, ...], dict[str, str]]:
     return known
 
 
-def draw(sheet: Path, n: int, seed: int, stable: bool = False, known: list[Path] | None = None) -> None:
-    """Extract the held-out half and write a fixed-seed sample of each kind to ``sheet`` (``stable``: a
-    bottom-k hash sample); with ``known`` verdict files, the rows not judged yet go to ``SHEET.todo.jsonl``."""
+def draw(sheet: Path, n: int, seed: int, stable: bool = False, known: list[Path] | None = None, rest: int = 2) -> None:
+    """Extract the held-out half (``rest`` 0: the development half) and write a fixed-seed sample of each kind to
+    ``sheet`` (``stable``: a bottom-k hash sample); with ``known`` verdict files, the rows not judged yet go to
+    ``SHEET.todo.jsonl``."""
     agreements: list[dict] = []
     sectors: list[dict] = []
-    for row in held_out(OPEN):
+    for row in held_out(OPEN, rest):
         try:
             rec = extract_text(row["text"], row["doc_id"])
         except SahyogError:
@@ -228,6 +230,7 @@ def main() -> None:
     d.add_argument("--seed", type=int, default=15)
     d.add_argument("--stable", action="store_true", help="a bottom-k hash sample (stable under rule changes)")
     d.add_argument("--known", type=Path, nargs="*", default=[], help="verdict CSVs already judged")
+    d.add_argument("--half", choices=("held", "dev"), default="held", help="dev: the 0 mod 4 editorials")
     m = sub.add_parser("assemble")
     m.add_argument("sheet", type=Path)
     m.add_argument("out", type=Path)
@@ -240,7 +243,7 @@ def main() -> None:
     r.add_argument("--half", choices=("held", "dev"), default="held", help="dev: the 0 mod 4 editorials")
     a = ap.parse_args()
     if a.cmd == "draw":
-        draw(a.sheet, a.n, a.seed, a.stable, a.known)
+        draw(a.sheet, a.n, a.seed, a.stable, a.known, 0 if a.half == "dev" else 2)
     elif a.cmd == "assemble":
         assemble(a.sheet, a.out, a.verdicts)
     elif a.cmd == "recall":
