@@ -539,3 +539,18 @@ def test_a_total_over_the_years_is_no_agreement_event() -> None:
 def test_cancelled_or_postponed_talks_are_no_cooperation(text: str) -> None:
     assert contexts(text) == {("security", "mention")}
     assert contexts("भारत और पाकिस्तान ने सुरक्षा पर वार्ता की।") == {("security", "cooperation")}
+
+
+def test_generic_agreements_of_an_mou_signing_are_those_mous() -> None:
+    text = "भारत और नेपाल के बीच 6 समझौते हुए। दोनों देशों ने व्यापार और ऊर्जा में 6 एमओयू पर हस्ताक्षर किए।"
+    assert agreed(text) == {(0, "mou"), (1, "mou")}
+    assert [(e["category"], e["sentences"]) for e in extract_text(text, "t")["events"]] == [("mou", [0, 1])]
+    text = "भारत और नेपाल ने व्यापार समझौते पर हस्ताक्षर किए। दोनों देशों ने ऊर्जा पर एमओयू पर हस्ताक्षर किए।"
+    assert agreed(text) == {(0, "agreement"), (1, "mou")}  # an agreement with a sector of its own
+    text = "भारत और नेपाल के बीच चार समझौते हुए, जिनमें एक समझौता ज्ञापन भी है।"
+    assert agreed(text) == {(0, "agreement"), (0, "mou")}  # one sentence names both: some are not MoUs
+
+
+def test_an_agreement_glossed_by_mous_in_brackets_is_those_mous() -> None:
+    assert agreed("भारत और फिलीपींस के बीच कई समझौते (MOUs) साइन हुए।") == {(0, "mou")}
+    assert agreed("भारत और फिलीपींस के बीच कई समझौते और दो MOU साइन हुए।") == {(0, "agreement"), (0, "mou")}

@@ -492,9 +492,20 @@ def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: Sent
     nouns = [h for h in hits if h[2].requires not in VERBS]
     found = _passing(nouns, keys, idx, sid, sporty)  # the noun says what was agreed (even in another sense) ...
     if found or any(h[2].requires in ("", "sense") and h[2].category != IGNORE for h in nouns):
-        return found
+        return _glossed(found, keys)
     # ... a verb of agreeing counts where only weak nouns failing their checks are near ("वार्ता ... बनी सहमति")
     return _passing([h for h in hits if h[2].requires in VERBS], keys, idx, sid, sporty)
+
+
+def _glossed(found: dict[str, _Found], keys: Sequence[str]) -> dict[str, _Found]:
+    """``कई समझौते (MOUs)``: a generic agreement glossed by an MoU in brackets right after it is that MoU."""
+    a, m = found.get("agreement"), found.get("mou")
+    if a is None or m is None:
+        return found
+    end, start = a.lo + a.j, m.lo + m.i
+    if 0 < start - end <= 2 and "(" in keys[end:start]:
+        return {c: f for c, f in found.items() if c != "agreement"}
+    return found
 
 
 def _passing(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: SentenceIndex, sid: int, sporty: bool
@@ -777,11 +788,39 @@ def find_agreements(
     out = inherit_parties(out)
     signed = outcomes.has_cue("signing", doc.keys)
     statuses = outcomes.resolve_references([a.status for a in out], signed, [a.sentence_id for a in out])
-    return [
+    kept = [
         a if st == a.status else replace(a, status=st)
         for a, st in zip(out, statuses, strict=True)
         if st != outcomes.BACKGROUND
     ]
+    return generics_as_mous(kept)
+
+
+def _is_generic(a: Agreement) -> bool:
+    """A generic ``agreement`` mention: no sectors and no number one (``इन समझौतों पर हस्ताक्षर``, ``6 समझौते``)."""
+    return a.category == "agreement" and not a.sectors and a.count != 1
+
+
+def generics_as_mous(agreements: Sequence[Agreement]) -> list[Agreement]:
+    """Agreements named only generically in an article whose signing is of MoUs are those MoUs (the wire labelling
+    rule: "when the text calls its समझौते MoUs, they are mou only"): every ``agreement`` mention of a level and
+    status becomes ``mou`` when all of them are generic, an ``mou`` mention of that level and status exists and
+    none shares its sentence (one sentence naming both, ``चार समझौते, जिनमें एक समझौता ज्ञापन``, keeps both)."""
+    mou_sids: dict[tuple[str, str], set[int]] = {}
+    for a in agreements:
+        if a.category == "mou":
+            mou_sids.setdefault((a.level, a.status), set()).add(a.sentence_id)
+    generic: dict[tuple[str, str], list[Agreement]] = {}
+    for a in agreements:
+        if a.category == "agreement":
+            generic.setdefault((a.level, a.status), []).append(a)
+    as_mou = {
+        key
+        for key, group in generic.items()
+        if key in mou_sids and all(map(_is_generic, group)) and not {a.sentence_id for a in group} & mou_sids[key]
+    }
+    return [replace(a, category="mou") if a.category == "agreement" and (a.level, a.status) in as_mou else a
+            for a in agreements]  # fmt: skip
 
 
 def latest_year(keys: Sequence[str]) -> int | None:

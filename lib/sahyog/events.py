@@ -83,7 +83,7 @@ def find_events(record: Record, text: str) -> list[dict[str, Any]]:
     agreements = record.get("agreements", [])
     if not agreements:
         return []
-    groups = _absorb_generic(_group(agreements))
+    groups = _group(agreements)  # generic agreements of an MoU signing are MoUs already (agreements.generics_as_mous)
     _add_listed_sectors(groups, record)
     _share_sectors(groups)
     ctx = _Context.of(record, text)
@@ -102,21 +102,6 @@ def _group(agreements: Sequence[Mapping[str, Any]]) -> list[_Event]:
         key = (a["category"], level, status)
         events.setdefault(key, _Event(a["category"], level, status)).mentions.append(a)
     return list(events.values())
-
-
-def _absorb_generic(groups: list[_Event]) -> list[_Event]:
-    """Agreements named only generically (no sectors, no number one: ``इन समझौतों पर हस्ताक्षर``) in an article
-    whose signing is of MoUs are those MoUs: the ``agreement`` event joins the ``mou`` event of its level and status."""
-    mous = {(ev.level, ev.status): ev for ev in groups if ev.category == "mou"}
-    out = []
-    for ev in groups:
-        mou = mous.get((ev.level, ev.status)) if ev.category == "agreement" else None
-        generic = not any(a.get("sectors") for a in ev.mentions) and all(a.get("count") != 1 for a in ev.mentions)
-        if mou is not None and generic and not {a["sentence_id"] for a in ev.mentions} & _sids(mou):
-            mou.mentions = sorted(mou.mentions + ev.mentions, key=lambda a: (a["sentence_id"], a.get("id", "")))
-            continue
-        out.append(ev)
-    return out
 
 
 def _sids(ev: _Event) -> set[int]:
