@@ -99,7 +99,7 @@ MUTATIONS = [
     ("drop cue shadow संयुक्त सचिव", DATA + "cues.csv", "shadow,संयुक्त सचिव", ""),
     ("drop cue period वर्षों में", DATA + "cues.csv", "period,वर्षों में", ""),
     ("drop cue negation रद्द", DATA + "cues.csv", "negation,रद्द", ""),
-    ("drop sector ignore पर्यावरण अनुकूल", DATA + "sectors.csv", "ignore,पर्यावरण अनुकूल", ""),
+    ("drop sector ignore पर्यावरण-अनुकूल", DATA + "sectors.csv", "ignore,पर्यावरण-अनुकूल", ""),
     ("drop sector ignore आतंकी हमला", DATA + "sectors.csv", "ignore,आतंकी हमला", ""),
     ("no MoU gloss in brackets", "lib/sahyog/agreements.py", "    if 0 < start - end <= 2 and", "    if False and"),
     ("generic agreements stay agreements", "lib/sahyog/agreements.py",

@@ -559,5 +559,6 @@ def test_an_agreement_glossed_by_mous_in_brackets_is_those_mous() -> None:
 def test_eco_friendly_and_a_terror_attack_name_no_sector() -> None:
     text = "भारत और भूटान ने पर्यावरण अनुकूल पनबिजली परियोजनाओं पर समझौता किया।"  # an attribute of the projects
     assert contexts(text) == {("energy", "agreement")}
+    assert contexts(text.replace("पर्यावरण अनुकूल", "पर्यावरण-अनुकूल")) == {("energy", "agreement")}
     assert contexts("भारत और पाकिस्तान की वार्ता के एक हफ्ते बाद आतंकी हमला हुआ।") == set()  # an attack, not the talks'
     assert contexts("भारत और पाकिस्तान ने आतंकवाद पर वार्ता की।") == {("security", "cooperation")}
