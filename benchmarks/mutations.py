@@ -101,6 +101,7 @@ MUTATIONS = [
     ("drop cue negation रद्द", DATA + "cues.csv", "negation,रद्द", ""),
     ("drop sector ignore पर्यावरण-अनुकूल", DATA + "sectors.csv", "ignore,पर्यावरण-अनुकूल", ""),
     ("drop sector ignore आतंकी हमला", DATA + "sectors.csv", "ignore,आतंकी हमला", ""),
+    ("the terms of an agreement follow it", DATA + "cues.csv", "terms,तहत", "consequence,तहत"),
     ("no MoU gloss in brackets", "lib/sahyog/agreements.py", "    if 0 < start - end <= 2 and", "    if False and"),
     ("generic agreements stay agreements", "lib/sahyog/agreements.py",
      "        if key in mou_sids and all(map(_is_generic, group))", "        if False"),

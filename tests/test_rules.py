@@ -562,3 +562,9 @@ def test_eco_friendly_and_a_terror_attack_name_no_sector() -> None:
     assert contexts(text.replace("पर्यावरण अनुकूल", "पर्यावरण-अनुकूल")) == {("energy", "agreement")}
     assert contexts("भारत और पाकिस्तान की वार्ता के एक हफ्ते बाद आतंकी हमला हुआ।") == set()  # an attack, not the talks'
     assert contexts("भारत और पाकिस्तान ने आतंकवाद पर वार्ता की।") == {("security", "cooperation")}
+
+
+def test_what_an_agreement_provides_is_not_a_report_of_agreeing() -> None:
+    signed = "भारत और नेपाल ने व्यापार समझौते पर हस्ताक्षर किए।"
+    assert agreed(signed + " इस समझौते के तहत दोनों देश शुल्क घटाएंगे।") == {(0, "agreement")}  # its terms
+    assert agreed(signed + " इस समझौते से दोनों देशों का व्यापार बढ़ेगा।") == {(0, "agreement"), (1, "agreement")}

@@ -31,7 +31,7 @@ __all__ = ["clause_after", "clause_before", "has_cue", "load_cues"]
 
 LEVELS: tuple[str, ...] = ("government", "institutional", "domestic")
 AGREED, PLANNED, BACKGROUND, REFERENCE = "agreed", "planned", "background", "reference"
-FOLLOWS = "follows"  # "समझौते के तहत ...": a reference by what follows from the agreement
+FOLLOWS = "follows"  # "समझौते से ...", "समझौते के जरिए ...": a reference by what follows from the agreement
 REFERENCES = (REFERENCE, FOLLOWS)
 # Readable labels for tables and pages.
 LEVEL_LABELS: dict[str, str] = {"government": "between governments", "institutional": "non-state bodies",
@@ -131,13 +131,14 @@ def is_hypothetical(keys: Sequence[str], i: int, j: int) -> bool:
     return has_cue("question", keys, j, hi) or has_cue("irrealis", clause_after(keys, j))
 
 
-def _follows_from(keys: Sequence[str], j: int) -> bool:
-    """``समझौते से ...``, ``समझौते के तहत ...``: something follows from an agreement named before (a future verb
-    after it is not the agreement's own)."""
-    cons = load_cues()["consequence"]
-    if j < len(keys) and cons.scan(keys[j : j + 1]):
+def _follows_from(keys: Sequence[str], j: int, cue: str = "consequence") -> bool:
+    """``समझौते से ...``, ``समझौते के जरिए ...`` (``cue`` ``consequence``) or ``समझौते के तहत ...`` (``terms``): the
+    cue right after the trigger ``keys[..j]`` or after its genitive (a future verb after it is not the agreement's
+    own)."""
+    cues = load_cues()[cue]
+    if j < len(keys) and cues.scan(keys[j : j + 1]):
         return True
-    return j + 1 < len(keys) and keys[j] in _GENITIVE and bool(cons.scan(keys[j + 1 : j + 2]))
+    return j + 1 < len(keys) and keys[j] in _GENITIVE and bool(cues.scan(keys[j + 1 : j + 2]))
 
 
 def is_planned(keys: Sequence[str], i: int, j: int) -> bool:
@@ -168,6 +169,8 @@ def trigger_status(keys: Sequence[str], i: int, j: int, category: str) -> str:
     done = has_cue("done", keys, max(0, i - 1), i)
     if category in FUTURE_BY_NATURE or (done and (has_cue("recent", keys, 0, i) or has_cue("visit", keys, 0, i))):
         return AGREED  # "कल हुए समझौते", "यात्रा पर पहुंचे, वहां हुए समझौते"; "ईरान के साथ हुए समझौते" is a reference
+    if _follows_from(keys, j, "terms"):
+        return BACKGROUND  # "समझौते के तहत ...": its terms told, the agreement reported where it was made
     if _follows_from(keys, j):
         return FOLLOWS
     if is_planned(keys, i, j):
