@@ -625,13 +625,15 @@ def dask_client(
 
 
 ROW_GROUP_BYTES = 4 << 20  # a table's partitions are buffered into row groups of about this size (see _Writers)
+ROW_GROUP_PARTS = 10  # ... or of at most this many partitions, so a small table's buffer does not grow with the corpus
 
 
 class _Writers:
     """One Parquet file per table in ``folder``. Each table's partitions are buffered up to
-    :data:`ROW_GROUP_BYTES` and written as one row group: a row group per partition made the client's memory
-    grow with the corpus (20,000 articles: 225 MB, 40,000: 258 MB; see benchmarks/README.md), a bounded buffer
-    keeps it flat."""
+    :data:`ROW_GROUP_BYTES` or :data:`ROW_GROUP_PARTS` partitions and written as one row group: a row group per
+    partition made the client's memory grow with the corpus (20,000 articles: 225 MB, 40,000: 258 MB; see
+    benchmarks/README.md), and a buffer bounded by bytes alone held a small table's results (the article events)
+    until the end of the run; bounded both ways, it stays flat."""
 
     def __init__(self, folder: Path) -> None:
         from .corpus_events import Spill
@@ -649,7 +651,7 @@ class _Writers:
             if table.num_rows:
                 self.buffers[name].append(table)
                 self.sizes[name] += table.nbytes
-                if self.sizes[name] >= ROW_GROUP_BYTES:
+                if self.sizes[name] >= ROW_GROUP_BYTES or len(self.buffers[name]) >= ROW_GROUP_PARTS:
                     self._flush(name)
 
     def _flush(self, name: str) -> None:
