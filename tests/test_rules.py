@@ -233,8 +233,6 @@ def test_conflict_sanctions_and_comparisons_are_their_own_context() -> None:
         "भारत और नेपाल के कवि की जीवन-यात्रा में शिक्षा का बड़ा स्थान रहा।",
         "शिक्षकों से बातचीत में शिक्षा पर चर्चा हुई।",
         "तस्करों के पुलिस से संबंध थे और व्यापार चलता रहा।",
-        "संयुक्त राष्ट्रसंघ की रिपोर्ट के अनुसार भारत और नेपाल को शिक्षा सुधारनी है।",  # a name, not "joint"
-        "भारत और नेपाल के संयुक्त सचिव ने शिक्षा पर रिपोर्ट दी।",  # an office title
     ],
 )
 def test_cue_words_in_other_senses_make_no_cooperation(text: str) -> None:
@@ -529,18 +527,6 @@ def test_a_total_over_the_years_is_no_agreement_event() -> None:
     assert agreed("भारत और नेपाल के बीच दशकों से चली आ रही बातचीत के बाद जल समझौता हुआ।") == {(0, "agreement")}
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "भारत और पाकिस्तान ने सुरक्षा पर वार्ता रद्द कर दी।",  # cancelled
-        "भारत और पाकिस्तान की सुरक्षा वार्ता स्थगित हो गई।",  # put off
-    ],
-)
-def test_cancelled_or_postponed_talks_are_no_cooperation(text: str) -> None:
-    assert contexts(text) == {("security", "mention")}
-    assert contexts("भारत और पाकिस्तान ने सुरक्षा पर वार्ता की।") == {("security", "cooperation")}
-
-
 def test_generic_agreements_of_an_mou_signing_are_those_mous() -> None:
     text = "भारत और नेपाल के बीच 6 समझौते हुए। दोनों देशों ने व्यापार और ऊर्जा में 6 एमओयू पर हस्ताक्षर किए।"
     assert agreed(text) == {(0, "mou"), (1, "mou")}
@@ -549,19 +535,6 @@ def test_generic_agreements_of_an_mou_signing_are_those_mous() -> None:
     assert agreed(text) == {(0, "agreement"), (1, "mou")}  # an agreement with a sector of its own
     text = "भारत और नेपाल के बीच चार समझौते हुए, जिनमें एक समझौता ज्ञापन भी है।"
     assert agreed(text) == {(0, "agreement"), (0, "mou")}  # one sentence names both: some are not MoUs
-
-
-def test_an_agreement_glossed_by_mous_in_brackets_is_those_mous() -> None:
-    assert agreed("भारत और फिलीपींस के बीच कई समझौते (MOUs) साइन हुए।") == {(0, "mou")}
-    assert agreed("भारत और फिलीपींस के बीच कई समझौते और दो MOU साइन हुए।") == {(0, "agreement"), (0, "mou")}
-
-
-def test_eco_friendly_and_a_terror_attack_name_no_sector() -> None:
-    text = "भारत और भूटान ने पर्यावरण अनुकूल पनबिजली परियोजनाओं पर समझौता किया।"  # an attribute of the projects
-    assert contexts(text) == {("energy", "agreement")}
-    assert contexts(text.replace("पर्यावरण अनुकूल", "पर्यावरण-अनुकूल")) == {("energy", "agreement")}
-    assert contexts("भारत और पाकिस्तान की वार्ता के एक हफ्ते बाद आतंकी हमला हुआ।") == set()  # an attack, not the talks'
-    assert contexts("भारत और पाकिस्तान ने आतंकवाद पर वार्ता की।") == {("security", "cooperation")}
 
 
 def test_what_an_agreement_provides_is_not_a_report_of_agreeing() -> None:

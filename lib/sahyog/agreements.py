@@ -492,20 +492,9 @@ def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: Sent
     nouns = [h for h in hits if h[2].requires not in VERBS]
     found = _passing(nouns, keys, idx, sid, sporty)  # the noun says what was agreed (even in another sense) ...
     if found or any(h[2].requires in ("", "sense") and h[2].category != IGNORE for h in nouns):
-        return _glossed(found, keys)
+        return found
     # ... a verb of agreeing counts where only weak nouns failing their checks are near ("वार्ता ... बनी सहमति")
     return _passing([h for h in hits if h[2].requires in VERBS], keys, idx, sid, sporty)
-
-
-def _glossed(found: dict[str, _Found], keys: Sequence[str]) -> dict[str, _Found]:
-    """``कई समझौते (MOUs)``: a generic agreement glossed by an MoU in brackets right after it is that MoU."""
-    a, m = found.get("agreement"), found.get("mou")
-    if a is None or m is None:
-        return found
-    end, start = a.lo + a.j, m.lo + m.i
-    if 0 < start - end <= 2 and "(" in keys[end:start]:
-        return {c: f for c, f in found.items() if c != "agreement"}
-    return found
 
 
 def _passing(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: SentenceIndex, sid: int, sporty: bool
