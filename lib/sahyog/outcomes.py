@@ -135,10 +135,9 @@ def _follows_from(keys: Sequence[str], j: int, cue: str = "consequence") -> bool
     """``समझौते से ...``, ``समझौते के जरिए ...`` (``cue`` ``consequence``) or ``समझौते के तहत ...`` (``terms``): the
     cue right after the trigger ``keys[..j]`` or after its genitive (a future verb after it is not the agreement's
     own)."""
-    cues = load_cues()[cue]
-    if j < len(keys) and cues.scan(keys[j : j + 1]):
+    if j < len(keys) and is_cue_at(cue, keys, j):
         return True
-    return j + 1 < len(keys) and keys[j] in _GENITIVE and bool(cues.scan(keys[j + 1 : j + 2]))
+    return j + 1 < len(keys) and keys[j] in _GENITIVE and is_cue_at(cue, keys, j + 1)
 
 
 def is_planned(keys: Sequence[str], i: int, j: int) -> bool:
