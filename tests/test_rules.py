@@ -274,6 +274,12 @@ def test_a_contact_cue_needs_two_named_sides() -> None:
     assert contexts("भारत और नेपाल के बीच बिजली पर बैठक हुई।") == {("energy", "cooperation")}
 
 
+def test_with_only_a_contact_cue_the_sector_word_comes_before_it() -> None:
+    assert contexts("भारत और नेपाल के पर्यटन संबंध घनिष्ठ हुए।") == {("tourism", "cooperation")}
+    assert contexts("भारत और नेपाल के संबंधों से पर्यटन बढ़ा।") == {("tourism", "mention")}  # not what relations hold
+    assert contexts("भारत और नेपाल के समझौते से पर्यटन बढ़ा।") == {("tourism", "cooperation")}  # a strong cue
+
+
 def test_relations_going_bad_are_conflict() -> None:
     assert contexts("भारत और पाकिस्तान के व्यापार संबंध बिगड़े।") == {("trade", "conflict")}
     text = "अमेरिका की पहल पर फ्रांस ने युद्ध लड़ा, ब्रिटेन शरणार्थियों का बोझ उठाने से बच रहा है।"

@@ -7,11 +7,12 @@ are described in its own clause (up to a ``party_break`` cue, at most ``sentence
 ``वार्ता`` ... cue ``cooperation`` of ``data/cues.csv``) linking two sides -- countries, IGOs, leaders or
 government bodies acting (a country as a place, ``चीन में``, or inside a company or product name, ``चीनी मिल``,
 is none), a title with no country of its own standing for the home side, or one side with ``के साथ``, or
-``दोनों देश``/``द्विपक्षीय`` -- or a contact cue (``बैठक``, ``संबंध``, ``मदद`` ... cue ``contact``) between two
-named sides without conflict; and no hope, condition, question or negation in the clause unless the sides
-said it. A sentence naming an organisation that is a party to a reported agreement counts too. Conflict,
-sanctions, pressure and comparisons (cue ``conflict``) make the context ``conflict``; anything else is
-``mention``. ``mention``, ``conflict`` and ``portfolio`` stay out of the default sector tables and charts.
+``दोनों देश``/``द्विपक्षीय`` -- or a contact cue (``बैठक``, ``संबंध``, ``मदद`` ... cue ``contact``) after the
+sector word, between two named sides without conflict; and no hope, condition, question or negation in the
+clause unless the sides said it. A sentence naming an organisation that is a party to a reported agreement
+counts too. Conflict, sanctions, pressure and comparisons (cue ``conflict``) make the context ``conflict``;
+anything else is ``mention``. ``mention``, ``conflict`` and ``portfolio`` stay out of the default sector tables
+and charts.
 """
 
 from __future__ import annotations
@@ -171,7 +172,18 @@ def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str],
     key = (sid, nlo, nhi, lo, hi)
     if key not in memo:
         memo[key] = _decide(doc, idx, sid, keys, (nlo, nhi, lo, hi))
+    if memo[key] == COOPERATION and not _before_contact(keys, i, lo, hi):
+        return MENTION
     return memo[key]
+
+
+def _before_contact(keys: Sequence[str], i: int, lo: int, hi: int) -> bool:
+    """A clause that is cooperation only through a contact cue (``बैठक``, ``संबंध``) counts for the sector word at
+    key ``i`` only if a contact cue follows it: Hindi puts a verb's topic and a noun's modifiers before them
+    (``व्यापार पर चर्चा``, ``आर्थिक संबंध``); a sector word after the relations noun says something else
+    (``घनिष्ठ संबंध और अर्थव्यवस्था में ...``)."""
+    strong = has_cue("cooperation", keys, lo, hi) or has_cue("decision", keys, lo, hi)
+    return strong or has_cue("contact", keys, i + 1, hi)
 
 
 def _decide(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], bounds: tuple[int, ...]) -> str:
