@@ -274,6 +274,12 @@ def test_a_contact_cue_needs_two_named_sides() -> None:
     assert contexts("भारत और नेपाल के बीच बिजली पर बैठक हुई।") == {("energy", "cooperation")}
 
 
+def test_with_only_a_title_the_partner_after_ke_saath_must_be_a_state() -> None:
+    text = "प्रधानमंत्री ने {} के साथ समझौता करके खेती को बढ़ावा दिया।"
+    assert contexts(text.format("नेपाल")) == {("agriculture", "cooperation")}
+    assert contexts(text.format("अलगाववादियों")) == {("agriculture", "mention")}  # separatists: domestic
+
+
 def test_with_only_a_contact_cue_the_sector_word_comes_before_it() -> None:
     assert contexts("भारत और नेपाल के पर्यटन संबंध घनिष्ठ हुए।") == {("tourism", "cooperation")}
     assert contexts("भारत और नेपाल के संबंधों से पर्यटन बढ़ा।") == {("tourism", "mention")}  # not what relations hold

@@ -53,14 +53,14 @@ class Sides:
 
 def is_cooperation_sentence(keys: Sequence[str], sides: Sides | int) -> bool:
     """True if ``keys`` describe cooperation between states. A strong cue (``सहयोग``, ``समझौता``, ``वार्ता``:
-    cue ``cooperation``) needs two sides, a title counting as one, or ``दोनों देश``/``द्विपक्षीय``, or one side
-    with the other implied by ``के साथ`` (news of a state's own government); a contact cue (``बैठक``,
+    cue ``cooperation``) needs two sides, a title counting as one, or ``दोनों देश``/``द्विपक्षीय``, or one named
+    side with the other implied by ``के साथ`` (news of a state's own government); a contact cue (``बैठक``,
     ``संबंध``, ``मदद``: cue ``contact``) needs two named sides or ``दोनों देश``, and no conflict; a decision
     (``फैसला``: cue ``decision``) is cooperation only when two states make it together."""
     sides = sides if isinstance(sides, Sides) else Sides(sides)
     both = has_cue("both_states", keys) or has_cue("bilateral", keys)
     if has_cue("cooperation", keys):
-        return sides.total >= 2 or both or (sides.total == 1 and has_cue("between", keys))
+        return sides.total >= 2 or both or (sides.named == 1 and has_cue("between", keys))
     if has_cue("contact", keys) and not has_cue("conflict", keys):
         return sides.named >= 2 or both
     return sides.joint and has_cue("decision", keys)
