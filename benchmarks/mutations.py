@@ -127,6 +127,8 @@ MUTATIONS = [
     ("दोनों देश a cue again", DATA + "cues.csv", "cooperation,साझा",
      "cooperation,साझा\ncooperation,दोनों देश\ncooperation,दोनों नेता"),
     ("support a contact cue again", DATA + "cues.csv", "contact,मदद", "contact,मदद\ncontact,समर्थन"),
+    ("the second of a pair is a place", "lib/sahyog/outcomes.py", '    if p.i >= 2 and keys[p.i - 1] == "-":',
+     '    if False:'),
     ("a title alone with के साथ", "lib/sahyog/cooperation.py", " (sides.named == 1 and has_cue(\"between\"",
      " (sides.total == 1 and has_cue(\"between\""),
     ("contact cue anywhere in the clause", "lib/sahyog/cooperation.py",

@@ -59,6 +59,10 @@ def test_a_country_that_locates_a_place_is_no_party() -> None:
         assert a["parties"] == ["IN", "NP"], text
 
 
+def test_a_hyphenated_pair_before_men_names_both_sides() -> None:
+    assert [a["parties"] for a in found("भारत-बांग्लादेश में कई समझौतों पर हस्ताक्षर हुए।")] == [["IN", "BD"]]
+
+
 def test_parties_are_searched_across_a_long_clause() -> None:
     text = (
         "भारत और नेपाल ने पिछले कई महीनों तक चली लंबी और कठिन बातचीत के कई दौर पूरे होने के बाद आखिरकार "

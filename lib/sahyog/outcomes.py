@@ -254,9 +254,11 @@ class PartyMention:
 
 
 def is_acting(keys: Sequence[str], p: PartyMention) -> bool:
-    """A country mention that acts (``भारत ने``, ``भारत और नेपाल के बीच``), not a location (``चीन में``) nor the
-    owner of a non-state body (``ऑस्ट्रेलिया के मेलबर्न विश्वविद्यालय``, ``चीनी कंपनी``)."""
+    """A country mention that acts (``भारत ने``, ``भारत और नेपाल के बीच``, ``भारत-बांग्लादेश में``), not a location
+    (``चीन में``) nor the owner of a non-state body (``ऑस्ट्रेलिया के मेलबर्न विश्वविद्यालय``, ``चीनी कंपनी``)."""
     nxt = keys[p.j] if p.j < len(keys) else ""
+    if p.i >= 2 and keys[p.i - 1] == "-":
+        return True  # the second of a pair, "भारत-बांग्लादेश में": between the two, not a place
     listed = nxt == "," or nxt in _ETC or (nxt in _AND and p.i > 0 and keys[p.i - 1] == ",")  # in a list
     if nxt in _LOCATIVE or (listed and _list_of_places(keys, p.j)):
         return False
