@@ -205,6 +205,12 @@ def test_stopwords_from_maintained_list():
     assert "व्यापार" not in stop
 
 
+def test_an_ordinal_ending_written_apart_is_no_content_word():
+    stats = text.token_stats(text.tokenize("भारत के 13 वें सत्र और 14 वें सत्र में 5वीं बैठक हुई।"))
+    words = dict(stats.top_content_words)
+    assert words["सत्र"] == 2 and "वें" not in words and "वीं" not in words
+
+
 def test_token_stats_on_example():
     body = text.load_article(EXAMPLE)
     stats = text.token_stats(text.tokenize(body), top=10)

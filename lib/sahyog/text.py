@@ -521,12 +521,17 @@ def words(text: str) -> list[str]:
 # Stop words and statistics
 
 
+# Ordinal endings written apart from their number (``13 वें सत्र``): a suffix, not a word of their own.
+ORDINAL_ENDINGS = ("वां", "वें", "वीं")
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """Hindi stop words from the maintained stopwords-iso list (``stopwordsiso``), normalised."""
+    """Hindi stop words from the maintained stopwords-iso list (``stopwordsiso``) and the ordinal endings
+    (:data:`ORDINAL_ENDINGS`), normalised."""
     import stopwordsiso
 
-    return frozenset(normalize(w) for w in stopwordsiso.stopwords("hi"))
+    return frozenset(normalize(w) for w in (*stopwordsiso.stopwords("hi"), *ORDINAL_ENDINGS))
 
 
 @dataclass(frozen=True)
