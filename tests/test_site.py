@@ -181,7 +181,9 @@ def test_table_html_escapes_and_leaves_empty_cells_empty():
     html = site.table_html(df)
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x" not in html
     assert "None" not in html and "nan" not in html.lower() and "[" not in html
-    assert "<td>a, b</td>" in html and '<td lang="hi">भारत</td>' in html and '<td class="num">1</td>' in html
+    assert '<td data-label="list">a, b</td>' in html and '<td lang="hi" data-label="hi">भारत</td>' in html
+    assert '<td class="num" data-label="n">1</td>' in html
+    assert '<table class="stack">' in html  # five columns: one block per row on a phone
     assert html.startswith('<div class="table-wrap">') and "<th></th>" not in html  # no positional index
 
 
@@ -190,7 +192,16 @@ def test_marked_evidence_and_merged_cells():
     assert site.marked_html(m) == '&lt;i&gt;<mark title="India">भारत</mark>&lt;/i&gt; और नेपाल'
     df = pd.DataFrame({"sentence": [8, 8, 9], "what": ["a", "b", "c"], "evidence": [m, m, m]})
     html = site.table_html(df, merge=["sentence", "evidence"])
-    assert html.count('rowspan="2"') == 2 and html.count("<mark") == 2
+    assert html.count('rowspan="2"') == 2 and html.count("<mark") == 2 and "dup" not in html  # narrow: no copies
+
+
+def test_a_wide_table_stacks_on_a_phone_with_each_merged_cell_copied_into_its_rows():
+    df = pd.DataFrame({"sentence": [8, 8, 9], "what": ["a", "b", "c"], "who": ["x", "y", "z"], "evidence": list("ppq")})
+    html = site.table_html(df, merge=["evidence"])
+    assert '<table class="stack">' in html and html.count('rowspan="2"') == 1
+    assert html.count('data-label="evidence"') == 3  # every row carries its evidence in the stacked layout
+    assert html.count('<td class="dup" data-label="evidence">p</td>') == 1  # the copy, hidden on a desk
+    assert "td.dup { display:none; }" in site.CSS and "td::before { content:attr(data-label)" in site.CSS
 
 
 def test_index_lists_newest_first():
@@ -242,6 +253,6 @@ def test_tables_are_aligned_for_hindi_in_jupyterlab_too():
     df = pd.DataFrame({"sentence": ["भारत और नेपाल ने व्यापार पर समझौता किया"], "n": [3]})
     html = site.Table(df)._repr_html_()
     assert '<th style="text-align:left;vertical-align:top">sentence</th>' in html
-    assert '<td lang="hi" style="text-align:left;vertical-align:top">भारत' in html
-    assert '<td class="num" style="text-align:right;vertical-align:top">3</td>' in html
+    assert '<td lang="hi" data-label="sentence" style="text-align:left;vertical-align:top">भारत' in html
+    assert '<td class="num" data-label="n" style="text-align:right;vertical-align:top">3</td>' in html
     assert "<th></th>" not in html  # no index

@@ -88,8 +88,24 @@ ol.timeline li { margin:.15rem 0 .45rem; }
 ol.timeline .when { color:var(--muted); font-variant-numeric:tabular-nums; margin-right:.3rem; }
 ol.timeline details { margin:.1rem 0 0; } ol.timeline summary { cursor:pointer; color:var(--ink); }
 ol.timeline details p { margin:.2rem 0 .2rem 1rem; color:var(--muted); }
+td.dup { display:none; }
 @media (max-width: 600px) {
-  .table-wrap > table { width:max-content; }  /* rows stay compact; the box scrolls sideways */
+  .table-wrap > table:not(.stack) { width:max-content; }  /* rows stay compact; the box scrolls sideways */
+  /* wide tables: one block per row, each value under its column's name, nothing hidden sideways */
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display:block; width:100%; max-width:none; }
+  table.stack thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
+  table.stack tr { border:1px solid var(--line); margin:0 0 .6rem; }
+  table.stack td, table.stack td.text { border:0; border-top:1px solid var(--line); min-width:0;
+    text-align:left !important; padding:.2rem .6rem; }
+  table.stack td:first-child { border-top:0; font-weight:600; }
+  table.stack td[rowspan] { border-top:1px solid var(--line); }
+  table.stack td { position:relative; padding-left:6.6rem; }  /* the column's name on the left of its value */
+  table.stack td::before { content:attr(data-label); position:absolute; left:.6rem; width:5.6rem;
+    color:var(--muted); font-size:.8rem; font-weight:400; padding-top:.1rem; overflow-wrap:anywhere; }
+  table.stack td.text { padding-left:.6rem; }  /* a sentence: its name above it, the full width for the text */
+  table.stack td.text::before { position:static; display:block; width:auto; }
+  table.stack td:empty { display:none; }
+  table.stack td.dup:not(:empty) { display:block; }
   main { padding:.5rem .7rem 1.5rem; }
   h1 { font-size:1.3rem; }
   section.brief { padding:.5rem .7rem; }
@@ -142,17 +158,22 @@ def marked_html(m: Marked) -> str:
     return "".join(out)
 
 
-def _td(value: Any, numeric: bool, rowspan: int = 1) -> str:
+def _td(value: Any, numeric: bool, rowspan: int = 1, label: str = "", dup: bool = False) -> str:
+    """One cell; ``label``: its column's name (shown above it when a narrow screen stacks the row); ``dup``: a
+    copy of a merged cell, shown only in the stacked layout (each stacked row then carries its evidence)."""
     span = f' rowspan="{rowspan}"' if rowspan > 1 else ""
+    span += f' data-label="{e(label)}"' if label else ""
+    extra = " dup" if dup else ""
     if isinstance(value, Marked):
-        return f'<td class="text" lang="hi"{span}>{marked_html(value)}</td>'
+        return f'<td class="text{extra}" lang="hi"{span}>{marked_html(value)}</td>'
     text = _cell_text(value)
     if numeric:
-        return f'<td class="num"{span}>{e(text)}</td>'
+        return f'<td class="num{extra}"{span}>{e(text)}</td>'
+    cls = ("text" if _is_hindi(text) and len(text) > 60 else "") + extra
+    cls_attr = f' class="{cls.strip()}"' if cls.strip() else ""
     if _is_hindi(text):
-        cls = ' class="text"' if len(text) > 60 else ""
-        return f'<td lang="hi"{cls}{span}>{e(text)}</td>'
-    return f"<td{span}>{hi(text)}</td>"
+        return f'<td lang="hi"{cls_attr}{span}>{e(text)}</td>'
+    return f"<td{cls_attr}{span}>{hi(text)}</td>"
 
 
 def _run_lengths(values: Sequence[Any]) -> list[int]:
@@ -168,8 +189,13 @@ def _run_lengths(values: Sequence[Any]) -> list[int]:
     return spans
 
 
+STACK_COLUMNS = 4  # a table this wide becomes one block per row on a phone (label above each value)
+
+
 def table_html(df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False, caption: str = "") -> str:
-    """``df`` as a plain, escaped HTML table in a box that scrolls sideways on a narrow screen.
+    """``df`` as a plain, escaped HTML table; on a narrow screen a table of :data:`STACK_COLUMNS` columns or more
+    shows each row as a block of labelled values (a merged cell copied into every row it covers), a narrower one
+    scrolls sideways in its box.
 
     No positional index (unless ``index``: then the index is the first column), empty cells empty,
     lists as text, numbers right-aligned, Hindi cells marked ``lang="hi"``, :class:`Marked` cells with
@@ -186,17 +212,19 @@ def table_html(df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False,
     }
     num = ' class="num"'
     head = "".join(f"<th{num if n else ''}>{hi(str(c))}</th>" for c, n in zip(cols, numeric, strict=True))
+    stack = len(cols) >= STACK_COLUMNS
     body = []
     for i, row in enumerate(df.itertuples(index=False, name=None)):
         cells = [
-            _td(v, n, spans[c][i] if c in spans else 1)
+            _td(v, n, spans[c][i] if c in spans else 1, str(c), dup=c in spans and not spans[c][i])
             for c, v, n in zip(cols, row, numeric, strict=True)
-            if c not in spans or spans[c][i]
+            if stack or c not in spans or spans[c][i]
         ]
         body.append(f"<tr>{''.join(cells)}</tr>")
     cap = f"<caption>{hi(caption)}</caption>" if caption else ""
+    cls = ' class="stack"' if stack else ""
     return (
-        f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
+        f'<div class="table-wrap"><table{cls}>{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 
