@@ -105,7 +105,7 @@ td.dup { display:none; }
   table.stack td.text { padding-left:.6rem; }  /* a sentence: its name above it, the full width for the text */
   table.stack td.text::before { position:static; display:block; width:auto; }
   table.stack td:empty { display:none; }
-  table.stack td.dup:not(:empty) { display:block; }
+  table.stack td.dup:not(:empty) { display:block !important; }
   main { padding:.5rem .7rem 1.5rem; }
   h1 { font-size:1.3rem; }
   section.brief { padding:.5rem .7rem; }
@@ -242,6 +242,7 @@ class Table:
 
 
 _CELL = re.compile(r"<(td|th)\b([^>]*)>")
+_DUP = re.compile(r'class="[^"]*\bdup\b')
 
 
 def aligned(table: str) -> str:
@@ -249,8 +250,9 @@ def aligned(table: str) -> str:
     the same in JupyterLab, whose stylesheet right-aligns every cell, as in the report."""
 
     def style(m: re.Match[str]) -> str:
-        side = "right" if 'class="num"' in m[2] else "left"
-        return f'<{m[1]}{m[2]} style="text-align:{side};vertical-align:top">'
+        side = "right" if 'class="num' in m[2] else "left"
+        hidden = "display:none;" if _DUP.search(m[2]) else ""  # JupyterLab has no site CSS to hide the copies
+        return f'<{m[1]}{m[2]} style="{hidden}text-align:{side};vertical-align:top">'
 
     return _CELL.sub(style, table)
 
