@@ -311,3 +311,14 @@ def test_partition_agreements_are_the_reported_ones_unless_all():
     full = corpus.process_partition(items, all_agreements=True).tables["agreements"].to_pandas()
     assert list(default["status"]) == ["agreed"]
     assert sorted(full["status"]) == ["agreed", "planned"] and set(full["level"]) == {"government"}
+
+
+def test_origins_are_kept_compactly_and_read_back_exactly():
+    from sahyog.corpus import _Origins
+
+    o = _Origins()
+    given = ["/data/a.jsonl:1", "/data/a.jsonl:123456", "/data/b.jsonl:7", "/data/x.txt", "C:/in/a.txt", "a:007", ""]
+    codes = [o.encode(g) for g in given]
+    assert [o.decode(c) for c in codes] == given
+    assert all(isinstance(c, int) for c in codes[:3]) and isinstance(codes[5], str)  # "007" kept as written
+    assert len({codes[0], codes[1], codes[2]}) == 3 and o.names == ["/data/a.jsonl", "/data/b.jsonl"]

@@ -224,6 +224,31 @@ def iter_partitions(corpus: CorpusInput, size: int, ship_bytes: bool = False) ->
         yield part
 
 
+class _Origins:
+    """Origins held compactly for :func:`unique_ids`: ``file:row`` as one int (the file's number and the row),
+    anything else as itself. A corpus of 40,000 JSON lines then keeps about 2 MB less per run."""
+
+    SHIFT = 40  # rows below 2**40
+
+    def __init__(self) -> None:
+        self.files: dict[str, int] = {}
+        self.names: list[str] = []
+
+    def encode(self, origin: str) -> int | str:
+        head, sep, row = origin.rpartition(":")
+        if not (sep and row.isascii() and row.isdigit() and str(int(row)) == row and int(row) < 1 << self.SHIFT):
+            return origin  # not file:row, or a row that would not read back the same ("007")
+        n = self.files.setdefault(head, len(self.files))
+        if n == len(self.names):
+            self.names.append(head)
+        return (n << self.SHIFT) | int(row)
+
+    def decode(self, code: int | str) -> str:
+        if isinstance(code, str):
+            return code
+        return f"{self.names[code >> self.SHIFT]}:{code & ((1 << self.SHIFT) - 1)}"
+
+
 def unique_ids(items: Iterable[Item]) -> Iterator[Item]:
     """Pass items on; an item whose ``doc_id`` was seen before becomes a bad article (an error row).
 
@@ -231,13 +256,16 @@ def unique_ids(items: Iterable[Item]) -> Iterator[Item]:
     id depend on the rest of the corpus; so the repeat is reported and skipped, with its origin
     (``file:line``, unique) as its id in the documents table.
     """
-    seen: dict[str, str] = {}
+    seen: dict[str, int | str] = {}
+    origins = _Origins()
     for item in items:
-        first = seen.setdefault(item.doc_id, item.origin)
-        if first == item.origin:
+        code = origins.encode(item.origin)
+        first = seen.setdefault(item.doc_id, code)
+        if first == code:
             yield item
         else:
-            msg = str(InputError(item.origin, f"doc_id {item.doc_id!r} repeats that of {first}; ids must be unique"))
+            where = origins.decode(first)
+            msg = str(InputError(item.origin, f"doc_id {item.doc_id!r} repeats that of {where}; ids must be unique"))
             yield Item(
                 doc_id=item.origin,
                 source=item.source,
