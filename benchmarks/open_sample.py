@@ -16,7 +16,8 @@ of a seeded shuffle: a rule change that drops or adds a few rows leaves the rest
 so before and after are judged on mostly the same rows. ``--known CSV ...`` fills in verdicts already
 given for a row key (kind, doc_id, sentence_id, item: the same sentence and claim) and writes the rows
 still to read to ``SHEET.todo.jsonl``; ``assemble SHEET OUT CSV ...`` writes the verdicts of a sheet, in
-its order, from judged CSVs.
+its order, from judged CSVs. A census (every counted row of a half, no sampling error): ``draw --n 100000``
+with ``--known``, have the todo rows read, then ``assemble`` and ``score``.
 
 Usage::
 
