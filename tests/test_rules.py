@@ -61,6 +61,8 @@ def test_a_country_that_locates_a_place_is_no_party() -> None:
 
 def test_a_hyphenated_pair_before_men_names_both_sides() -> None:
     assert [a["parties"] for a in found("भारत-बांग्लादेश में कई समझौतों पर हस्ताक्षर हुए।")] == [["IN", "BD"]]
+    assert [a["parties"] for a in found("भारत - बांग्लादेश में कई समझौतों पर हस्ताक्षर हुए।")] == [["IN"]]  # a dash
+    assert [a["parties"] for a in found("दिल्ली-नेपाल में बस सेवा पर समझौता हुआ।")] == [[]]  # a city first: a place
 
 
 def test_parties_are_searched_across_a_long_clause() -> None:
@@ -287,7 +289,9 @@ def test_with_only_a_title_the_partner_after_ke_saath_must_be_a_state() -> None:
 def test_with_only_a_contact_cue_the_sector_word_comes_before_it() -> None:
     assert contexts("भारत और नेपाल के पर्यटन संबंध घनिष्ठ हुए।") == {("tourism", "cooperation")}
     assert contexts("भारत और नेपाल के संबंधों से पर्यटन बढ़ा।") == {("tourism", "mention")}  # not what relations hold
-    assert contexts("भारत और नेपाल के समझौते से पर्यटन बढ़ा।") == {("tourism", "cooperation")}  # a strong cue
+    assert contexts("भारत और नेपाल के संबंधों और समझौते से पर्यटन बढ़ा।") == {("tourism", "cooperation")}  # strong
+    assert contexts("भारत और नेपाल के संबंधों में आपसी व्यापार बढ़ा।") == {("trade", "cooperation")}  # आपसी: its own
+    assert contexts("भारत और नेपाल के संबंधों से पर्यटन बढ़ाने का फैसला हुआ।") == {("tourism", "mention")}
 
 
 def test_relations_going_bad_are_conflict() -> None:

@@ -200,10 +200,10 @@ def test_a_wide_table_stacks_on_a_phone_with_each_merged_cell_copied_into_its_ro
     html = site.table_html(df, merge=["evidence"])
     assert '<table class="stack">' in html and html.count('rowspan="2"') == 1
     assert html.count('data-label="evidence"') == 3  # every row carries its evidence in the stacked layout
-    assert html.count('<td class="dup" data-label="evidence">p</td>') == 1  # the copy, hidden on a desk
-    assert "td.dup { display:none; }" in site.CSS and "td::before { content:attr(data-label)" in site.CSS
-    shown = site.Table(df, merge=["evidence"])._repr_html_()  # JupyterLab has no site CSS: the copy hidden inline
-    assert '<td class="dup" data-label="evidence" style="display:none;text-align:left' in shown
+    assert html.count('<td class="dup" data-label="evidence" hidden>p</td>') == 1  # the copy, hidden on a desk
+    shown = site.Table(df, merge=["evidence"])._repr_html_()  # JupyterLab has no site CSS: hidden inline too
+    assert '<td class="dup" data-label="evidence" hidden style="display:none;text-align:left' in shown
+    assert site.table_html(pd.DataFrame({'a"<b': [1]}), index=False).count('data-label="a&quot;&lt;b"') == 1
 
 
 def test_index_lists_newest_first():

@@ -61,7 +61,7 @@ def is_cooperation_sentence(keys: Sequence[str], sides: Sides | int) -> bool:
     both = has_cue("both_states", keys) or has_cue("bilateral", keys)
     if has_cue("cooperation", keys):
         return sides.total >= 2 or both or (sides.named == 1 and has_cue("between", keys))
-    if has_cue("contact", keys) and not has_cue("conflict", keys):
+    if (has_cue("contact", keys) or has_cue("mutual", keys)) and not has_cue("conflict", keys):
         return sides.named >= 2 or both
     return sides.joint and has_cue("decision", keys)
 
@@ -163,7 +163,8 @@ def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str],
                memo: dict[tuple[int, ...], str] | None = None) -> str:  # fmt: skip
     """The context of the sector word at key ``i`` of sentence ``sid``: its comma clause names a conflict and
     no cooperation -> ``conflict``; its clause (up to a ``party_break``, within ``sentence_window``) must hold
-    the cooperation cue and the state actors, and no hope, condition, question or negation (``mention``).
+    the cooperation cue and the state actors, and no hope, condition, question or negation (``mention``); a
+    contact cue counts only for sector words before it (:func:`_before_contact`).
     ``memo``: contexts already decided, by sentence and clause bounds."""
     w = window("sentence_window")
     nlo, nhi = clause_start(keys, i, w), clause_end(keys, i + 1, w)
@@ -178,12 +179,14 @@ def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str],
 
 
 def _before_contact(keys: Sequence[str], i: int, lo: int, hi: int) -> bool:
-    """A clause that is cooperation only through a contact cue (``बैठक``, ``संबंध``) counts for the sector word at
-    key ``i`` only if a contact cue follows it: Hindi puts a verb's topic and a noun's modifiers before them
-    (``व्यापार पर चर्चा``, ``आर्थिक संबंध``); a sector word after the relations noun says something else
-    (``घनिष्ठ संबंध और अर्थव्यवस्था में ...``)."""
-    strong = has_cue("cooperation", keys, lo, hi) or has_cue("decision", keys, lo, hi)
-    return strong or has_cue("contact", keys, i + 1, hi)
+    """A clause that is cooperation through a contact cue (``बैठक``, ``संबंध``; no strong cue) counts for the
+    sector word at key ``i`` only if a contact cue follows it: Hindi puts a verb's topic and a noun's modifiers
+    before them (``व्यापार पर चर्चा``, ``आर्थिक संबंध``); a sector word after the relations noun says something
+    else (``घनिष्ठ संबंध और अर्थव्यवस्था में ...``). ``आपसी``/``परस्पर`` (cue ``mutual``) modify what follows
+    them (``आपसी व्यापार``). Known loss: a meeting that frames the clause (``इस बैठक में व्यापार ...``)."""
+    if has_cue("cooperation", keys, lo, hi) or not has_cue("contact", keys, lo, hi):
+        return True  # the strong branch, or the mutual or decision branch, decided: not a contact cue
+    return has_cue("contact", keys, i + 1, hi) or has_cue("mutual", keys, lo, i)
 
 
 def _decide(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], bounds: tuple[int, ...]) -> str:

@@ -23,7 +23,7 @@ from .text import normalize, tokenize
 CUES: tuple[str, ...] = (
     "future", "hope", "negotiation", "ongoing", "approval", "approver", "to_sign", "prospective", "background",
     "perfect", "consequence", "done", "event", "event_verb", "state", "bilateral", "date", "cooperation", "contact",
-    "decision", "signing", "accepted",
+    "mutual", "decision", "signing", "accepted",
     "clause_break", "party_break", "negation", "not_negation", "denial", "conditional", "question", "irrealis",
     "relative", "refer_back", "both_states", "np_head", "diplomatic", "offer", "amount", "signed", "programme_of",
     "visit", "agreed", "next", "street", "sports", "conflict", "participle", "recent", "between", "shadow",

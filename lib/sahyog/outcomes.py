@@ -245,23 +245,23 @@ def resolve_references(statuses: Iterable[str], signed_in_article: bool = True,
 
 @dataclass(frozen=True)
 class PartyMention:
-    """An entity that can be a party, as mentioned in a sentence: token range ``[i, j)``, type and country."""
+    """An entity that can be a party, as mentioned in a sentence: token range ``[i, j)``, type and country;
+    ``paired``: the second of a hyphenated pair of countries (``भारत-बांग्लादेश में``)."""
 
     i: int
     j: int
     actor_type: str | None
     country: str | None
+    paired: bool = False
 
 
 def is_acting(keys: Sequence[str], p: PartyMention) -> bool:
     """A country mention that acts (``भारत ने``, ``भारत और नेपाल के बीच``, ``भारत-बांग्लादेश में``), not a location
     (``चीन में``) nor the owner of a non-state body (``ऑस्ट्रेलिया के मेलबर्न विश्वविद्यालय``, ``चीनी कंपनी``)."""
     nxt = keys[p.j] if p.j < len(keys) else ""
-    if p.i >= 2 and keys[p.i - 1] == "-":
-        return True  # the second of a pair, "भारत-बांग्लादेश में": between the two, not a place
     listed = nxt == "," or nxt in _ETC or (nxt in _AND and p.i > 0 and keys[p.i - 1] == ",")  # in a list
-    if nxt in _LOCATIVE or (listed and _list_of_places(keys, p.j)):
-        return False
+    if (nxt in _LOCATIVE and not p.paired) or (listed and _list_of_places(keys, p.j)):
+        return False  # "चीन में" is a place; "भारत-बांग्लादेश में" is between the two
     if nxt in _PARTY_NEXT:
         return True
     window = keys[p.j + 1 : p.j + 6] if nxt in _GENITIVE else keys[p.j : p.j + 4]

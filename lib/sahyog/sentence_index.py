@@ -21,7 +21,8 @@ PARTY_TYPES = frozenset({"country", "organisation", "organization", "org"})
 @dataclass(frozen=True)
 class ActorMention:
     """An entity mention in a sentence: token range ``[i, j)`` within the sentence, actor type, country,
-    entity id and entity type."""
+    entity id and entity type; ``paired``: the second country of a pair written with a hyphen and no spaces
+    (``भारत-बांग्लादेश``), which names a side even before ``में``."""
 
     i: int
     j: int
@@ -29,6 +30,7 @@ class ActorMention:
     country: str | None
     id: str = ""
     etype: str = ""
+    paired: bool = False
 
 
 @dataclass
@@ -107,12 +109,22 @@ def _token_ranges(doc: Document, sid: int, ms: Sequence[tuple[int, int, str | No
         return []
     lo, hi = doc.bounds[sid]
     starts = [t.start for t in doc.tokens[lo:hi]]
-    out = []
+    out: list[ActorMention] = []
     for start, end, actor_type, country, eid, etype in sorted(ms, key=lambda m: (m[0], m[1])):
         i, j = bisect_left(starts, start), bisect_left(starts, end)
         if i < j:
-            out.append(ActorMention(i, j, actor_type, country, eid, etype))
+            paired = bool(out) and _hyphen_pair(doc, lo, out[-1], i, etype)
+            out.append(ActorMention(i, j, actor_type, country, eid, etype, paired))
     return out
+
+
+def _hyphen_pair(doc: Document, lo: int, prev: ActorMention, i: int, etype: str) -> bool:
+    """A country starting at token ``i`` (of the sentence starting at ``lo``) right after ``prev``, a country,
+    and a hyphen written with no spaces: ``भारत-बांग्लादेश`` (not ``नई दिल्ली - नेपाल``, a dash)."""
+    if etype != "country" or prev.etype != "country" or i != prev.j + 1 or doc.keys[lo + prev.j] != "-":
+        return False
+    before, dash, after = doc.tokens[lo + prev.j - 1], doc.tokens[lo + prev.j], doc.tokens[lo + i]
+    return before.end == dash.start and dash.end == after.start
 
 
 def in_range(idx: SentenceIndex, sid: int, lo: int, hi: int) -> list[ActorMention]:

@@ -1,7 +1,8 @@
 """The report site's HTML: pages, navigation, the brief, the index, tables for people, marked text.
 
 Pages are self-contained (inline CSS, no scripts, no CDN, images inline), readable at 400 px
-without scripts (wide tables scroll in their own box, the navigation wraps, images scale), and
+without scripts (a table of four or more columns shows each row as a card of labelled values, a narrower
+one scrolls in its own box; the navigation wraps, images scale), and
 every piece of article text in them is escaped. :mod:`sahyog.report` runs the notebooks and calls
 this module; notebooks use :class:`Table` and the highlighting functions to show their results.
 """
@@ -159,10 +160,12 @@ def marked_html(m: Marked) -> str:
 
 
 def _td(value: Any, numeric: bool, rowspan: int = 1, label: str = "", dup: bool = False) -> str:
-    """One cell; ``label``: its column's name (shown above it when a narrow screen stacks the row); ``dup``: a
-    copy of a merged cell, shown only in the stacked layout (each stacked row then carries its evidence)."""
+    """One cell; ``label``: its column's name (shown beside the value, above a long text, when a narrow screen
+    stacks the row); ``dup``: a copy of a merged cell, ``hidden`` but in the stacked layout (each card then
+    carries its evidence)."""
     span = f' rowspan="{rowspan}"' if rowspan > 1 else ""
     span += f' data-label="{e(label)}"' if label else ""
+    span += " hidden" if dup else ""
     extra = " dup" if dup else ""
     if isinstance(value, Marked):
         return f'<td class="text{extra}" lang="hi"{span}>{marked_html(value)}</td>'
@@ -189,7 +192,7 @@ def _run_lengths(values: Sequence[Any]) -> list[int]:
     return spans
 
 
-STACK_COLUMNS = 4  # a table this wide becomes one block per row on a phone (label above each value)
+STACK_COLUMNS = 4  # a table this wide becomes one card per row on a phone (each value beside its column's name)
 
 
 def table_html(df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False, caption: str = "") -> str:

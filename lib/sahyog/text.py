@@ -522,7 +522,7 @@ def words(text: str) -> list[str]:
 
 
 # Ordinal endings written apart from their number (``13 वें सत्र``): a suffix, not a word of their own.
-ORDINAL_ENDINGS = ("वां", "वें", "वीं")
+ORDINAL_ENDINGS = ("वां", "वें", "वीं", "वाँ", "वीँ", "वेँ")
 
 
 @lru_cache(maxsize=1)
