@@ -447,7 +447,7 @@ def is_party(keys: Sequence[str], a: ActorMention, lo: int = 0) -> bool:
     j = a.j - lo
     if has_cue("np_head", keys, j, min(len(keys), j + window("np_head"))):
         return False
-    return outcomes.is_acting(keys, outcomes.PartyMention(a.i - lo, j, a.actor_type, a.country, a.paired))
+    return outcomes.is_acting(keys, _as_party(a, lo))
 
 
 def _check(hit: tuple[int, int, Trigger], keys: Sequence[str], actors: Sequence[ActorMention] | None, sporty: bool
@@ -481,8 +481,13 @@ def _check(hit: tuple[int, int, Trigger], keys: Sequence[str], actors: Sequence[
     return _Found(site.i, site.j, count, status, trig, lo)
 
 
+def _as_party(a: ActorMention, lo: int) -> outcomes.PartyMention:
+    """An actor mention as the party mention of :mod:`sahyog.outcomes`, its range relative to key ``lo``."""
+    return outcomes.PartyMention(a.i - lo, a.j - lo, a.actor_type, a.country, a.paired)
+
+
 def _local(actors: Sequence[ActorMention], lo: int) -> list[outcomes.PartyMention]:
-    return [outcomes.PartyMention(a.i - lo, a.j - lo, a.actor_type, a.country, a.paired) for a in actors]
+    return [_as_party(a, lo) for a in actors]
 
 
 def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: SentenceIndex, sid: int

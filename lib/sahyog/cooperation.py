@@ -173,29 +173,37 @@ def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str],
     key = (sid, nlo, nhi, lo, hi)
     if key not in memo:
         memo[key] = _decide(doc, idx, sid, keys, (nlo, nhi, lo, hi))
-    if memo[key] == COOPERATION and not _before_contact(keys, i, lo, hi):
-        return MENTION
+    if memo[key] == _BY_CONTACT:
+        return COOPERATION if _before_contact(keys, i, lo, hi) else MENTION
     return memo[key]
 
 
+_BY_CONTACT = "cooperation by a contact cue"  # a clause verdict of _decide, resolved per sector word
+
+
 def _before_contact(keys: Sequence[str], i: int, lo: int, hi: int) -> bool:
-    """A clause that is cooperation through a contact cue (``बैठक``, ``संबंध``; no strong cue) counts for the
-    sector word at key ``i`` only if a contact cue follows it: Hindi puts a verb's topic and a noun's modifiers
-    before them (``व्यापार पर चर्चा``, ``आर्थिक संबंध``); a sector word after the relations noun says something
-    else (``घनिष्ठ संबंध और अर्थव्यवस्था में ...``). ``आपसी``/``परस्पर`` (cue ``mutual``) modify what follows
-    them (``आपसी व्यापार``). Known loss: a meeting that frames the clause (``इस बैठक में व्यापार ...``)."""
-    if has_cue("cooperation", keys, lo, hi) or not has_cue("contact", keys, lo, hi):
-        return True  # the strong branch, or the mutual or decision branch, decided: not a contact cue
+    """In a clause that is cooperation through a contact cue (``बैठक``, ``संबंध``; no strong cue), the sector word
+    at key ``i`` counts only if a contact cue follows it: Hindi puts a verb's topic and a noun's modifiers before
+    them (``व्यापार पर चर्चा``, ``आर्थिक संबंध``); a sector word after the relations noun says something else
+    (``घनिष्ठ संबंध और अर्थव्यवस्था में ...``). ``आपसी``/``परस्पर`` (cue ``mutual``) modify what follows them
+    (``आपसी व्यापार``). Known loss: a meeting that frames the clause (``इस बैठक में व्यापार ...``)."""
     return has_cue("contact", keys, i + 1, hi) or has_cue("mutual", keys, lo, i)
 
 
 def _decide(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], bounds: tuple[int, ...]) -> str:
-    """The context of a clause: ``bounds`` are the comma clause's and the clause's (see :func:`context_at`)."""
+    """The context of a clause: ``bounds`` are the comma clause's and the clause's (see :func:`context_at`);
+    ``_BY_CONTACT`` when only a contact cue makes it cooperation (each sector word's position then decides)."""
     nlo, nhi, lo, hi = bounds
     if has_cue("conflict", keys, nlo, nhi) and not has_cue("cooperation", keys, nlo, nhi):
         return CONFLICT
     context = context_of(keys[lo:hi], _states_near(doc, idx, sid, lo, hi))
-    return MENTION if context == COOPERATION and is_unreal(keys, lo, hi) else context
+    if context != COOPERATION:
+        return context
+    if is_unreal(keys, lo, hi):
+        return MENTION
+    # the contact branch decided (the strong, mutual or decision branch did not): the word order decides
+    by_contact = has_cue("contact", keys, lo, hi) and not has_cue("cooperation", keys, lo, hi)
+    return _BY_CONTACT if by_contact else COOPERATION
 
 
 def _said(keys: Sequence[str], lo: int, i: int) -> bool:

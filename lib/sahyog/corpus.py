@@ -238,10 +238,10 @@ class _Origins:
         head, sep, row = origin.rpartition(":")
         if not (sep and row.isascii() and row.isdigit() and len(row) <= 12 and str(int(row)) == row):
             return origin  # not file:row, or a row that would not read back the same ("007")
-        n = self.files.setdefault(head, len(self.files))
-        if n == len(self.names):
+        if head not in self.files:
+            self.files[head] = len(self.names)
             self.names.append(head)
-        return (n << self.SHIFT) | int(row)
+        return (self.files[head] << self.SHIFT) | int(row)
 
     def decode(self, code: int | str) -> str:
         if isinstance(code, str):

@@ -89,7 +89,6 @@ ol.timeline li { margin:.15rem 0 .45rem; }
 ol.timeline .when { color:var(--muted); font-variant-numeric:tabular-nums; margin-right:.3rem; }
 ol.timeline details { margin:.1rem 0 0; } ol.timeline summary { cursor:pointer; color:var(--ink); }
 ol.timeline details p { margin:.2rem 0 .2rem 1rem; color:var(--muted); }
-td.dup { display:none; }
 @media (max-width: 600px) {
   .table-wrap > table:not(.stack) { width:max-content; }  /* rows stay compact; the box scrolls sideways */
   /* wide tables: one block per row, each value under its column's name, nothing hidden sideways */
