@@ -99,8 +99,8 @@ ol.timeline details p { margin:.2rem 0 .2rem 1rem; color:var(--muted); }
     text-align:left !important; padding:.2rem .6rem; }
   table.stack td:first-child { border-top:0; font-weight:600; }
   table.stack td[rowspan] { border-top:1px solid var(--line); }
-  table.stack td { position:relative; padding-left:6.6rem; }  /* the column's name on the left of its value */
-  table.stack td::before { content:attr(data-label); position:absolute; left:.6rem; width:5.6rem;
+  table.stack td { position:relative; padding-left:7.4rem; }  /* the column's name on the left of its value */
+  table.stack td::before { content:attr(data-label); position:absolute; left:.6rem; width:6.2rem;
     color:var(--muted); font-size:.8rem; font-weight:400; padding-top:.1rem; overflow-wrap:anywhere; }
   table.stack td.text { padding-left:.6rem; }  /* a sentence: its name above it, the full width for the text */
   table.stack td.text::before { position:static; display:block; width:auto; }
