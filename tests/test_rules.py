@@ -294,6 +294,17 @@ def test_with_only_a_contact_cue_the_sector_word_comes_before_it() -> None:
     assert contexts("भारत और नेपाल के संबंधों से पर्यटन बढ़ाने का फैसला हुआ।") == {("tourism", "mention")}
 
 
+def test_a_threat_is_a_field_of_cooperation_only_where_states_act_against_it() -> None:
+    # terrorists and attacks described beside two states are no cooperation; action against them is
+    assert contexts("भारत और नेपाल ने आतंकवाद के खिलाफ सहयोग बढ़ाया।") == {("security", "cooperation")}
+    assert contexts("भारत और नेपाल ने तस्करी पर अंकुश के लिए सहयोग बढ़ाया।") == {("security", "cooperation")}
+    assert contexts("भारत से वार्ता के बाद नेपाल में आतंकी पकड़े गए।") == {("security", "mention")}
+    assert contexts("भारत और नेपाल के संबंधों पर आतंकवाद का साया है।") == {("security", "mention")}  # contact
+    # the counter cue must follow within the window: six keys after the threat word
+    text = "भारत और नेपाल ने आतंकवाद और उसके सभी रूपों के खिलाफ सहयोग बढ़ाया।"
+    assert contexts(text) == {("security", "cooperation")}
+
+
 def test_relations_going_bad_are_conflict() -> None:
     assert contexts("भारत और पाकिस्तान के व्यापार संबंध बिगड़े।") == {("trade", "conflict")}
     text = "अमेरिका की पहल पर फ्रांस ने युद्ध लड़ा, ब्रिटेन शरणार्थियों का बोझ उठाने से बच रहा है।"

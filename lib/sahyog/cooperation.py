@@ -10,9 +10,10 @@ is none), a title with no country of its own standing for the home side, or one 
 ``दोनों देश``/``द्विपक्षीय`` -- or a contact cue (``बैठक``, ``संबंध``, ``मदद`` ... cue ``contact``) after the
 sector word, between two named sides without conflict; and no hope, condition, question or negation in the
 clause unless the sides said it. A sentence naming an organisation that is a party to a reported agreement
-counts too. Conflict, sanctions, pressure and comparisons (cue ``conflict``) make the context ``conflict``;
-anything else is ``mention``. ``mention``, ``conflict`` and ``portfolio`` stay out of the default sector tables
-and charts.
+counts too. A word naming a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``) counts only where states act
+against it (a ``counter`` cue right after it: ``आतंकवाद के खिलाफ``). Conflict, sanctions, pressure and
+comparisons (cue ``conflict``) make the context ``conflict``; anything else is ``mention``. ``mention``,
+``conflict`` and ``portfolio`` stay out of the default sector tables and charts.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .agreements import STATE_LEVEL, is_party, leaders_in
-from .cues import clause_end, clause_start, cue_hits, has_cue
+from .cues import clause_end, clause_start, cue_hits, has_cue, is_cue_at
 from .outcomes import DEFAULT_LEVELS, DEFAULT_STATUSES
 from .sectors import SectorMention
 from .sentence_index import ActorMention, SentenceIndex, build_index, in_range
@@ -174,8 +175,20 @@ def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str],
     if key not in memo:
         memo[key] = _decide(doc, idx, sid, keys, (nlo, nhi, lo, hi))
     if memo[key] == _BY_CONTACT:
-        return COOPERATION if _before_contact(keys, i, lo, hi) else MENTION
+        return COOPERATION if _before_contact(keys, i, lo, hi) and not _threat_only(keys, i, hi) else MENTION
+    if memo[key] == COOPERATION and _threat_only(keys, i, hi):
+        return MENTION
     return memo[key]
+
+
+def _threat_only(keys: Sequence[str], i: int, hi: int) -> bool:
+    """The sector word at key ``i`` names a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``) that no ``counter`` cue
+    follows within ``threat_window`` keys of its clause (ending at ``hi``): terrorists, attacks and threats
+    described (``आतंकियों की प्रशंसा``), not states acting against them (``आतंकवाद के खिलाफ सहयोग``)."""
+    if not is_cue_at("threat", keys, i):
+        return False
+    j = cue_hits("threat", keys, i, min(len(keys), i + 4))[0][1]
+    return not has_cue("counter", keys, j, min(hi, j + window("threat_window")))
 
 
 _BY_CONTACT = "cooperation by a contact cue"  # a clause verdict of _decide, resolved per sector word

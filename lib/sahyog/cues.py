@@ -27,7 +27,7 @@ CUES: tuple[str, ...] = (
     "clause_break", "party_break", "negation", "not_negation", "denial", "conditional", "question", "irrealis",
     "relative", "refer_back", "both_states", "np_head", "diplomatic", "offer", "amount", "signed", "programme_of",
     "visit", "agreed", "next", "street", "sports", "conflict", "participle", "recent", "between", "shadow",
-    "complement", "says", "habitual", "copula", "period", "terms",
+    "complement", "says", "habitual", "copula", "period", "terms", "threat", "counter",
 )  # fmt: skip
 AS_WRITTEN = frozenset(
     {
