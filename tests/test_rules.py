@@ -305,6 +305,17 @@ def test_a_threat_is_a_field_of_cooperation_only_where_states_act_against_it() -
     assert contexts(text) == {("security", "cooperation")}
 
 
+def test_a_cue_word_inside_a_state_or_igo_name_is_part_of_the_name() -> None:
+    # संयुक्त of the United Nations is no joint work; संयुक्त of a joint commission is
+    text = "संयुक्त राष्ट्रसंघ की रिपोर्ट के मुताबिक भारत स्वास्थ्य पर कम खर्च करता है।"
+    assert contexts(text) == {("health", "mention")}
+    assert "org:un" in {e["id"] for e in extract_text(text, "t")["entities"]}  # राष्ट्रसंघ: one word
+    assert contexts("भारत और नेपाल के संयुक्त आयोग ने स्वास्थ्य पर काम किया।") == {("health", "cooperation")}
+    # the Line of Control is a name: its नियंत्रण is no action against terrorism, even at the window's edge
+    text = "भारत और पाकिस्तान ने आतंकवाद , कश्मीर , सीमा और नियंत्रण रेखा पर बातचीत की।"
+    assert ("security", "cooperation") not in contexts(text)
+
+
 def test_relations_going_bad_are_conflict() -> None:
     assert contexts("भारत और पाकिस्तान के व्यापार संबंध बिगड़े।") == {("trade", "conflict")}
     text = "अमेरिका की पहल पर फ्रांस ने युद्ध लड़ा, ब्रिटेन शरणार्थियों का बोझ उठाने से बच रहा है।"

@@ -155,7 +155,7 @@ def with_mention_context(
     for n, m in enumerate(mentions):
         if m.context != COOPERATION or m.sentence_id in belongs:
             continue
-        keys = idx.sentence_keys(doc, m.sentence_id)
+        keys = idx.cue_keys(doc, m.sentence_id)
         contexts[n] = context_at(doc, idx, m.sentence_id, keys, _token_at(doc, m), memo)
     return mark_mentions(mentions, contexts)
 
@@ -174,21 +174,22 @@ def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str],
     key = (sid, nlo, nhi, lo, hi)
     if key not in memo:
         memo[key] = _decide(doc, idx, sid, keys, (nlo, nhi, lo, hi))
+    threat = memo[key] != MENTION and _threat_only(idx.sentence_keys(doc, sid), keys, i, hi)
     if memo[key] == _BY_CONTACT:
-        return COOPERATION if _before_contact(keys, i, lo, hi) and not _threat_only(keys, i, hi) else MENTION
-    if memo[key] == COOPERATION and _threat_only(keys, i, hi):
-        return MENTION
-    return memo[key]
+        return COOPERATION if _before_contact(keys, i, lo, hi) and not threat else MENTION
+    return MENTION if memo[key] == COOPERATION and threat else memo[key]
 
 
-def _threat_only(keys: Sequence[str], i: int, hi: int) -> bool:
-    """The sector word at key ``i`` names a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``) that no ``counter`` cue
-    follows within ``threat_window`` keys of its clause (ending at ``hi``): terrorists, attacks and threats
-    described (``आतंकियों की प्रशंसा``), not states acting against them (``आतंकवाद के खिलाफ सहयोग``)."""
+def _threat_only(keys: Sequence[str], cue_keys: Sequence[str], i: int, hi: int) -> bool:
+    """The sector word at key ``i`` names a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``, also inside a name)
+    that no ``counter`` cue (outside names: ``cue_keys``) follows within ``threat_window`` keys of its clause
+    (ending at ``hi``): terrorists, attacks and threats described (``आतंकियों की प्रशंसा``), not states acting
+    against them (``आतंकवाद के खिलाफ सहयोग``)."""
     if not is_cue_at("threat", keys, i):
         return False
     j = cue_hits("threat", keys, i, min(len(keys), i + 4))[0][1]
-    return not has_cue("counter", keys, j, min(hi, j + window("threat_window")))
+    end = min(hi, j + window("threat_window"))  # a counter cue starts before it; a shadow may reach past it
+    return not any(a < end for a, _ in cue_hits("counter", cue_keys, j, min(len(keys), end + 4)))
 
 
 _BY_CONTACT = "cooperation by a contact cue"  # a clause verdict of _decide, resolved per sector word

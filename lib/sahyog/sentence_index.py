@@ -47,6 +47,7 @@ class SentenceIndex:
     starts: dict[int, list[int]] = field(default_factory=dict)  # per sentence: the actors' first tokens
 
     recent: dict[int, list[str]] = field(default_factory=dict, repr=False)  # keys of the last sentences asked for
+    unnamed: dict[int, list[str]] = field(default_factory=dict, repr=False)  # the same with names blanked
 
     def sentence_actors(self, sid: int) -> list[ActorMention]:
         """The actor mentions of sentence ``sid`` in text order."""
@@ -60,6 +61,21 @@ class SentenceIndex:
             if len(self.recent) >= 4:
                 self.recent.clear()
             keys = self.recent[sid] = doc.sentence_keys(sid)
+        return keys
+
+    def cue_keys(self, doc: Document, sid: int) -> list[str]:
+        """The keys of sentence ``sid`` with the names of states and IGOs blanked, for cue rules: a cue word inside
+        such a name is part of it (``संयुक्त राष्ट्र``, ``संयुक्त अरब अमीरात`` say nothing of joint work; a bilateral
+        body's name, ``संयुक्त आयोग``, does)."""
+        keys = self.unnamed.get(sid)
+        if keys is None:
+            if len(self.unnamed) >= 4:
+                self.unnamed.clear()
+            keys = list(self.sentence_keys(doc, sid))
+            for a in self.sentence_actors(sid):
+                if a.actor_type in ("state", "igo"):
+                    keys[a.i : a.j] = [""] * (a.j - a.i)
+            self.unnamed[sid] = keys
         return keys
 
 
