@@ -168,6 +168,19 @@ MUTATIONS = [
      "    hi = comp[0][0] if comp else hi", "    hi = hi"),
     ("no relative clause after the trigger", "lib/sahyog/outcomes.py",
      '    if hi + 1 < len(keys) and is_cue_at("relative", keys, hi + 1):', "    if False:"),
+    ("threat window 6 -> 5", DATA + "settings.csv", "threat_window,6,", "threat_window,5,"),
+    ("drop cue threat तस्करी", DATA + "cues.csv", "threat,तस्करी", ""),
+    ("drop cue counter खिलाफ", DATA + "cues.csv", "counter,खिलाफ", ""),
+    ("drop cue counter अंकुश", DATA + "cues.csv", "counter,अंकुश", ""),
+    ("no threat rule", "lib/sahyog/cooperation.py", '    if not is_cue_at("threat", keys, i):',
+     '    if True or not is_cue_at("threat", keys, i):'),
+    ("counter cues only inside the window", "lib/sahyog/cooperation.py", " j, min(len(keys), end + 4)))",
+     " j, end))"),
+    ("drop shadow नियंत्रण रेखा", DATA + "cues.csv", "shadow,नियंत्रण रेखा", ""),
+    ("names not blanked for cues", "lib/sahyog/sentence_index.py",
+     '                if a.actor_type in ("state", "igo"):', "                if False:"),
+    ("a joint commission's name blanked too", "lib/sahyog/sentence_index.py",
+     '                if a.actor_type in ("state", "igo"):', "                if True:"),
 ]  # fmt: skip
 
 

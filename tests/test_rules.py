@@ -300,6 +300,7 @@ def test_a_threat_is_a_field_of_cooperation_only_where_states_act_against_it() -
     assert contexts("भारत और नेपाल ने तस्करी पर अंकुश के लिए सहयोग बढ़ाया।") == {("security", "cooperation")}
     assert contexts("भारत से वार्ता के बाद नेपाल में आतंकी पकड़े गए।") == {("security", "mention")}
     assert contexts("भारत और नेपाल के संबंधों पर आतंकवाद का साया है।") == {("security", "mention")}  # contact
+    assert contexts("भारत और नेपाल की वार्ता के बाद सीमा पर तस्करी बढ़ी।") == {("security", "mention")}
     # the counter cue must follow within the window: six keys after the threat word
     text = "भारत और नेपाल ने आतंकवाद और उसके सभी रूपों के खिलाफ सहयोग बढ़ाया।"
     assert contexts(text) == {("security", "cooperation")}
