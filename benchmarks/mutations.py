@@ -181,6 +181,8 @@ MUTATIONS = [
      '                if a.actor_type in ("state", "igo"):', "                if False:"),
     ("a joint commission's name blanked too", "lib/sahyog/sentence_index.py",
      '                if a.actor_type in ("state", "igo"):', "                if True:"),
+    ("cue senses not read", "lib/sahyog/cooperation.py",
+     "        if other_sense(term, keys, i, j, lambda: True) is not None:", "        if False:"),
 ]  # fmt: skip
 
 

@@ -317,6 +317,13 @@ def test_a_cue_word_inside_a_state_or_igo_name_is_part_of_the_name() -> None:
     assert ("security", "cooperation") not in contexts(text)
 
 
+def test_a_cooperation_cue_in_another_sense_is_no_cue() -> None:
+    # the senses of the agreement triggers (senses.csv) hold for the same words as sector cues
+    assert contexts("अमेरिका ने पाकिस्तान की व्यापार नीति को गलत करार दिया।") == {("trade", "mention")}  # called
+    assert contexts("भारत ने चीन की व्यापार नीति से समझौता किया।") == {("trade", "mention")}  # a compromise
+    assert contexts("अमेरिका और पाकिस्तान ने व्यापार पर करार करके उसे सही बताया।") == {("trade", "cooperation")}
+
+
 def test_relations_going_bad_are_conflict() -> None:
     assert contexts("भारत और पाकिस्तान के व्यापार संबंध बिगड़े।") == {("trade", "conflict")}
     text = "अमेरिका की पहल पर फ्रांस ने युद्ध लड़ा, ब्रिटेन शरणार्थियों का बोझ उठाने से बच रहा है।"

@@ -22,8 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .agreements import STATE_LEVEL, is_party, leaders_in
-from .cues import clause_end, clause_start, cue_hits, has_cue, is_cue_at
+from .agreements import STATE_LEVEL, is_party, leaders_in, other_sense
+from .cues import clause_end, clause_start, cue_hits, cue_terms, has_cue, is_cue_at
 from .outcomes import DEFAULT_LEVELS, DEFAULT_STATUSES
 from .sectors import SectorMention
 from .sentence_index import ActorMention, SentenceIndex, build_index, in_range
@@ -210,7 +210,7 @@ def _decide(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], bo
     nlo, nhi, lo, hi = bounds
     if has_cue("conflict", keys, nlo, nhi) and not has_cue("cooperation", keys, nlo, nhi):
         return CONFLICT
-    context = context_of(keys[lo:hi], _states_near(doc, idx, sid, lo, hi))
+    context = context_of(_in_its_sense(keys, lo, hi), _states_near(doc, idx, sid, lo, hi))
     if context != COOPERATION:
         return context
     if is_unreal(keys, lo, hi):
@@ -218,6 +218,17 @@ def _decide(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], bo
     # the contact branch decided (the strong, mutual or decision branch did not): the word order decides
     by_contact = has_cue("contact", keys, lo, hi) and not has_cue("cooperation", keys, lo, hi)
     return _BY_CONTACT if by_contact else COOPERATION
+
+
+def _in_its_sense(keys: Sequence[str], lo: int, hi: int) -> list[str]:
+    """``keys[lo:hi]`` with the cooperation cues read in another sense blanked: the senses of the agreement
+    triggers (``data/senses.csv``) hold for the same words as cues (``गलत करार दिया``: called, ``नीति से समझौता``:
+    a compromise)."""
+    out = list(keys[lo:hi])
+    for i, j, term in cue_terms("cooperation", keys, lo, hi):
+        if other_sense(term, keys, i, j, lambda: True) is not None:
+            out[i - lo : j - lo] = [""] * (j - i)
+    return out
 
 
 def _said(keys: Sequence[str], lo: int, i: int) -> bool:

@@ -71,6 +71,11 @@ def cue_hits(cue: str, keys: Sequence[str], lo: int = 0, hi: int | None = None) 
     return [(i, j) for i, j, term in load_cues()[cue].scan(keys, lo, hi) if term]
 
 
+def cue_terms(cue: str, keys: Sequence[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    """Like :func:`cue_hits`, with the cue file's term of each hit (``समझौता`` for ``समझौतों``)."""
+    return [(i, j, term) for i, j, term in load_cues()[cue].scan(keys, lo, hi) if term]
+
+
 def has_cue(cue: str, keys: Sequence[str], lo: int = 0, hi: int | None = None) -> bool:
     """True if a term of ``cue`` occurs among ``keys[lo:hi]``."""
     return bool(cue_hits(cue, keys, lo, hi))
