@@ -294,16 +294,40 @@ def test_with_only_a_contact_cue_the_sector_word_comes_before_it() -> None:
     assert contexts("भारत और नेपाल के संबंधों से पर्यटन बढ़ाने का फैसला हुआ।") == {("tourism", "mention")}
 
 
-def test_a_threat_is_a_field_of_cooperation_only_where_states_act_against_it() -> None:
-    # terrorists and attacks described beside two states are no cooperation; action against them is
-    assert contexts("भारत और नेपाल ने आतंकवाद के खिलाफ सहयोग बढ़ाया।") == {("security", "cooperation")}
-    assert contexts("भारत और नेपाल ने तस्करी पर अंकुश के लिए सहयोग बढ़ाया।") == {("security", "cooperation")}
-    assert contexts("भारत से वार्ता के बाद नेपाल में आतंकी पकड़े गए।") == {("security", "mention")}
-    assert contexts("भारत और नेपाल के संबंधों पर आतंकवाद का साया है।") == {("security", "mention")}  # contact
-    assert contexts("भारत और नेपाल की वार्ता के बाद सीमा पर तस्करी बढ़ी।") == {("security", "mention")}
-    # the counter cue must follow within the window: six keys after the threat word
-    text = "भारत और नेपाल ने आतंकवाद और उसके सभी रूपों के खिलाफ सहयोग बढ़ाया।"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत और नेपाल ने आतंकवाद और आतंकियों के खिलाफ सहयोग बढ़ाया।",  # a shadow phrase is their sense
+        "भारत और नेपाल ने सहयोग से तस्करी पर रोक लगाई।",
+        "भारत और नेपाल ने आतंकी समूहों के खिलाफ सहयोग किया।",  # one word between
+        "भारत और नेपाल ने आतंकवाद , मादक पदार्थों की तस्करी और मनी लॉन्ड्रिंग से निपटने में सहयोग बढ़ाया।",  # a list
+        "भारत और नेपाल ने आतंकवाद के क्षेत्र में सहयोग बढ़ाया।",  # the topic of cooperation
+        "भारत और नेपाल के बीच आतंकवाद पर बैठक हुई।",  # the topic of a meeting
+    ],
+)
+def test_a_threat_that_states_act_against_or_talk_about_is_cooperation(text: str) -> None:
     assert contexts(text) == {("security", "cooperation")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत से वार्ता के बाद नेपाल में आतंकी पकड़े गए।",  # terrorists described
+        "भारत और नेपाल की वार्ता के बाद सीमा पर तस्करी बढ़ी।",
+        "भारत और नेपाल के आतंकी गुटों के संबंध उजागर हुए।",  # before a contact cue too
+        "भारत और नेपाल की वार्ता के बाद आतंकी भारत के खिलाफ साजिश रचते रहे।",  # a name between: another target
+        "भारत और नेपाल की वार्ता के बाद आतंकी कार्रवाई हुई।",  # a terrorist act
+        "भारत और नेपाल की वार्ता के बावजूद तस्करी पिछले साल के मुकाबले बढ़ी।",  # compared with
+    ],
+)
+def test_a_threat_described_is_a_mention(text: str) -> None:
+    assert contexts(text) == {("security", "mention")}
+
+
+def test_the_counter_cue_must_come_within_the_threat_window() -> None:
+    # three keys may stand between the threat word and the counter cue, not four
+    assert contexts("भारत और नेपाल ने आतंकवाद को जड़ से खत्म करने पर सहयोग किया।") == {("security", "cooperation")}
+    assert contexts("भारत और नेपाल ने आतंकवाद को जड़ से पूरा खत्म करने पर सहयोग किया।") == {("security", "mention")}
 
 
 def test_a_cue_word_inside_a_state_or_igo_name_is_part_of_the_name() -> None:
@@ -312,9 +336,6 @@ def test_a_cue_word_inside_a_state_or_igo_name_is_part_of_the_name() -> None:
     assert contexts(text) == {("health", "mention")}
     assert "org:un" in {e["id"] for e in extract_text(text, "t")["entities"]}  # राष्ट्रसंघ: one word
     assert contexts("भारत और नेपाल के संयुक्त आयोग ने स्वास्थ्य पर काम किया।") == {("health", "cooperation")}
-    # the Line of Control is a name: its नियंत्रण is no action against terrorism, even at the window's edge
-    text = "भारत और पाकिस्तान ने आतंकवाद , कश्मीर , सीमा और नियंत्रण रेखा पर बातचीत की।"
-    assert ("security", "cooperation") not in contexts(text)
 
 
 def test_a_cooperation_cue_in_another_sense_is_no_cue() -> None:
@@ -355,7 +376,7 @@ def test_names_and_targets_are_no_cue() -> None:
         "दोनों नेता खुशामदी थे और उन्होंने देश की अर्थव्यवस्था को नुकसान पहुंचाया।",  # "both" is a side, not a cue
         "भारत और अमेरिका के बीच कोई भी द्विपक्षीय समझौता निवेश को प्रभावित करेगा।",  # any: supposed
         "जहां भारत और पाकिस्तान के प्रधानमंत्री वार्ता कर रहे हैं, वहीं पाकिस्तानी सेना सीमा पर सक्रिय है।",
-        "चीन ने पाकिस्तान की आतंकी नीति का समर्थन किया।",  # support is no cue
+        "चीन ने पाकिस्तान की व्यापार नीति का समर्थन किया।",  # support is no cue
         "जर्मनी ने सीरिया के शरणार्थियों को आश्रय देने का फैसला किया।",  # one state's decision
         "पाकिस्तान के साथ शांति की कामना रखने के साथ सुरक्षा हितों पर कोई समझौता करने की नीति।",  # compromise
     ],

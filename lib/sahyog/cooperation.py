@@ -11,7 +11,7 @@ is none), a title with no country of its own standing for the home side, or one 
 sector word, between two named sides without conflict; and no hope, condition, question or negation in the
 clause unless the sides said it. A sentence naming an organisation that is a party to a reported agreement
 counts too. A word naming a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``) counts only where states act
-against it (a ``counter`` cue right after it: ``आतंकवाद के खिलाफ``). Conflict, sanctions, pressure and
+against it or talk about it (``आतंकवाद के खिलाफ``, ``आतंकवाद पर बातचीत``). Conflict, sanctions, pressure and
 comparisons (cue ``conflict``) make the context ``conflict``; anything else is ``mention``. ``mention``,
 ``conflict`` and ``portfolio`` stay out of the default sector tables and charts.
 """
@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .agreements import STATE_LEVEL, is_party, leaders_in, other_sense
-from .cues import clause_end, clause_start, cue_hits, cue_terms, has_cue, is_cue_at
+from .cues import clause_end, clause_start, cue_hits, cue_terms, has_cue
 from .outcomes import DEFAULT_LEVELS, DEFAULT_STATUSES
 from .sectors import SectorMention
 from .sentence_index import ActorMention, SentenceIndex, build_index, in_range
@@ -174,22 +174,50 @@ def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str],
     key = (sid, nlo, nhi, lo, hi)
     if key not in memo:
         memo[key] = _decide(doc, idx, sid, keys, (nlo, nhi, lo, hi))
-    threat = memo[key] != MENTION and _threat_only(idx.sentence_keys(doc, sid), keys, i, hi)
-    if memo[key] == _BY_CONTACT:
-        return COOPERATION if _before_contact(keys, i, lo, hi) and not threat else MENTION
-    return MENTION if memo[key] == COOPERATION and threat else memo[key]
+    if memo[key] not in (COOPERATION, _BY_CONTACT):
+        return memo[key]
+    if memo[key] == _BY_CONTACT and not _before_contact(keys, i, lo, hi):
+        return MENTION
+    return MENTION if _threat_only(idx.sentence_keys(doc, sid), keys, i, hi) else COOPERATION
 
 
 def _threat_only(keys: Sequence[str], cue_keys: Sequence[str], i: int, hi: int) -> bool:
-    """The sector word at key ``i`` names a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``, also inside a name)
-    that no ``counter`` cue (outside names: ``cue_keys``) follows within ``threat_window`` keys of its clause
-    (ending at ``hi``): terrorists, attacks and threats described (``आतंकियों की प्रशंसा``), not states acting
-    against them (``आतंकवाद के खिलाफ सहयोग``)."""
-    if not is_cue_at("threat", keys, i):
+    """The sector word at key ``i`` names a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``) that states neither act
+    against nor talk about in its clause (ending at ``hi``): terrorists, attacks and threats described
+    (``आतंकियों की प्रशंसा``), not ``आतंकवाद के खिलाफ सहयोग`` or ``आतंकवाद पर बातचीत``. Threats listed together
+    (``आतंकवाद, मादक पदार्थों की तस्करी और मनी लॉन्ड्रिंग से निपटने``) share the cue after the last one.
+    ``cue_keys``: the keys with state and IGO names blanked (a name between is another target)."""
+    hits = cue_hits("threat", keys, i, min(hi, i + 4))
+    if not hits or hits[0][0] != i:
         return False
-    j = cue_hits("threat", keys, i, min(len(keys), i + 4))[0][1]
-    end = min(hi, j + window("threat_window"))  # a counter cue starts before it; a shadow may reach past it
-    return not any(a < end for a, _ in cue_hits("counter", cue_keys, j, min(len(keys), end + 4)))
+    j = hits[0][1]
+    while not _near(cue_keys, "counter", j, hi):
+        nxt = _near(cue_keys, "threat", j, hi, keys)
+        if nxt is None:
+            return not _talked_about(cue_keys, j, hi)
+        j = nxt
+    return False
+
+
+def _near(cue_keys: Sequence[str], cue: str, j: int, hi: int, keys: Sequence[str] | None = None) -> int | None:
+    """The end of the first ``cue`` hit starting within ``threat_window`` keys from ``j`` with no name between
+    (hits in ``keys`` if given, else in ``cue_keys``), or None."""
+    end = min(hi, j + window("threat_window") + 1)
+    for a, b in cue_hits(cue, cue_keys if keys is None else keys, j, min(hi, end + 3)):
+        if a < end and "" not in cue_keys[j:a]:
+            return b
+    return None
+
+
+def _talked_about(cue_keys: Sequence[str], j: int, hi: int) -> bool:
+    """A ``topic`` postposition right after key ``j`` and a cooperation or contact cue (in its sense) within
+    ``threat_window`` keys after it: ``आतंकवाद पर सहयोग``, ``आतंकवाद के मुद्दे पर पाकिस्तान से बातचीत``."""
+    hits = cue_hits("topic", cue_keys, j, min(hi, j + 4))
+    if not hits or hits[0][0] != j:
+        return False
+    t = hits[0][1]
+    after = _in_its_sense(cue_keys, t, min(hi, t + window("threat_window") + 1))
+    return has_cue("cooperation", after) or has_cue("contact", after)
 
 
 _BY_CONTACT = "cooperation by a contact cue"  # a clause verdict of _decide, resolved per sector word

@@ -4,8 +4,8 @@
 ``conflict`` ...; the kinds are documented at the top of the file); :func:`load_cues` builds one phrase
 matcher per kind, matched like every lexicon (whole tokens, inflected forms, nukta-folded; the kinds in
 :data:`AS_WRITTEN` only as written, since ``ना`` inflected would give the postposition ``ने``). Rows of
-kind ``shadow`` block the cues inside them (``जीवन-यात्रा`` is no visit). Clauses end at a
-``clause_break`` cue and at a window from ``data/settings.csv``.
+kind ``shadow`` block the cues inside them (``जीवन-यात्रा`` is no visit), except in the kinds of
+:data:`UNSHADOWED`. Clauses end at a ``clause_break`` cue and at a window from ``data/settings.csv``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ CUES: tuple[str, ...] = (
     "clause_break", "party_break", "negation", "not_negation", "denial", "conditional", "question", "irrealis",
     "relative", "refer_back", "both_states", "np_head", "diplomatic", "offer", "amount", "signed", "programme_of",
     "visit", "agreed", "next", "street", "sports", "conflict", "participle", "recent", "between", "shadow",
-    "complement", "says", "habitual", "copula", "period", "terms", "threat", "counter",
+    "complement", "says", "habitual", "copula", "period", "terms", "threat", "counter", "topic",
 )  # fmt: skip
 AS_WRITTEN = frozenset(
     {
@@ -43,6 +43,7 @@ AS_WRITTEN = frozenset(
     }
 )
 SHADOW = "shadow"
+UNSHADOWED = frozenset({SHADOW, "threat", "counter", "topic"})  # a shadow phrase (आतंकवाद के खिलाफ) is their sense
 
 
 def _keys_as_written(term: str) -> set[tuple[str, ...]]:
@@ -63,7 +64,7 @@ def _load_cues(path: Path) -> dict[str, PhraseMatcher[str]]:
         keys = _keys_as_written(r["term"]) if r["cue"] in AS_WRITTEN else term_keys(r["term"])
         items[r["cue"]].extend((key, r["term"]) for key in sorted(keys))
     shadows = [(key, "") for key, _ in items[SHADOW]]
-    return {c: PhraseMatcher.build([*v, *shadows] if c != SHADOW else v) for c, v in items.items()}
+    return {c: PhraseMatcher.build([*v, *shadows] if c not in UNSHADOWED else v) for c, v in items.items()}
 
 
 def cue_hits(cue: str, keys: Sequence[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
