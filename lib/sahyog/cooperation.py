@@ -35,6 +35,7 @@ CONFLICT = "conflict"
 COOPERATION = "cooperation"
 OFF_CONTEXTS = ("portfolio", MENTION, CONFLICT)  # left out of the default sector tables and charts
 UNREAL = ("conditional", "question", "denial")  # cooperation wished, supposed, asked or denied
+PHRASE = 4  # keys a cue phrase may span (``शून्य सहिष्णुता``, ``के मुद्दे पर``): a scan for one starting at a key
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def _threat_only(keys: Sequence[str], cue_keys: Sequence[str], i: int, hi: int) 
     (``आतंकियों की प्रशंसा``), not ``आतंकवाद के खिलाफ सहयोग`` or ``आतंकवाद पर बातचीत``. Threats listed together
     (``आतंकवाद, मादक पदार्थों की तस्करी और मनी लॉन्ड्रिंग से निपटने``) share the cue after the last one.
     ``cue_keys``: the keys with state and IGO names blanked (a name between is another target)."""
-    hits = cue_hits("threat", keys, i, min(hi, i + 4))
+    hits = cue_hits("threat", keys, i, min(hi, i + PHRASE))
     if not hits or hits[0][0] != i:
         return False
     j = hits[0][1]
@@ -203,7 +204,7 @@ def _near(cue_keys: Sequence[str], cue: str, j: int, hi: int, keys: Sequence[str
     """The end of the first ``cue`` hit starting within ``threat_window`` keys from ``j`` with no name between
     (hits in ``keys`` if given, else in ``cue_keys``), or None."""
     end = min(hi, j + window("threat_window") + 1)
-    for a, b in cue_hits(cue, cue_keys if keys is None else keys, j, min(hi, end + 3)):
+    for a, b in cue_hits(cue, cue_keys if keys is None else keys, j, min(hi, end + PHRASE - 1)):
         if a < end and "" not in cue_keys[j:a]:
             return b
     return None
@@ -212,7 +213,7 @@ def _near(cue_keys: Sequence[str], cue: str, j: int, hi: int, keys: Sequence[str
 def _talked_about(cue_keys: Sequence[str], j: int, hi: int) -> bool:
     """A ``topic`` postposition right after key ``j`` and a cooperation or contact cue (in its sense) within
     ``threat_window`` keys after it: ``आतंकवाद पर सहयोग``, ``आतंकवाद के मुद्दे पर पाकिस्तान से बातचीत``."""
-    hits = cue_hits("topic", cue_keys, j, min(hi, j + 4))
+    hits = cue_hits("topic", cue_keys, j, min(hi, j + PHRASE))
     if not hits or hits[0][0] != j:
         return False
     t = hits[0][1]
