@@ -10,8 +10,8 @@ is none), a title with no country of its own standing for the home side, or one 
 ``दोनों देश``/``द्विपक्षीय`` -- or a contact cue (``बैठक``, ``संबंध``, ``मदद`` ... cue ``contact``) after the
 sector word, between two named sides without conflict; and no hope, condition, question or negation in the
 clause unless the sides said it. A sentence naming an organisation that is a party to a reported agreement
-counts too. A word naming a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``) counts only where states act
-against it or talk about it (``आतंकवाद के खिलाफ``, ``आतंकवाद पर बातचीत``). Conflict, sanctions, pressure and
+counts too. A word naming a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``) counts only where a cue governs it:
+states act against it or talk about it (``आतंकवाद के खिलाफ``, ``आतंकवाद पर बातचीत``). Conflict, sanctions, pressure and
 comparisons (cue ``conflict``) make the context ``conflict``; anything else is ``mention``. ``mention``,
 ``conflict`` and ``portfolio`` stay out of the default sector tables and charts.
 """
@@ -183,42 +183,46 @@ def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str],
 
 
 def _threat_only(keys: Sequence[str], cue_keys: Sequence[str], i: int, hi: int) -> bool:
-    """The sector word at key ``i`` names a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``) that states neither act
-    against nor talk about in its clause (ending at ``hi``): terrorists, attacks and threats described
-    (``आतंकियों की प्रशंसा``), not ``आतंकवाद के खिलाफ सहयोग`` or ``आतंकवाद पर बातचीत``. Threats listed together
-    (``आतंकवाद, मादक पदार्थों की तस्करी और मनी लॉन्ड्रिंग से निपटने``) share the cue after the last one.
-    ``cue_keys``: the keys with state and IGO names blanked (a name between is another target)."""
+    """The sector word at key ``i`` names a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``) that no cue governs in
+    its clause (ending at ``hi``; :func:`_governed`): terrorists, attacks and threats described (``आतंकियों की
+    प्रशंसा``, ``आतंकियों ने ... हमला``), not ``आतंकवाद के खिलाफ सहयोग`` or ``आतंकवाद पर बातचीत``.
+    ``cue_keys``: the keys with state and IGO names blanked."""
     hits = cue_hits("threat", keys, i, min(hi, i + PHRASE))
     if not hits or hits[0][0] != i:
         return False
     j = hits[0][1]
-    while not _near(cue_keys, "counter", j, hi):
-        nxt = _near(cue_keys, "threat", j, hi, keys)
-        if nxt is None:
-            return not _talked_about(cue_keys, j, hi)
-        j = nxt
+    return not _governed(_in_its_sense(cue_keys, j, min(len(cue_keys), hi + PHRASE)), window("threat_window"))
+
+
+_GLUE = frozenset({",", "और", "तथा", "एवं", "व", "-", "/"})
+LIST_ITEM = 2  # keys of a list item after a glue word (``, व्यापार और जलवायु परिवर्तन पर``)
+
+
+def _governed(after: Sequence[str], reach: int) -> bool:
+    """Read on from a threat word (``after``: the keys after it, names and cues in other senses blanked) over
+    ``threat_np`` words, other threats and list items, at most ``reach`` keys, until a ``counter`` cue (``के
+    सभी रूपों के खिलाफ``) or, after a ``topic`` word, a cooperation or contact cue (``और ऊर्जा के क्षेत्र में
+    सहयोग``). Any other word -- a name, ``ने``, a verb -- ends the reading: nothing governs the threat."""
+    topic, free, p = False, 0, 0
+    while p < min(reach, len(after)):
+        if _at(after, "counter", p) or (topic and (_at(after, "cooperation", p) or _at(after, "contact", p))):
+            return True
+        nxt = _at(after, "topic", p) or _at(after, "threat", p) or _at(after, "threat_np", p)
+        if nxt:
+            topic, p = topic or bool(_at(after, "topic", p)), nxt
+        elif after[p] in _GLUE:
+            free, p = LIST_ITEM, p + 1
+        elif free and after[p]:
+            free, p = free - 1, p + 1
+        else:
+            return False
     return False
 
 
-def _near(cue_keys: Sequence[str], cue: str, j: int, hi: int, keys: Sequence[str] | None = None) -> int | None:
-    """The end of the first ``cue`` hit starting within ``threat_window`` keys from ``j`` with no name between
-    (hits in ``keys`` if given, else in ``cue_keys``), or None."""
-    end = min(hi, j + window("threat_window") + 1)
-    for a, b in cue_hits(cue, cue_keys if keys is None else keys, j, min(hi, end + PHRASE - 1)):
-        if a < end and "" not in cue_keys[j:a]:
-            return b
-    return None
-
-
-def _talked_about(cue_keys: Sequence[str], j: int, hi: int) -> bool:
-    """A ``topic`` postposition right after key ``j`` and a cooperation or contact cue (in its sense) within
-    ``threat_window`` keys after it: ``आतंकवाद पर सहयोग``, ``आतंकवाद के मुद्दे पर पाकिस्तान से बातचीत``."""
-    hits = cue_hits("topic", cue_keys, j, min(hi, j + PHRASE))
-    if not hits or hits[0][0] != j:
-        return False
-    t = hits[0][1]
-    after = _in_its_sense(cue_keys, t, min(hi, t + window("threat_window") + 1))
-    return has_cue("cooperation", after) or has_cue("contact", after)
+def _at(keys: Sequence[str], cue: str, p: int) -> int:
+    """The end of a ``cue`` hit starting at key ``p``, else 0."""
+    hits = cue_hits(cue, keys, p, min(len(keys), p + PHRASE))
+    return hits[0][1] if hits and hits[0][0] == p else 0
 
 
 _BY_CONTACT = "cooperation by a contact cue"  # a clause verdict of _decide, resolved per sector word

@@ -27,7 +27,7 @@ CUES: tuple[str, ...] = (
     "clause_break", "party_break", "negation", "not_negation", "denial", "conditional", "question", "irrealis",
     "relative", "refer_back", "both_states", "np_head", "diplomatic", "offer", "amount", "signed", "programme_of",
     "visit", "agreed", "next", "street", "sports", "conflict", "participle", "recent", "between", "shadow",
-    "complement", "says", "habitual", "copula", "period", "terms", "threat", "counter", "topic",
+    "complement", "says", "habitual", "copula", "period", "terms", "threat", "counter", "topic", "threat_np",
 )  # fmt: skip
 AS_WRITTEN = frozenset(
     {
@@ -43,7 +43,8 @@ AS_WRITTEN = frozenset(
     }
 )
 SHADOW = "shadow"
-UNSHADOWED = frozenset({SHADOW, "threat", "counter", "topic"})  # a shadow phrase (आतंकवाद के खिलाफ) is their sense
+# a shadow phrase (आतंकवाद के खिलाफ) is exactly the sense these kinds look for
+UNSHADOWED = frozenset({SHADOW, "threat", "counter", "topic", "threat_np"})
 
 
 def _keys_as_written(term: str) -> set[tuple[str, ...]]:
