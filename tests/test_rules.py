@@ -352,6 +352,13 @@ def test_a_reading_that_meets_another_word_leaves_the_threat_a_mention(text: str
     assert {m["context"] for m in extract_text(text, "t")["sectors"] if m["term"].startswith("आतंक")} == {"mention"}
 
 
+def test_drugs_are_a_threat_not_medicine() -> None:
+    # दवा alone is health; नशीली दवा (drugs) is a security threat, the longer term wins
+    text = "भारत और नेपाल ने नशीली दवाओं की तस्करी रोकने के लिए सहयोग बढ़ाया।"
+    assert {s for s, _ in contexts(text)} == {"security"}
+    assert contexts("भारत और नेपाल की वार्ता के बाद नशीली दवाओं की तस्करी बढ़ी।") == {("security", "mention")}
+
+
 def test_a_cue_word_inside_a_state_or_igo_name_is_part_of_the_name() -> None:
     # संयुक्त of the United Nations is no joint work; संयुक्त of a joint commission is
     text = "संयुक्त राष्ट्रसंघ की रिपोर्ट के मुताबिक भारत स्वास्थ्य पर कम खर्च करता है।"
