@@ -641,3 +641,6 @@ def test_what_an_agreement_provides_is_not_a_report_of_agreeing() -> None:
     signed = "भारत और नेपाल ने व्यापार समझौते पर हस्ताक्षर किए।"
     assert agreed(signed + " इस समझौते के तहत दोनों देश शुल्क घटाएंगे।") == {(0, "agreement")}  # its terms
     assert agreed(signed + " इस समझौते से दोनों देशों का व्यापार बढ़ेगा।") == {(0, "agreement"), (1, "agreement")}
+    # the same for an agreement told by a verb and its noun (हुई सहमति, बनी सहमति)
+    assert agreed("भारत और नेपाल के बीच हुई सहमति के तहत दोनों देश शुल्क घटाएंगे।") == set()
+    assert agreed("भारत और नेपाल के बीच सहमति हुई और दोनों देश शुल्क घटाएंगे।") == {(0, "agreement")}
