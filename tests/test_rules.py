@@ -359,6 +359,12 @@ def test_drugs_are_a_threat_not_medicine() -> None:
     assert contexts("भारत और नेपाल की वार्ता के बाद नशीली दवाओं की तस्करी बढ़ी।") == {("security", "mention")}
 
 
+def test_economic_reforms_are_a_states_own_policy() -> None:
+    # आर्थिक सुधार is an ignore phrase of sectors.csv: a country's reforms are no sector of cooperation
+    assert contexts("अमेरिका ने भारत के आर्थिक सुधारों की सराहना की और दोनों देशों ने सहयोग बढ़ाया।") == set()
+    assert contexts("अमेरिका और भारत ने आर्थिक सहयोग बढ़ाया।") == {("economy", "cooperation")}
+
+
 def test_a_cue_word_inside_a_state_or_igo_name_is_part_of_the_name() -> None:
     # संयुक्त of the United Nations is no joint work; संयुक्त of a joint commission is
     text = "संयुक्त राष्ट्रसंघ की रिपोर्ट के मुताबिक भारत स्वास्थ्य पर कम खर्च करता है।"
