@@ -172,7 +172,7 @@ MUTATIONS = [
     ("drop cue counter पर रोक", DATA + "cues.csv", "counter,पर रोक", ""),
     ("drop cue topic पर", DATA + "cues.csv", "topic,पर", ""),
     ("drop cue threat_np रूप", DATA + "cues.csv", "threat_np,रूप", ""),
-    ("no threat rule", "lib/sahyog/cooperation.py", "    if not hits or hits[0][0] != i:", "    if True:"),
+    ("no threat rule", "lib/sahyog/cooperation.py", "    if not j:", "    if True:"),
     ("a name does not end the reading", "lib/sahyog/cooperation.py", "        elif free and after[p]:",
      "        elif free or not after[p]:"),
     ("no list items", "lib/sahyog/cooperation.py", "            free, p = LIST_ITEM, p + 1",

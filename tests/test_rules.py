@@ -377,7 +377,7 @@ def test_a_cooperation_cue_in_another_sense_is_no_cue() -> None:
     # the senses of the agreement triggers (senses.csv) hold for the same words as sector cues
     assert contexts("अमेरिका ने पाकिस्तान की व्यापार नीति को गलत करार दिया।") == {("trade", "mention")}  # called
     assert contexts("भारत ने चीन की व्यापार नीति से समझौता किया।") == {("trade", "mention")}  # a compromise
-    assert contexts("अमेरिका और पाकिस्तान ने व्यापार पर करार करके उसे सही बताया।") == {("trade", "cooperation")}
+    assert contexts("अमेरिका और पाकिस्तान ने व्यापार पर करार किया।") == {("trade", "agreement")}  # its own sense
 
 
 def test_relations_going_bad_are_conflict() -> None:

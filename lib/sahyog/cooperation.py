@@ -23,9 +23,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .agreements import STATE_LEVEL, is_party, leaders_in, other_sense
-from .cues import clause_end, clause_start, cue_hits, cue_terms, has_cue
+from .cues import PHRASE, clause_end, clause_start, cue_at, cue_hits, cue_terms, has_cue
 from .outcomes import DEFAULT_LEVELS, DEFAULT_STATUSES
-from .sectors import SectorMention
+from .sectors import LIST_GLUE, SectorMention
 from .sentence_index import ActorMention, SentenceIndex, build_index, in_range
 from .settings import window
 from .text import Article, Document, as_document
@@ -35,7 +35,6 @@ CONFLICT = "conflict"
 COOPERATION = "cooperation"
 OFF_CONTEXTS = ("portfolio", MENTION, CONFLICT)  # left out of the default sector tables and charts
 UNREAL = ("conditional", "question", "denial")  # cooperation wished, supposed, asked or denied
-PHRASE = 4  # keys a cue phrase may span (``शून्य सहिष्णुता``, ``के मुद्दे पर``): a scan for one starting at a key
 
 
 @dataclass(frozen=True)
@@ -187,14 +186,13 @@ def _threat_only(keys: Sequence[str], cue_keys: Sequence[str], i: int, hi: int) 
     its clause (ending at ``hi``; :func:`_governed`): terrorists, attacks and threats described (``आतंकियों की
     प्रशंसा``, ``आतंकियों ने ... हमला``), not ``आतंकवाद के खिलाफ सहयोग`` or ``आतंकवाद पर बातचीत``.
     ``cue_keys``: the keys with state and IGO names blanked."""
-    hits = cue_hits("threat", keys, i, min(hi, i + PHRASE))
-    if not hits or hits[0][0] != i:
+    j = cue_at("threat", keys, i)
+    if not j:
         return False
-    j = hits[0][1]
-    return not _governed(_in_its_sense(cue_keys, j, min(len(cue_keys), hi + PHRASE)), window("threat_window"))
+    reach = window("threat_window")
+    return not _governed(_in_its_sense(cue_keys, j, min(len(cue_keys), hi, j + reach) + PHRASE), reach)
 
 
-_GLUE = frozenset({",", "और", "तथा", "एवं", "व", "-", "/"})
 LIST_ITEM = 2  # keys of a list item after a glue word (``, व्यापार और जलवायु परिवर्तन पर``)
 
 
@@ -205,24 +203,19 @@ def _governed(after: Sequence[str], reach: int) -> bool:
     सहयोग``). Any other word -- a name, ``ने``, a verb -- ends the reading: nothing governs the threat."""
     topic, free, p = False, 0, 0
     while p < min(reach, len(after)):
-        if _at(after, "counter", p) or (topic and (_at(after, "cooperation", p) or _at(after, "contact", p))):
+        if cue_at("counter", after, p) or (topic and (cue_at("cooperation", after, p) or cue_at("contact", after, p))):
             return True
-        nxt = _at(after, "topic", p) or _at(after, "threat", p) or _at(after, "threat_np", p)
+        about = cue_at("topic", after, p)
+        nxt = about or cue_at("threat", after, p) or cue_at("threat_np", after, p)
         if nxt:
-            topic, p = topic or bool(_at(after, "topic", p)), nxt
-        elif after[p] in _GLUE:
+            topic, p = topic or bool(about), nxt
+        elif after[p] in LIST_GLUE:
             free, p = LIST_ITEM, p + 1
         elif free and after[p]:
             free, p = free - 1, p + 1
         else:
             return False
     return False
-
-
-def _at(keys: Sequence[str], cue: str, p: int) -> int:
-    """The end of a ``cue`` hit starting at key ``p``, else 0."""
-    hits = cue_hits(cue, keys, p, min(len(keys), p + PHRASE))
-    return hits[0][1] if hits and hits[0][0] == p else 0
 
 
 _BY_CONTACT = "cooperation by a contact cue"  # a clause verdict of _decide, resolved per sector word
@@ -243,13 +236,14 @@ def _decide(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], bo
     nlo, nhi, lo, hi = bounds
     if has_cue("conflict", keys, nlo, nhi) and not has_cue("cooperation", keys, nlo, nhi):
         return CONFLICT
-    context = context_of(_in_its_sense(keys, lo, hi), _states_near(doc, idx, sid, lo, hi))
+    clause = _in_its_sense(keys, lo, hi)
+    context = context_of(clause, _states_near(doc, idx, sid, lo, hi))
     if context != COOPERATION:
         return context
     if is_unreal(keys, lo, hi):
         return MENTION
     # the contact branch decided (the strong, mutual or decision branch did not): the word order decides
-    by_contact = has_cue("contact", keys, lo, hi) and not has_cue("cooperation", keys, lo, hi)
+    by_contact = has_cue("contact", clause) and not has_cue("cooperation", clause)
     return _BY_CONTACT if by_contact else COOPERATION
 
 

@@ -68,14 +68,15 @@ def _load_cues(path: Path) -> dict[str, PhraseMatcher[str]]:
     return {c: PhraseMatcher.build([*v, *shadows] if c not in UNSHADOWED else v) for c, v in items.items()}
 
 
+def cue_terms(cue: str, keys: Sequence[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
+    """Token ranges ``(i, j)`` of the terms of ``cue`` among ``keys[lo:hi]`` (shadowed ones left out), each with
+    the cue file's term (``समझौता`` for ``समझौतों``)."""
+    return [(i, j, term) for i, j, term in load_cues()[cue].scan(keys, lo, hi) if term]
+
+
 def cue_hits(cue: str, keys: Sequence[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """Token ranges ``(i, j)`` of the terms of ``cue`` among ``keys[lo:hi]`` (shadowed ones left out)."""
-    return [(i, j) for i, j, term in load_cues()[cue].scan(keys, lo, hi) if term]
-
-
-def cue_terms(cue: str, keys: Sequence[str], lo: int = 0, hi: int | None = None) -> list[tuple[int, int, str]]:
-    """Like :func:`cue_hits`, with the cue file's term of each hit (``समझौता`` for ``समझौतों``)."""
-    return [(i, j, term) for i, j, term in load_cues()[cue].scan(keys, lo, hi) if term]
+    return [(i, j) for i, j, _ in cue_terms(cue, keys, lo, hi)]
 
 
 def has_cue(cue: str, keys: Sequence[str], lo: int = 0, hi: int | None = None) -> bool:
@@ -83,10 +84,18 @@ def has_cue(cue: str, keys: Sequence[str], lo: int = 0, hi: int | None = None) -
     return bool(cue_hits(cue, keys, lo, hi))
 
 
+PHRASE = 4  # keys a cue phrase may span (``शून्य सहिष्णुता``, ``के मुद्दे पर``): how far to scan for one at a key
+
+
+def cue_at(cue: str, keys: Sequence[str], i: int) -> int:
+    """Where a term of ``cue`` starting at ``keys[i]`` ends, else 0."""
+    hits = cue_hits(cue, keys, i, min(len(keys), i + PHRASE))
+    return hits[0][1] if hits and hits[0][0] == i else 0
+
+
 def is_cue_at(cue: str, keys: Sequence[str], i: int) -> bool:
     """True if a term of ``cue`` starts at ``keys[i]``."""
-    hits = cue_hits(cue, keys, i, min(len(keys), i + 4))
-    return bool(hits) and hits[0][0] == i
+    return bool(cue_at(cue, keys, i))
 
 
 def clause_start(keys: Sequence[str], i: int, width: int | None = None, brk: str = "clause_break") -> int:

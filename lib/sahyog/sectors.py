@@ -154,7 +154,7 @@ _TITLE_FILLERS = frozenset(
         "नागरिक",
     }
 )
-_LIST_GLUE = frozenset({",", "और", "तथा", "एवं", "व", "/", "-", "&", "and"})
+LIST_GLUE = frozenset({",", "और", "तथा", "एवं", "व", "/", "-", "&", "and"})  # joins the items of a list
 _NOT_TITLE_AFTER = frozenset({"स्तरीय", "स्तर"})
 
 
@@ -176,7 +176,7 @@ def portfolio_flags(
             elif k in TITLES:
                 found = pos + 1 >= n or keys[pos + 1] not in _NOT_TITLE_AFTER
                 break
-            elif k in _LIST_GLUE or k in _TITLE_FILLERS:
+            elif k in LIST_GLUE or k in _TITLE_FILLERS:
                 pos += 1
             else:
                 break
