@@ -155,7 +155,7 @@ def with_mention_context(
     for n, m in enumerate(mentions):
         if m.context != COOPERATION or m.sentence_id in belongs:
             continue
-        keys = idx.cue_keys(doc, m.sentence_id)
+        keys = idx.sentence_keys(doc, m.sentence_id)
         contexts[n] = context_at(doc, idx, m.sentence_id, keys, _token_at(doc, m), memo)
     return mark_mentions(mentions, contexts)
 
@@ -178,26 +178,25 @@ def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str],
         return memo[key]
     if memo[key] == _BY_CONTACT and not _before_contact(keys, i, lo, hi):
         return MENTION
-    return MENTION if _threat_only(idx.sentence_keys(doc, sid), keys, i, hi) else COOPERATION
+    return MENTION if _threat_only(keys, i, hi) else COOPERATION
 
 
-def _threat_only(keys: Sequence[str], cue_keys: Sequence[str], i: int, hi: int) -> bool:
+def _threat_only(keys: Sequence[str], i: int, hi: int) -> bool:
     """The sector word at key ``i`` names a threat (``आतंकवाद``, ``तस्करी``: cue ``threat``) that no cue governs in
     its clause (ending at ``hi``; :func:`_governed`): terrorists, attacks and threats described (``आतंकियों की
-    प्रशंसा``, ``आतंकियों ने ... हमला``), not ``आतंकवाद के खिलाफ सहयोग`` or ``आतंकवाद पर बातचीत``.
-    ``cue_keys``: the keys with state and IGO names blanked."""
+    प्रशंसा``, ``आतंकियों ने ... हमला``), not ``आतंकवाद के खिलाफ सहयोग`` or ``आतंकवाद पर बातचीत``."""
     j = cue_at("threat", keys, i)
     if not j:
         return False
     reach = window("threat_window")
-    return not _governed(_in_its_sense(cue_keys, j, min(len(cue_keys), hi, j + reach) + PHRASE), reach)
+    return not _governed(_in_its_sense(keys, j, min(len(keys), hi, j + reach) + PHRASE), reach)
 
 
 LIST_ITEM = 2  # keys of a list item after a glue word (``, व्यापार और जलवायु परिवर्तन पर``)
 
 
 def _governed(after: Sequence[str], reach: int) -> bool:
-    """Read on from a threat word (``after``: the keys after it, names and cues in other senses blanked) over
+    """Read on from a threat word (``after``: the keys after it, cues read in another sense blanked) over
     ``threat_np`` words, other threats and list items, at most ``reach`` keys, until a ``counter`` cue (``के
     सभी रूपों के खिलाफ``) or, after a ``topic`` word, a cooperation or contact cue (``और ऊर्जा के क्षेत्र में
     सहयोग``). Any other word -- a name, ``ने``, a verb -- ends the reading: nothing governs the threat."""
@@ -236,21 +235,19 @@ def _decide(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], bo
     nlo, nhi, lo, hi = bounds
     if has_cue("conflict", keys, nlo, nhi) and not has_cue("cooperation", keys, nlo, nhi):
         return CONFLICT
-    clause = _in_its_sense(keys, lo, hi)
-    context = context_of(clause, _states_near(doc, idx, sid, lo, hi))
+    context = context_of(keys[lo:hi], _states_near(doc, idx, sid, lo, hi))
     if context != COOPERATION:
         return context
     if is_unreal(keys, lo, hi):
         return MENTION
     # the contact branch decided (the strong, mutual or decision branch did not): the word order decides
-    by_contact = has_cue("contact", clause) and not has_cue("cooperation", clause)
+    by_contact = has_cue("contact", keys, lo, hi) and not has_cue("cooperation", keys, lo, hi)
     return _BY_CONTACT if by_contact else COOPERATION
 
 
 def _in_its_sense(keys: Sequence[str], lo: int, hi: int) -> list[str]:
-    """``keys[lo:hi]`` with the cooperation cues read in another sense blanked: the senses of the agreement
-    triggers (``data/senses.csv``) hold for the same words as cues (``गलत करार दिया``: called, ``नीति से समझौता``:
-    a compromise)."""
+    """``keys[lo:hi]`` with the cooperation cues read in another sense blanked, for the threat reading: the senses
+    of the agreement triggers (``data/senses.csv``) hold for the same words as cues (``आतंकी करार देना``: called)."""
     out = list(keys[lo:hi])
     for i, j, term in cue_terms("cooperation", keys, lo, hi):
         if other_sense(term, keys, i, j, lambda: True) is not None:

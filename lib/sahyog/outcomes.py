@@ -182,8 +182,6 @@ def verb_status(keys: Sequence[str], i: int, j: int) -> str:
     hypothetical, or still to come (a future or hope form after it: ``सहमत होंगे``)."""
     if is_background(keys, i, j) or is_denied(keys, i, j) or is_hypothetical(keys, i, j):
         return BACKGROUND
-    if _follows_from(keys, j, "terms"):
-        return BACKGROUND  # "हुई सहमति के तहत ...": what it brings, not its making
     after = clause_after(keys, j)
     return PLANNED if has_cue("future", after) or has_cue("hope", after) else AGREED
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,7 +47,6 @@ class SentenceIndex:
     starts: dict[int, list[int]] = field(default_factory=dict)  # per sentence: the actors' first tokens
 
     recent: dict[int, list[str]] = field(default_factory=dict, repr=False)  # keys of the last sentences asked for
-    unnamed: dict[int, list[str]] = field(default_factory=dict, repr=False)  # the same with names blanked
 
     def sentence_actors(self, sid: int) -> list[ActorMention]:
         """The actor mentions of sentence ``sid`` in text order."""
@@ -56,32 +55,12 @@ class SentenceIndex:
     def sentence_keys(self, doc: Document, sid: int) -> list[str]:
         """The token keys of sentence ``sid``, copied once however often they are asked for (the annotators ask
         per trigger and per sector word: a copy each time would be quadratic in a sentence without ends)."""
-        return _cached(self.recent, sid, lambda: doc.sentence_keys(sid))
-
-    def cue_keys(self, doc: Document, sid: int) -> list[str]:
-        """The keys of sentence ``sid`` with the names of states and IGOs blanked, for cue rules: a cue word inside
-        such a name is part of it (``संयुक्त राष्ट्र``, ``संयुक्त अरब अमीरात`` say nothing of joint work; a bilateral
-        body's name, ``संयुक्त आयोग``, does)."""
-
-        def blanked() -> list[str]:
-            keys = list(self.sentence_keys(doc, sid))
-            for a in self.sentence_actors(sid):
-                if a.actor_type in ("state", "igo"):
-                    keys[a.i : a.j] = [""] * (a.j - a.i)
-            return keys
-
-        return _cached(self.unnamed, sid, blanked)
-
-
-def _cached(cache: dict[int, list[str]], sid: int, build: Callable[[], list[str]]) -> list[str]:
-    """``cache[sid]``, built once; the cache holds the last few sentences only (a copy per question would be
-    quadratic in a sentence without ends, a copy of every sentence kept would double an article's keys)."""
-    keys = cache.get(sid)
-    if keys is None:
-        if len(cache) >= 4:
-            cache.clear()
-        keys = cache[sid] = build()
-    return keys
+        keys = self.recent.get(sid)
+        if keys is None:
+            if len(self.recent) >= 4:
+                self.recent.clear()
+            keys = self.recent[sid] = doc.sentence_keys(sid)
+        return keys
 
 
 def _actor(ent: Any) -> tuple[str | None, str | None]:
