@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 
-from sahyog.text import TOKEN_KINDS, Token, is_abbreviation, tokenize
+from sahyog.text import TOKEN_KINDS, Token, is_abbreviation, split_sentences, tokenize
 
 ZWJ, ZWNJ = "\u200d", "\u200c"
 
@@ -83,6 +83,17 @@ def test_abbreviation_keeps_dot_but_sentence_final_hai_does_not():
         (".", "punct"),
         ("फिर", "word"),
         ("गया", "word"),
+    ]
+
+
+def test_one_syllable_verbs_end_sentences():
+    # "मुलाकात की." ends a sentence: की, थीं, हूं are verbs and postpositions, never initials
+    for word in ("की", "थीं", "हूं"):
+        assert texts(f"उन्होंने बात {word}. फिर गए")[2:4] == [word, "."], word
+    text = "उन्होंने मुलाकात की. फिर वे लौट गए."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "उन्होंने मुलाकात की.",
+        "फिर वे लौट गए.",
     ]
 
 

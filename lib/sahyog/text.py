@@ -453,9 +453,8 @@ _ABBR_CANDIDATE = "abbr?"  # kind of a "word." token whose word is not an abbrev
 
 
 # One-syllable words that end sentences ("... है. फिर ..."): never abbreviations.
-_NOT_ABBREVIATIONS = frozenset(
-    {"है", "हैं", "था", "थे", "थी", "हो", "हों", "दी", "ली", "दे", "ले", "गा", "गे", "गी", "ना", "नहीं", "भी", "ही", "तो"}
-)
+_NOT_ABBREVIATIONS = frozenset({"है", "हैं", "था", "थे", "थी", "थीं", "हो", "हों", "की", "कीं", "दी", "दीं", "ली", "लीं", "दे",
+                                "ले", "गा", "गे", "गी", "ना", "नहीं", "भी", "ही", "तो", "हूं", "हूँ"})  # fmt: skip
 
 
 def is_abbreviation(word: str) -> bool:
