@@ -372,6 +372,12 @@ def test_economic_reforms_are_a_states_own_policy() -> None:
     assert contexts("अमेरिका और भारत ने आर्थिक सहयोग बढ़ाया।") == {("economy", "cooperation")}
 
 
+def test_an_economy_is_a_country_not_a_field_of_cooperation() -> None:
+    # अर्थव्यवस्था names a country's economy ("the two largest economies" are the parties): no sector term
+    text = "अमेरिका और चीन, दुनिया की दो सबसे बड़ी अर्थव्यवस्थाओं ने व्यापार समझौते पर हस्ताक्षर किए।"
+    assert contexts(text) == {("trade", "agreement")}
+
+
 def test_the_un_written_as_one_word_is_the_un() -> None:
     text = "संयुक्त राष्ट्रसंघ की रिपोर्ट के मुताबिक भारत स्वास्थ्य पर कम खर्च करता है।"
     assert "org:un" in {e["id"] for e in extract_text(text, "t")["entities"]}  # राष्ट्रसंघ: one word
@@ -412,7 +418,7 @@ def test_names_and_targets_are_no_cue() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "दोनों नेता खुशामदी थे और उन्होंने देश की अर्थव्यवस्था को नुकसान पहुंचाया।",  # "both" is a side, not a cue
+        "दोनों नेता खुशामदी थे और उन्होंने देश के व्यापार को नुकसान पहुंचाया।",  # "both" is a side, not a cue
         "भारत और अमेरिका के बीच कोई भी द्विपक्षीय समझौता निवेश को प्रभावित करेगा।",  # any: supposed
         "जहां भारत और पाकिस्तान के प्रधानमंत्री वार्ता कर रहे हैं, वहीं पाकिस्तानी सेना सीमा पर सक्रिय है।",
         "चीन ने पाकिस्तान की व्यापार नीति का समर्थन किया।",  # support is no cue
