@@ -313,3 +313,20 @@ def test_sector_words_outside_cooperation_are_shown_apart(built):
     out, _ = built
     page = (out / "c_injected" / "02_sectors.html").read_text(encoding="utf-8")
     assert "mentioned only" in page.split('<div class="article"', 1)[1]  # शेयर बाजार में ... व्यापार
+
+
+def test_a_party_found_only_for_the_event_has_its_row(tmp_path):
+    # the mention names no state ("दोनों नेताओं", the sentence before names none); its event takes the article's two
+    # states: chapter 04's table of parties lists them, and its sanity check must agree (it once asserted on mentions)
+    article = tmp_path / "both.txt"
+    article.write_text("भारत और यूएई के रिश्ते मजबूत हैं। आज की बैठक अच्छी रही। दोनों नेताओं ने कई समझौतों पर हस्ताक्षर किए।\n")
+    out = tmp_path / "out"
+    proc = subprocess.run(
+        [sys.executable, "-m", "sahyog", "report", str(article), "--out", str(out), "--quiet"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    parties = (out / "both" / "04_parties.csv").read_text(encoding="utf-8")
+    assert "India" in parties and "United Arab Emirates" in parties
