@@ -86,6 +86,13 @@ def test_aliases_from_lexicon() -> None:
     assert {"US", "GB", "AE"} <= set(found)
 
 
+def test_hyderabad_house_is_a_venue_in_new_delhi() -> None:
+    # the government's guest house for summit talks, not the city of Hyderabad
+    found = by_id(ents("प्रधानमंत्री ने हैदराबाद हाउस में नेपाल के प्रधानमंत्री से वार्ता की।"))
+    assert found["geo:1261481"].name_en == "New Delhi"
+    assert [e.name_en for e in found.values() if e.type == "place"] == ["New Delhi"]
+
+
 def test_region_central_asia() -> None:
     found = by_id(ents("उन्होंने मध्य एशिया के साथ व्यापार की बात की।"))
     assert found["143"].type == "region"
