@@ -203,11 +203,23 @@ def test_force_adopts_the_folder_but_never_deletes_a_foreign_subfolder(capsys, a
     user = tmp_path / "mine"
     (user / "a_short").mkdir(parents=True)
     (user / "a_short" / "notes.txt").write_text("my notes", encoding="utf-8")
-    code, _, err = run(capsys, "report", articles / "a_short.txt", "--out", user, "--force")
+    code, _, err = run(capsys, "report", articles, "--out", user, "--force", "--quiet")
     assert code == EXIT_ARTICLES_FAILED
     assert f"{user / 'a_short'}: exists and is not a Sahyog report" in one_error(err)
     assert (user / "a_short" / "notes.txt").read_text(encoding="utf-8") == "my notes"
-    assert (user / MARKER).is_file() and (user / "index.html").is_file()
+    assert (user / MARKER).is_file() and (user / "index.html").is_file() and (user / "b_other").is_dir()
+
+
+@pytest.mark.parametrize("command", [["report"], ["extract", "--format", "csv"]])
+def test_nothing_is_written_when_no_article_can_be_read(capsys, tmp_path, command):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    for bad, problem in ((tmp_path / "missing.txt", "no such file"), (empty, "empty file")):
+        out = tmp_path / f"out_{bad.stem}"
+        code, _, err = run(capsys, *command, bad, "--out", out)
+        assert code == EXIT_ARTICLES_FAILED
+        assert f"{bad}: {problem}" in one_error(err)
+        assert not out.exists(), "a run that read no article leaves no output folder"
 
 
 def test_corpus_page_folder_is_checked_before_the_run(capsys, articles, tmp_path):
@@ -230,8 +242,8 @@ def test_an_empty_folder_is_adopted(capsys, tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"")
     code, _, err = run(capsys, "report", bad, "--out", out)
-    assert code == EXIT_ARTICLES_FAILED and "empty file" in one_error(err)
-    assert (out / MARKER).is_file()
+    assert code == EXIT_ARTICLES_FAILED and "empty file" in one_error(err)  # the folder was accepted, the article not
+    assert not (out / MARKER).exists() and sorted(p.name for p in out.iterdir()) == [".gitkeep"]  # nothing built
 
 
 @pytest.mark.parametrize("command", ["report", "corpus", "extract"])
@@ -955,7 +967,7 @@ def test_a_reports_folder_holding_only_what_notebooks_wrote_by_hand_is_adopted(c
     bad.write_bytes(b"")
     code, _, err = run(capsys, "report", bad, "--out", out, "--quiet")
     assert code == EXIT_ARTICLES_FAILED and "empty file" in one_error(err)  # the folder was accepted
-    assert (out / MARKER).is_file() and snapshot(out / "lab") == before
+    assert not (out / MARKER).exists() and snapshot(out / "lab") == before  # nothing built, nothing written
     other = tmp_path / "other"
     (other / "lab").mkdir(parents=True)
     (other / "mine.txt").write_text("my notes", encoding="utf-8")  # anything beside lab/: not ours

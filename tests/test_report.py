@@ -99,6 +99,7 @@ def test_index_lists_articles_and_the_failure(built):
         assert doc in index
     assert index.count('class="status-ok"') == 3
     assert "failed</span>" in index and "not UTF-8" in index
+    assert "failed</span>: d_bad.txt: " in index and str(out.parent) not in index  # the file's name, no machine path
     assert "इस्लामाबाद" in index  # the example's dateline
     assert 'href="a_example/01_tokenise.html"' in index
 

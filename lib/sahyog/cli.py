@@ -40,6 +40,8 @@ def expand_paths(paths: Sequence[str | Path]) -> tuple[list[Path], list[InputErr
             if not found:
                 bad.append(InputError(p, "folder has no .txt articles"))
             out.extend(found)
+        elif str(p) != STDIN and not p.exists():
+            bad.append(InputError(p, "no such file"))
         else:
             out.append(p)
     return out, bad
@@ -95,16 +97,19 @@ def _extract_one(path: Path, lexicon: object, date: str | None = None) -> dict:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print one JSON object per article (or write CSV tables with ``--format csv --out DIR``), each
     article's as soon as it is done (:mod:`sahyog.streaming`): a run never holds the whole corpus."""
-    from .files import claim_output_dir
+    from .files import claim_output_dir, release_output_dir
     from .streaming import CsvTables
 
     lexicon = _load_lexicon(args.lexicon)
-    if args.format == "csv":  # the folder is checked (and claimed) before any article is read
-        claim_output_dir(Path(args.out), "extract", args.force, legacy=_is_legacy_extract_dir)
     paths, bad = expand_paths(args.paths)
     check_unique_ids([p for p in paths if str(p) != STDIN])
     for exc in bad:
         _error(exc)
+    if not paths:  # every input failed: no output folder is made
+        return EXIT_ARTICLES_FAILED
+    fresh = args.format == "csv" and not Path(args.out).exists()
+    if args.format == "csv":  # the folder is checked (and claimed) before any article is read
+        claim_output_dir(Path(args.out), "extract", args.force, legacy=_is_legacy_extract_dir)
     tables_out = CsvTables(args.out) if args.format == "csv" else None
     try:
         failed, done = _extract_each(paths, lexicon, args, tables_out)
@@ -114,6 +119,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             tables_out.discard()
     if written:
         _done(args, f"wrote {len(written)} CSV tables of {done} article(s) to {Path(args.out).resolve()}/")
+    elif fresh:  # no article read: the folder this run made goes again
+        release_output_dir(Path(args.out))
     return EXIT_ARTICLES_FAILED if failed or bad else EXIT_OK
 
 

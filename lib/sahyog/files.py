@@ -154,6 +154,13 @@ def marker_text(kind: str) -> str:
     return json.dumps({"kind": kind}) + "\n"
 
 
+def release_output_dir(folder: Path) -> None:
+    """Undo :func:`claim_output_dir` on a folder a run made and wrote nothing else into: the marker, then the folder."""
+    (folder / MARKER).unlink(missing_ok=True)
+    if not any(folder.iterdir()):
+        folder.rmdir()
+
+
 def claim_output_dir(
     folder: Path, kind: str, force: bool = False, legacy: Callable[[Path], bool] | None = None
 ) -> None:

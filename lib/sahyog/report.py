@@ -22,7 +22,16 @@ from typing import Any
 
 from . import params, site
 from .errors import InputError, SahyogError
-from .files import MARKER, claim_output_dir, make_staging_dir, marker_text, remove_stale, replace_dir, write_text_atomic
+from .files import (
+    MARKER,
+    check_output_dir,
+    claim_output_dir,
+    make_staging_dir,
+    marker_text,
+    remove_stale,
+    replace_dir,
+    write_text_atomic,
+)
 from .kernels import WarmKernel, run_pool
 from .paths import LAB_DIR, NOTEBOOKS_DIR, check_unique_ids, doc_id_for
 
@@ -381,8 +390,9 @@ def build_reports(
     """Build reports for ``paths`` under ``out_dir`` and write the index; see the module docstring.
 
     Everything that can be checked is checked before any notebook runs: parameters and their ranges,
-    the lexicon, article ids, the output folder (Sahyog's own, or ``force``), each article. Stale
-    temporary folders of killed runs are removed. On Ctrl-C the index lists what was completed.
+    the lexicon, article ids, the output folder (Sahyog's own, or ``force``), each article. When no article
+    can be built and the folder holds no earlier report, nothing is written. Stale temporary folders of
+    killed runs are removed. On Ctrl-C the index lists what was completed.
     """
     notebooks = discover_notebooks(notebooks_dir)
     params = validate_parameters(parameters or {}, notebooks)
@@ -390,11 +400,15 @@ def build_reports(
     paths = [Path(p).resolve() for p in paths]
     check_unique_ids(paths)
     out_dir = Path(out_dir).resolve()
+    check_output_dir(out_dir, "report", force, legacy=_is_legacy_report_dir)
+    results, runnable = _prepare(paths, params, out_dir, lexicon)
+    if not runnable and not (out_dir / MARKER).is_file():  # nothing to build and no earlier report: write nothing
+        for res in results:
+            print(f"sahyog: error: {res.error}", file=sys.stderr)
+        return ReportResult(out_dir, results)
     claim_output_dir(out_dir, "report", force, legacy=_is_legacy_report_dir)
     remove_stale(out_dir)
     _use_project_kernel()
-
-    results, runnable = _prepare(paths, params, out_dir, lexicon)
     interrupted = _run_all(runnable, notebooks, out_dir, params, show_code, quiet, workers)
     corpus_error = None
     try:
@@ -472,10 +486,18 @@ def index_rows(out_dir: Path, results: Sequence[ArticleResult]) -> list[dict[str
     for r in results:
         earlier = rows.get(r.doc_id)
         if r.ok or earlier is None:
-            rows[r.doc_id] = {"doc_id": r.doc_id, "summary": r.summary, "ok": r.ok, "error": r.error, "kept": False}
+            rows[r.doc_id] = {"doc_id": r.doc_id, "summary": r.summary, "ok": r.ok, "error": _reader_error(r),
+                              "kept": False}  # fmt: skip
         else:
-            earlier.update(ok=False, error=r.error, kept=True)
+            earlier.update(ok=False, error=_reader_error(r), kept=True)
     return [rows[k] for k in sorted(rows)]
+
+
+def _reader_error(r: ArticleResult) -> str | None:
+    """The one-line error as the index shows it: the article by its file name, not by a path on this machine."""
+    if not r.error:
+        return r.error
+    return r.error.replace(str(r.path.resolve()), r.path.name).replace(str(r.path), r.path.name)
 
 
 def write_index(out_dir: Path, results: Sequence[ArticleResult], pages: Sequence[tuple[str, str]]) -> Path:
