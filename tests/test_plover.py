@@ -101,3 +101,13 @@ def test_export_writes_json_lines_from_a_corpus_output(tmp_path) -> None:
     assert n == len(lines) == 2
     for line in lines:
         VALIDATOR.validate(json.loads(line))
+
+
+def test_events_left_out_of_the_export_for_want_of_a_date_are_counted_in_a_warning():
+    from sahyog.cli import summary_warnings
+
+    summary = {"errors": 0, "articles": 3, "events": {"events": 4, "exports": {"events.plover.jsonl": 1}}}
+    (line,) = summary_warnings(summary, "out")
+    assert line.startswith("3 of 4 events have no date") and "events.plover.jsonl" in line
+    summary["events"]["exports"]["events.plover.jsonl"] = 4
+    assert summary_warnings(summary, "out") == []

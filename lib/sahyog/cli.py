@@ -268,6 +268,14 @@ def summary_warnings(summary: dict, out: str) -> list[str]:
     if bad_dates:
         first = summary["dates"].get("first_invalid") or ""
         lines.append(f"{bad_dates} article(s) have a date that is not YYYY-MM-DD, left empty ({first})")
+    events = summary.get("events") or {}
+    for name, n in (events.get("exports") or {}).items():
+        left = events.get("events", 0) - n
+        if left:  # PLOVER requires a date: the event's own, else its first report's
+            lines.append(
+                f"{left} of {events['events']} events have no date (none in the text, no article date) and are not"
+                f" in {name}: give the articles dates (a date column, or file names starting YYYY-MM-DD)"
+            )
     return lines
 
 
