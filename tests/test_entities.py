@@ -86,6 +86,15 @@ def test_aliases_from_lexicon() -> None:
     assert {"US", "GB", "AE"} <= set(found)
 
 
+def test_a_nasal_of_the_consonants_class_and_anusvara_are_one_spelling() -> None:
+    # नरेन्द्र/नरेंद्र, हैम्बर्ग/हैंबर्ग: Hindi writes न्द, म्ब also as ंद, ंब (short names too, where loose keys are off)
+    text = "प्रधानमंत्री नरेंद्र मोदी ने भाषण दिया। बाद में प्रधानमंत्री नरेन्द्र मोदी जर्मनी के हैंबर्ग गए।"
+    found = ents(text)
+    (modi,) = [e for e in found if e.type == "person"]
+    assert [m.text for m in modi.mentions] == ["नरेंद्र मोदी", "नरेन्द्र मोदी"]
+    assert [e.name_en for e in found if e.type == "place"] == ["Hamburg"]
+
+
 def test_hyderabad_house_is_a_venue_in_new_delhi() -> None:
     # the government's guest house for summit talks, not the city of Hyderabad
     found = by_id(ents("प्रधानमंत्री ने हैदराबाद हाउस में नेपाल के प्रधानमंत्री से वार्ता की।"))

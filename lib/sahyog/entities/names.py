@@ -15,6 +15,12 @@ from .base import _read_lexicon
 _CONS = "\u0915-\u0939"
 _ZW = re.compile("[\u200c\u200d]")
 _NASAL_CLUSTER = re.compile(f"[\u0919\u091e\u0923\u0928\u092e]\u094d(?=[{_CONS}])")
+# The nasal of a consonant's own class with virama before it, which Hindi also writes as anusvara (the
+# panchamakshar rule: ङ्क/ंक, ञ्च/ंच, ण्ड/ंड, न्द/ंद, म्ब/ंब); म्य, न्य are not such pairs.
+_HOMORGANIC_NASAL = re.compile(
+    "\u0919\u094d(?=[\u0915-\u0918])|\u091e\u094d(?=[\u091a-\u091d])|\u0923\u094d(?=[\u091f-\u0922])"
+    "|\u0928\u094d(?=[\u0924-\u0927])|\u092e\u094d(?=[\u092a-\u092d])"
+)
 _LOOSE_MAP = str.maketrans(
     {
         "\u093e": "",  # ा: long a folds with the inherent vowel (करबायेव/कराबायेव)
@@ -44,8 +50,10 @@ _LOOSE_MAP = str.maketrans(
 
 @lru_cache(maxsize=131072)
 def _light_key(word: str) -> str:
-    """Exact-ish key: NFC, no nukta, no ZWJ/ZWNJ, lower-case Latin."""
-    return fold_nukta(unicodedata.normalize("NFC", _ZW.sub("", word))).lower().rstrip(".")
+    """Exact-ish key: NFC, no nukta, no ZWJ/ZWNJ, lower-case Latin, a nasal consonant with virama before a
+    consonant written as anusvara (नरेन्द्र = नरेंद्र, हिन्दी = हिंदी: one word in two spellings, as Hindi writes it)."""
+    w = fold_nukta(unicodedata.normalize("NFC", _ZW.sub("", word))).lower().rstrip(".")
+    return _HOMORGANIC_NASAL.sub("\u0902", w)
 
 
 @lru_cache(maxsize=65536)
