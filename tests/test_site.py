@@ -156,6 +156,15 @@ def test_headline_is_the_title_line_or_the_lead():
     assert present.headline(rec, titled) == ("भारत नेपाल संबंध नए दौर में", True)
 
 
+def test_a_dateline_cut_off_as_a_sentence_is_no_headline():
+    from sahyog.extract import extract_text
+
+    text = "नई दिल्ली.\nभारत और नेपाल के प्रधानमंत्रियों ने रेल सेवा का उद्घाटन किया।\n"
+    rec = extract_text(text, "x")
+    assert rec["sentences"][0]["text"].startswith("नई दिल्ली")
+    assert present.headline(rec, text)[0] == "भारत और नेपाल के प्रधानमंत्रियों ने रेल सेवा का उद्घाटन किया।"
+
+
 def test_tables_for_people_use_names_and_mark_the_evidence():
     rec = _record()
     table = present.agreement_table(rec)

@@ -491,6 +491,8 @@ def headline(record: Record, text: str = "") -> tuple[str, bool]:
     """
     if not record["sentences"]:
         return "", False
+    if len(record["sentences"]) > 1 and _only_a_place(record):  # "नई दिल्ली." : a dateline cut off as a sentence
+        return headline({**record, "sentences": record["sentences"][1:]}, text)
     first = record["sentences"][0]["text"].strip()
     if text and len(first.split()) <= TITLE_WORDS and _is_title_line(text, first, record.get("dateline")):
         return first.rstrip("।|. "), True
@@ -498,6 +500,16 @@ def headline(record: Record, text: str = "") -> tuple[str, bool]:
         return first, False
     cut = first[:HEADLINE_CHARS].rsplit(" ", 1)[0]
     return cut.rstrip(",;:—- ") + " …", False
+
+
+def _only_a_place(record: Record) -> bool:
+    """True when the first sentence is nothing but the names of places (a dateline the splitter made a sentence)."""
+    sid, rest = record["sentences"][0]["id"], record["sentences"][0]["text"]
+    names = [m["text"] for e in record.get("entities", []) if e.get("type") in ("place", "country")
+             for m in e.get("mentions", []) if m["sentence_id"] == sid]  # fmt: skip
+    for name in names:
+        rest = rest.replace(name, "")
+    return bool(names) and not any(ch.isalnum() for ch in rest)
 
 
 def _is_title_line(text: str, first: str, dateline: str | None) -> bool:
