@@ -126,9 +126,12 @@ def test_brief_lists_one_line_per_event_with_when_and_where():
     assert line == want + " — sentences 0, 1"
     html = site.brief_html(b)
     assert 'href="02_sectors.html#s0">0</a>, <a href="02_sectors.html#s1">1</a>' in html and "(1 events)" in html
+    card = site.brief_html(b, short=True)  # the index's card: the number the article states, not "1 event"
+    assert '<li><span lang="hi">समझौता ज्ञापन</span> · MoU <strong>× 8</strong></li>' in card
     every = present.brief(rec, TEXT, all_agreements=True)
     assert every["categories"] == {"mou": 1, "roadmap": 1}
     assert present.agreement_line(every["agreements"][1]).startswith("रोडमैप · roadmap (planned) — India, Nepal")
+    assert "roadmap (planned)</li>" in site.brief_html(every, short=True)  # no number stated: none shown
 
 
 def test_event_dates_read_at_their_precision():

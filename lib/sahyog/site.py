@@ -367,11 +367,16 @@ def _agreed_html(b: Mapping[str, Any], short: bool) -> str:
     items = b.get("agreements", [])
     if not items:
         return '<p><span class="label">agreed</span>nothing found</p>'
-    if short:
-        counts = category_counts_html(b.get("categories", {}))
-        return f'<div class="who"><span class="label">agreed (events)</span>{counts}</div>'
+    if short:  # one chip per event, with the number of documents the article states (22 agreements: "× 22")
+        chips = "".join(f"<li>{hi(a['label'])}{_times(a.get('count'))}</li>" for a in items)
+        return f'<div class="who"><span class="label">agreed</span><ul class="chips">{chips}</ul></div>'
     lines = "".join(f"<li>{_agreement_li(a)}</li>" for a in items)
     return f'<p class="label">agreed ({len(items)} events)</p><ul class="agreed">{lines}</ul>'
+
+
+def _times(count: Any) -> str:
+    """`` × 22`` for a stated number of documents; nothing when the article states none."""
+    return f" <strong>× {int(count)}</strong>" if isinstance(count, int | float) and count == count and count else ""
 
 
 def _agreement_li(a: Mapping[str, Any]) -> str:
