@@ -542,9 +542,13 @@ def main_countries(record: Record, limit: int = 4) -> list[str]:
 
 
 def dateline_place(record: Record) -> Mapping[str, Any] | None:
-    """The entity named in the dateline (a mention with sentence id -1), if any."""
+    """The entity named in the dateline (a mention with sentence id -1), or in a first sentence that is only a
+    place name (a dateline the splitter cut off, ``नई दिल्ली.``), if any."""
+    sid = -1
+    if record.get("sentences") and len(record["sentences"]) > 1 and _only_a_place(record):
+        sid = record["sentences"][0]["id"]
     for e in record["entities"]:
-        if e["type"] in ("place", "country", "region") and any(m["sentence_id"] == -1 for m in e["mentions"]):
+        if e["type"] in ("place", "country", "region") and any(m["sentence_id"] in (-1, sid) for m in e["mentions"]):
             return e
     return None
 
