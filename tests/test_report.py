@@ -331,3 +331,11 @@ def test_a_party_found_only_for_the_event_has_its_row(tmp_path):
     assert proc.returncode == 0, proc.stderr
     parties = (out / "both" / "04_parties.csv").read_text(encoding="utf-8")
     assert "India" in parties and "United Arab Emirates" in parties
+
+
+def test_pages_show_no_paths_of_the_machine_that_built_them(built, corpus):
+    # the appendix shows parameters as a reader can use them: no staging folder, no temporary folder, no article path
+    out, _ = built
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert ".tmp-" not in text and str(corpus) not in text and str(out) not in text, page

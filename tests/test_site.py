@@ -271,3 +271,12 @@ def test_tables_are_aligned_for_hindi_in_jupyterlab_too():
     assert '<td lang="hi" data-label="sentence" style="text-align:left;vertical-align:top">भारत' in html
     assert '<td class="num" data-label="n" style="text-align:right;vertical-align:top">3</td>' in html
     assert "<th></th>" not in html  # no index
+
+
+def test_parameter_paths_are_shown_as_a_reader_can_use_them(tmp_path):
+    import tempfile
+
+    assert site.shown_value(str(tmp_path / ".corpus.tmp-1-abc")) == "(this page's folder)"
+    assert site.shown_value(str(Path(tempfile.gettempdir()) / "sahyog-corpus-x1")) == "(a temporary folder of the run)"
+    assert site.shown_value(str(tmp_path / "news" / "010.txt")) == "010.txt"
+    assert site.shown_value("") == "" and site.shown_value(5) == 5 and site.shown_value("seeds/a.txt") == "seeds/a.txt"

@@ -14,6 +14,7 @@ import html
 import math
 import os
 import re
+import tempfile
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
@@ -559,10 +560,23 @@ def parameters_table(executed: Path | Any, declared: Mapping[str, Mapping[str, A
 
         declared = papermill.inspect_notebook(str(executed))
     rows = [
-        {"parameter": name, "value": given.get(name, p.get("default")), "meaning": p.get("help", "")}
+        {"parameter": name, "value": shown_value(given.get(name, p.get("default"))), "meaning": p.get("help", "")}
         for name, p in declared.items()
     ]
     return table_html(pd.DataFrame(rows, columns=["parameter", "value", "meaning"]))
+
+
+def shown_value(value: Any) -> Any:
+    """A parameter's value as a reader sees it: a path by its last part, not a path on the machine that built
+    the page; the build's staging folder is this page's folder, a temporary folder says so."""
+    if not isinstance(value, str) or not os.path.isabs(value):
+        return value
+    path = Path(value)
+    if path.name.startswith(".") and ".tmp-" in path.name:
+        return "(this page's folder)"
+    if path.parent == Path(tempfile.gettempdir()) and path.name.startswith("sahyog-"):
+        return "(a temporary folder of the run)"
+    return path.name
 
 
 def files_html(folder: Path, prefix: str, base: str = "") -> str:
@@ -613,7 +627,14 @@ def chapter_page(
         pager_html(chapters, name),
     ]
     heading = f"{doc_id} · {chapter_label(name, title)}" if doc_id else chapter_label(name, title)
-    return page(heading, "\n".join(body), nav=chapter_nav(chapters, current=name))
+    return _here(page(heading, "\n".join(body), nav=chapter_nav(chapters, current=name)), folder)
+
+
+def _here(html_page: str, folder: Path) -> str:
+    """The page with the folder it was built in (a staging folder, renamed once the run is done) written as ``.``:
+    what the notebooks print of their output folder is a path on the machine that built the page."""
+    where = str(Path(folder).resolve())
+    return html_page.replace(where + "/", "./").replace(where, ".")
 
 
 def corpus_page(executed: Path, folder: Path, show_code: bool = False, up: str = "../index.html") -> str:
@@ -625,10 +646,13 @@ def corpus_page(executed: Path, folder: Path, show_code: bool = False, up: str =
         appendix_html(parameters_table(executed), files_html(folder, "05_"), polish(checks, {})),
         f'<nav class="pager">{back}</nav>',
     ]
-    return page(
-        chapter_label("05_corpus", title),
-        "\n".join(body),
-        nav=f'{back}<a class="current" href="05_corpus.html">corpus</a>',
+    return _here(
+        page(
+            chapter_label("05_corpus", title),
+            "\n".join(body),
+            nav=f'{back}<a class="current" href="05_corpus.html">corpus</a>',
+        ),
+        folder,
     )
 
 
