@@ -93,3 +93,18 @@ def test_the_month_heatmap_text_is_readable_at_the_width_shown():
     sizes = [t.get_fontsize() for t in fig.axes[0].texts]
     plt.close(fig)
     assert sizes and min(sizes) * charts.SCREEN_DPI / 72 * scale >= 12  # px tall, as shown
+
+
+def test_a_short_heatmap_with_long_column_labels_still_lays_out():
+    # one or two rows under labels at 45°: the figure grows below, and tight_layout no longer warns into the page
+    import warnings
+
+    table = pd.DataFrame(
+        [[1, 0], [0, 1]],
+        index=["ऋण / अनुदान · loan / grant / credit", "समझौता · agreement"],
+        columns=["कोई क्षेत्र नहीं · no sector", "परिवहन · Transport and connectivity"],
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)
+        fig = charts.heatmap(table, "श्रेणी × क्षेत्र · category × sector", xlabel="sector")
+    matplotlib.pyplot.close(fig)

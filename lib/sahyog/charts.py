@@ -76,7 +76,8 @@ def heatmap(table: pd.DataFrame, title: str, cmap: str = "Blues", xlabel: str = 
     rows, cols = table.shape
     # at most MAX_WIDTH inches: a wider figure is scaled down on the page and its numbers become unreadable
     width = min(MAX_WIDTH, max(5.0, 0.5 * cols + 3.5))
-    fig, ax = plt.subplots(figsize=(width, max(2.5, 0.5 * rows + 1.6)), dpi=110)
+    longest = max((len(str(c)) for c in table.columns), default=0)  # column labels stand at 45°: room below
+    fig, ax = plt.subplots(figsize=(width, max(2.5, 0.5 * rows + 1.6) + 0.05 * longest), dpi=110)
     data = table.to_numpy(dtype=float)
     ax.imshow(data, cmap=cmap, aspect="auto", vmin=0, vmax=max(1.0, data.max() if data.size else 1.0))
     ax.set_xticks(range(cols), [str(c) for c in table.columns], rotation=45, ha="right")
