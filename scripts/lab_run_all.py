@@ -47,7 +47,7 @@ class CDP:
     def click(self, selector_js):
         rect = self.js(
             f"(() => {{ const e = {selector_js}; if (!e) return null;"
-            " const r = e.getBoundingClientRect(); return [r.x + r.width/2, r.y + r.height/2]; }})()"
+            " const r = e.getBoundingClientRect(); return [r.x + r.width/2, r.y + r.height/2]; })()"
         )
         if not rect:
             return False
@@ -131,6 +131,7 @@ def main():
             f"--IdentityProvider.token={TOKEN}",
             "--allow-root",
             "--ServerApp.ip=127.0.0.1",
+            f"--LabApp.workspaces_dir={tempfile.mkdtemp(prefix='sahyog-lab-ws-')}",  # leave the user's workspace alone
         ],
         stdout=open(OUT / "lab.log", "w"),  # noqa: SIM115 (open for the server's lifetime)
         stderr=subprocess.STDOUT,
