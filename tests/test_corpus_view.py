@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pandas as pd
+import pytest
 from test_corpus_events import ev
 
 from sahyog import corpus_events as ce
@@ -84,3 +85,7 @@ def test_pair_events_filters_a_pair() -> None:
     events = tables(ROWS)["events"]
     assert len(cv.pair_events(events, "IN", "NP")) == 3
     assert len(cv.pair_events(events, "NP", "BD")) == 1
+    assert len(cv.pair_events(events, "IN", "JP")) == 0  # a code with no events: an empty table
+    for wrong in ("India", "IND"):  # a name or an ISO3 code would silently give nothing: it is an error
+        with pytest.raises(ValueError, match="two-letter codes"):
+            cv.pair_events(events, wrong, "NP")

@@ -211,7 +211,14 @@ def articles_table(sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def pair_events(events: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
-    """The rows of ``events`` whose parties include both countries ``a`` and ``b`` (ISO2 ids), by date."""
+    """The rows of ``events`` whose parties include both countries ``a`` and ``b`` (ISO2 ids), by date.
+
+    A side that is neither a two-letter code nor a party id of these events (``"India"``, ``"IND"``) is a
+    ``ValueError`` naming the ids to use, not an empty table."""
+    known = {p for ps in events["parties"] for p in (ps if ps is not None else [])}
+    for side in (a, b):
+        if not (len(side) == 2 and side.isalpha() and side.isupper()) and side not in known:
+            raise ValueError(f"pair_events: {side!r} is no party id: use ISO 3166 two-letter codes such as 'IN', 'NP'")
     mask = [a in (p or []) and b in (p or []) for p in events["parties"]]
     out = events[mask].copy()
     out["day"] = [event_day(ev) for ev in out.to_dict("records")]
