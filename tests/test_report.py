@@ -339,3 +339,27 @@ def test_pages_show_no_paths_of_the_machine_that_built_them(built, corpus):
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert ".tmp-" not in text and str(corpus) not in text and str(out) not in text, page
+
+
+def test_the_corpus_chapter_dates_articles_by_their_own_dates(tmp_path, monkeypatch):
+    # an article of 14 May reporting a signing "कल" (13 May): the corpus chapter counts it on 14 May, as
+    # `sahyog corpus` does, not on its event's day (the two pages once differed by that day)
+    import pandas as pd
+
+    from sahyog.extract import extract_text, write_record
+
+    text = "भारत और नेपाल ने कल व्यापार समझौते पर हस्ताक्षर किए।\n"
+    record = extract_text(text, "2024-05-14_a", "2024-05-14_a.txt")
+    assert record["article_date"] == "2024-05-14" and record["events"][0]["date"] == "2024-05-13"
+    (tmp_path / "2024-05-14_a").mkdir()
+    write_record(record, tmp_path / "2024-05-14_a" / report.RECORD_FILE)
+    seen = {}
+
+    def fake_page(tables, *args, **kwargs):
+        seen["dates"] = list(pd.read_parquet(tables / "documents.parquet")["date"].astype(str))
+
+    monkeypatch.setattr(report, "corpus_page", fake_page)
+    done = [report.ArticleResult(path=tmp_path / "a.txt", doc_id="2024-05-14_a", ok=True,
+                                 summary={"brief": {"date": "2024-05-13"}})]  # fmt: skip
+    assert report._corpus_chapter(tmp_path, done, False) is None
+    assert seen["dates"] == ["2024-05-14"]

@@ -558,7 +558,7 @@ def _corpus_chapter(out_dir: Path, done: Sequence[ArticleResult], show_code: boo
 
     try:
         records = [read_record(out_dir / r.doc_id / RECORD_FILE) for r in done]
-        dates = {r.doc_id: (r.summary.get("brief") or {}).get("date") for r in done}
+        dates = {r["doc_id"]: r.get("article_date") for r in records}  # the articles' own dates, as `sahyog corpus`
         with tempfile.TemporaryDirectory(prefix="sahyog-corpus-") as tables:
             write_records(records, tables, {k: _iso_date(v) for k, v in dates.items()}, all_agreements)
             corpus_page(Path(tables), out_dir / CORPUS_DIR, show_code)
