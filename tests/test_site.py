@@ -125,7 +125,7 @@ def test_brief_lists_one_line_per_event_with_when_and_where():
     want = "8 × समझौता ज्ञापन · MoU — India, Nepal — 24 Aug 2017 — New Delhi — Trade, Transport and connectivity"
     assert line == want + " — sentences 0, 1"
     html = site.brief_html(b)
-    assert 'href="02_sectors.html#s0">0</a>, <a href="02_sectors.html#s1">1</a>' in html and "(1 events)" in html
+    assert 'href="02_sectors.html#s0">0</a>, <a href="02_sectors.html#s1">1</a>' in html and "(1 event)" in html
     card = site.brief_html(b, short=True)  # the index's card: the number the article states, not "1 event"
     assert '<li><span lang="hi">समझौता ज्ञापन</span> · MoU <strong>× 8</strong></li>' in card
     every = present.brief(rec, TEXT, all_agreements=True)

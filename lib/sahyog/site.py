@@ -372,7 +372,8 @@ def _agreed_html(b: Mapping[str, Any], short: bool) -> str:
         chips = "".join(f"<li>{hi(a['label'])}{_times(a.get('count'))}</li>" for a in items)
         return f'<div class="who"><span class="label">agreed</span><ul class="chips">{chips}</ul></div>'
     lines = "".join(f"<li>{_agreement_li(a)}</li>" for a in items)
-    return f'<p class="label">agreed ({len(items)} events)</p><ul class="agreed">{lines}</ul>'
+    n = len(items)
+    return f'<p class="label">agreed ({n} event{"" if n == 1 else "s"})</p><ul class="agreed">{lines}</ul>'
 
 
 def _times(count: Any) -> str:
