@@ -89,3 +89,10 @@ def test_pair_events_filters_a_pair() -> None:
     for wrong in ("India", "IND"):  # a name or an ISO3 code would silently give nothing: it is an error
         with pytest.raises(ValueError, match="two-letter codes"):
             cv.pair_events(events, wrong, "NP")
+
+
+def test_events_of_fewer_than_two_countries_are_said_to_be_in_no_timeline() -> None:
+    data = tables([*ROWS, ev("e", "e1", date_="2024-07-01", parties=("RU",))])
+    html = cv.timeline_html(data["events"], cv.country_names(data["entities"], data["events"]))
+    assert "1 event names fewer than two countries" in html
+    assert "fewer than two" not in cv.timeline_html(tables(ROWS)["events"], {})
