@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PORT, DBG, TOKEN = 18890, 19222, "sahyog-lab-check"
 OUT = Path(sys.argv[1] if len(sys.argv) > 1 else tempfile.mkdtemp(prefix="sahyog-lab-"))
 OUT.mkdir(parents=True, exist_ok=True)
+WORKSPACES = tempfile.mkdtemp(prefix="sahyog-lab-ws-")  # JupyterLab's workspace files, removed at the end
 
 
 class CDP:
@@ -131,7 +132,7 @@ def main():
             f"--IdentityProvider.token={TOKEN}",
             "--allow-root",
             "--ServerApp.ip=127.0.0.1",
-            f"--LabApp.workspaces_dir={tempfile.mkdtemp(prefix='sahyog-lab-ws-')}",  # leave the user's workspace alone
+            f"--LabApp.workspaces_dir={WORKSPACES}",  # leave the user's workspace alone
         ],
         stdout=open(OUT / "lab.log", "w"),  # noqa: SIM115 (open for the server's lifetime)
         stderr=subprocess.STDOUT,
@@ -191,6 +192,7 @@ def main():
             (ROOT / "notebooks" / name).unlink(missing_ok=True)
         shutil.rmtree(ROOT / "notebooks" / ".ipynb_checkpoints", ignore_errors=True)
         shutil.rmtree(prof, ignore_errors=True)
+        shutil.rmtree(WORKSPACES, ignore_errors=True)
     (OUT / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False))
     good = [r for n, r in results.items() if "bad" not in n]
     ok = len(good) == len(names) - 1 and all(

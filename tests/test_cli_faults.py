@@ -208,6 +208,8 @@ def test_force_adopts_the_folder_but_never_deletes_a_foreign_subfolder(capsys, a
     assert f"{user / 'a_short'}: exists and is not a Sahyog report" in one_error(err)
     assert (user / "a_short" / "notes.txt").read_text(encoding="utf-8") == "my notes"
     assert (user / MARKER).is_file() and (user / "index.html").is_file() and (user / "b_other").is_dir()
+    index = (user / "index.html").read_text(encoding="utf-8")
+    assert "a_short: exists and is not a Sahyog report" in index and str(tmp_path) not in index  # no machine path
 
 
 @pytest.mark.parametrize("command", [["report"], ["extract", "--format", "csv"]])
@@ -220,6 +222,9 @@ def test_nothing_is_written_when_no_article_can_be_read(capsys, tmp_path, comman
         assert code == EXIT_ARTICLES_FAILED
         assert f"{bad}: {problem}" in one_error(err)
         assert not out.exists(), "a run that read no article leaves no output folder"
+    deep = tmp_path / "deep" / "a" / "b"
+    code, _, err = run(capsys, *command, empty, "--out", deep)
+    assert code == EXIT_ARTICLES_FAILED and not (tmp_path / "deep").exists()  # nor the folders above it
 
 
 def test_corpus_page_folder_is_checked_before_the_run(capsys, articles, tmp_path):

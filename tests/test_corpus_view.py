@@ -95,4 +95,8 @@ def test_events_of_fewer_than_two_countries_are_said_to_be_in_no_timeline() -> N
     data = tables([*ROWS, ev("e", "e1", date_="2024-07-01", parties=("RU",))])
     html = cv.timeline_html(data["events"], cv.country_names(data["entities"], data["events"]))
     assert "1 event names fewer than two countries" in html
+    igos = ev("f", "e1", date_="2024-08-01", parties=("org:asean", "org:eu"))
+    igos["party_types"] = ["igo", "igo"]  # two parties, no state: in no timeline either
+    data = tables([*ROWS, ev("e", "e1", date_="2024-07-01", parties=("RU",)), igos])
+    assert "2 events name fewer than two countries" in cv.timeline_html(data["events"], {})
     assert "fewer than two" not in cv.timeline_html(tables(ROWS)["events"], {})

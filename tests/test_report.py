@@ -339,6 +339,7 @@ def test_pages_show_no_paths_of_the_machine_that_built_them(built, corpus):
     for page in out.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert ".tmp-" not in text and str(corpus) not in text and str(out) not in text, page
+        assert "/sahyog-corpus-" not in text, page  # the corpus chapter's temporary tables
 
 
 def test_the_corpus_chapter_dates_articles_by_their_own_dates(tmp_path, monkeypatch):

@@ -167,6 +167,8 @@ def test_a_dateline_cut_off_as_a_sentence_is_no_headline():
     assert rec["sentences"][0]["text"].startswith("नई दिल्ली")
     assert present.headline(rec, text)[0] == "भारत और नेपाल के प्रधानमंत्रियों ने रेल सेवा का उद्घाटन किया।"
     assert present.brief(rec, text)["place"]["en"] == "New Delhi"  # it is the dateline
+    titled = "भारत-नेपाल।\nभारत और नेपाल के प्रधानमंत्रियों ने रेल सेवा का उद्घाटन किया।\n"
+    assert present.headline(extract_text(titled, "y"), titled)[0].startswith("भारत-नेपाल")  # countries: no dateline
 
 
 def test_tables_for_people_use_names_and_mark_the_evidence():

@@ -97,7 +97,7 @@ def _extract_one(path: Path, lexicon: object, date: str | None = None) -> dict:
 def cmd_extract(args: argparse.Namespace) -> int:
     """Print one JSON object per article (or write CSV tables with ``--format csv --out DIR``), each
     article's as soon as it is done (:mod:`sahyog.streaming`): a run never holds the whole corpus."""
-    from .files import claim_output_dir, release_output_dir
+    from .files import claim_output_dir, first_missing, release_output_dir
     from .streaming import CsvTables
 
     lexicon = _load_lexicon(args.lexicon)
@@ -107,7 +107,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _error(exc)
     if not paths:  # every input failed: no output folder is made
         return EXIT_ARTICLES_FAILED
-    fresh = args.format == "csv" and not Path(args.out).exists()
+    made = first_missing(Path(args.out)) if args.format == "csv" else None  # what claiming the folder creates
     if args.format == "csv":  # the folder is checked (and claimed) before any article is read
         claim_output_dir(Path(args.out), "extract", args.force, legacy=_is_legacy_extract_dir)
     tables_out = CsvTables(args.out) if args.format == "csv" else None
@@ -119,8 +119,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             tables_out.discard()
     if written:
         _done(args, f"wrote {len(written)} CSV tables of {done} article(s) to {Path(args.out).resolve()}/")
-    elif fresh:  # no article read: the folder this run made goes again
-        release_output_dir(Path(args.out))
+    elif made is not None:  # no article read: the folders this run made go again
+        release_output_dir(Path(args.out), made)
     return EXIT_ARTICLES_FAILED if failed or bad else EXIT_OK
 
 

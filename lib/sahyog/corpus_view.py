@@ -328,7 +328,7 @@ def timeline_html(
             f'<section class="pair"><h3>{hi(row["pair"])} <span class="muted">{n} event{"s" * (n != 1)}</span>'
             f'</h3><ol class="timeline">{items}</ol>{more}</section>'
         )
-    alone = sum(len(set(p if p is not None else [])) < 2 for p in events["parties"]) if "parties" in events else 0
+    alone = sum(len(countries(ev)) < 2 for ev in events.to_dict("records"))  # as the timelines count states
     if alone:  # counted in the brief, in no pair's timeline
         out.append(f'<p class="muted">{alone} event{"s" * (alone != 1)} name{"s" * (alone == 1)} fewer than two'
                    " countries and stand in no pair's timeline (the tables list them).</p>")  # fmt: skip

@@ -154,11 +154,25 @@ def marker_text(kind: str) -> str:
     return json.dumps({"kind": kind}) + "\n"
 
 
-def release_output_dir(folder: Path) -> None:
-    """Undo :func:`claim_output_dir` on a folder a run made and wrote nothing else into: the marker, then the folder."""
+def first_missing(folder: Path) -> Path | None:
+    """The outermost folder of ``folder``'s path that does not exist yet (what creating it would make), or None."""
+    missing = None
+    for p in [folder.absolute(), *folder.absolute().parents]:
+        if p.exists():
+            return missing
+        missing = p
+    return missing
+
+
+def release_output_dir(folder: Path, made: Path) -> None:
+    """Undo :func:`claim_output_dir` on a folder a run made (``made``: the outermost folder it created, see
+    :func:`first_missing`) and wrote nothing else into: the marker, then each empty folder up to ``made``."""
     (folder / MARKER).unlink(missing_ok=True)
-    if not any(folder.iterdir()):
-        folder.rmdir()
+    made = made.absolute()
+    for p in [folder.absolute(), *folder.absolute().parents]:
+        if not p.is_relative_to(made) or any(p.iterdir()):
+            break
+        p.rmdir()
 
 
 def claim_output_dir(

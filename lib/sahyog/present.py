@@ -503,9 +503,10 @@ def headline(record: Record, text: str = "") -> tuple[str, bool]:
 
 
 def _only_a_place(record: Record) -> bool:
-    """True when the first sentence is nothing but the names of places (a dateline the splitter made a sentence)."""
+    """True when the first sentence is nothing but a city's name (a dateline the splitter made a sentence, as
+    :mod:`sahyog.events` reads datelines: cities only, so ``भारत-नेपाल।`` stays a title)."""
     sid, rest = record["sentences"][0]["id"], record["sentences"][0]["text"]
-    names = [m["text"] for e in record.get("entities", []) if e.get("type") in ("place", "country")
+    names = [m["text"] for e in record.get("entities", []) if e.get("type") == "place"
              for m in e.get("mentions", []) if m["sentence_id"] == sid]  # fmt: skip
     for name in names:
         rest = rest.replace(name, "")

@@ -486,18 +486,20 @@ def index_rows(out_dir: Path, results: Sequence[ArticleResult]) -> list[dict[str
     for r in results:
         earlier = rows.get(r.doc_id)
         if r.ok or earlier is None:
-            rows[r.doc_id] = {"doc_id": r.doc_id, "summary": r.summary, "ok": r.ok, "error": _reader_error(r),
+            rows[r.doc_id] = {"doc_id": r.doc_id, "summary": r.summary, "ok": r.ok, "error": _reader_error(r, out_dir),
                               "kept": False}  # fmt: skip
         else:
-            earlier.update(ok=False, error=_reader_error(r), kept=True)
+            earlier.update(ok=False, error=_reader_error(r, out_dir), kept=True)
     return [rows[k] for k in sorted(rows)]
 
 
-def _reader_error(r: ArticleResult) -> str | None:
-    """The one-line error as the index shows it: the article by its file name, not by a path on this machine."""
+def _reader_error(r: ArticleResult, out_dir: Path) -> str | None:
+    """The one-line error as the index shows it: the article by its file name and the report's own folders by
+    their names, not by paths on this machine."""
     if not r.error:
         return r.error
-    return r.error.replace(str(r.path.resolve()), r.path.name).replace(str(r.path), r.path.name)
+    text = r.error.replace(str(r.path.resolve()), r.path.name).replace(str(r.path), r.path.name)
+    return text.replace(str(out_dir.resolve()) + os.sep, "").replace(str(out_dir) + os.sep, "")
 
 
 def write_index(out_dir: Path, results: Sequence[ArticleResult], pages: Sequence[tuple[str, str]]) -> Path:
@@ -558,7 +560,7 @@ def _corpus_chapter(out_dir: Path, done: Sequence[ArticleResult], show_code: boo
 
     try:
         records = [read_record(out_dir / r.doc_id / RECORD_FILE) for r in done]
-        dates = {r["doc_id"]: r.get("article_date") for r in records}  # the articles' own dates, as `sahyog corpus`
+        dates = {r["doc_id"]: r.get("article_date") for r in records}  # each article's own date (name, dateline)
         with tempfile.TemporaryDirectory(prefix="sahyog-corpus-") as tables:
             write_records(records, tables, {k: _iso_date(v) for k, v in dates.items()}, all_agreements)
             corpus_page(Path(tables), out_dir / CORPUS_DIR, show_code)

@@ -50,8 +50,8 @@ _LOOSE_MAP = str.maketrans(
 
 @lru_cache(maxsize=131072)
 def _light_key(word: str) -> str:
-    """Exact-ish key: NFC, no nukta, no ZWJ/ZWNJ, lower-case Latin, a nasal consonant with virama before a
-    consonant written as anusvara (नरेन्द्र = नरेंद्र, हिन्दी = हिंदी: one word in two spellings, as Hindi writes it)."""
+    """Exact-ish key: NFC, no nukta, no ZWJ/ZWNJ, lower-case Latin, the nasal of a consonant's own class with virama
+    before it written as anusvara (नरेन्द्र = नरेंद्र, हिन्दी = हिंदी: one word in two spellings; म्य, न्य stay)."""
     w = fold_nukta(unicodedata.normalize("NFC", _ZW.sub("", word))).lower().rstrip(".")
     return _HOMORGANIC_NASAL.sub("\u0902", w)
 
