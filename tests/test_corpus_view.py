@@ -100,3 +100,9 @@ def test_events_of_fewer_than_two_countries_are_said_to_be_in_no_timeline() -> N
     data = tables([*ROWS, ev("e", "e1", date_="2024-07-01", parties=("RU",)), igos])
     assert "2 events name fewer than two countries" in cv.timeline_html(data["events"], {})
     assert "fewer than two" not in cv.timeline_html(tables(ROWS)["events"], {})
+
+
+def test_pairs_beyond_the_busiest_are_said_to_be_in_the_table() -> None:
+    events = tables(ROWS)["events"]
+    assert "more pair" not in cv.timeline_html(events, {}, pairs=8)
+    assert "and 2 more pairs (in the table of country pairs)" in cv.timeline_html(events, {}, pairs=1)

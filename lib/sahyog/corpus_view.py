@@ -328,6 +328,10 @@ def timeline_html(
             f'<section class="pair"><h3>{hi(row["pair"])} <span class="muted">{n} event{"s" * (n != 1)}</span>'
             f'</h3><ol class="timeline">{items}</ol>{more}</section>'
         )
+    rows = pair_rows(events)
+    hidden = rows[["a", "b"]].drop_duplicates().shape[0] - len(table) if not rows.empty else 0
+    if hidden > 0:
+        out.append(f'<p class="muted">and {hidden} more pair{"s" * (hidden != 1)} (in the table of country pairs)</p>')
     alone = sum(len(countries(ev)) < 2 for ev in events.to_dict("records"))  # as the timelines count states
     if alone:  # counted in the brief, in no pair's timeline
         out.append(f'<p class="muted">{alone} event{"s" * (alone != 1)} name{"s" * (alone == 1)} fewer than two'
