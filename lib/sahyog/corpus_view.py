@@ -96,9 +96,9 @@ def pair_rows(events: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["a", "b", *events.columns])
 
 
-def pairs_table(events: pd.DataFrame, names: Mapping[str, tuple[str, str]], top: int = 15) -> pd.DataFrame:
+def pairs_table(events: pd.DataFrame, names: Mapping[str, tuple[str, str]], top: int | None = 15) -> pd.DataFrame:
     """Country pairs by number of events: ``pair``, ``events``, ``reports`` (articles), ``first``, ``last``,
-    ``what`` (categories with counts); the busiest first."""
+    ``what`` (categories with counts); the busiest ``top`` first (every pair with ``None``)."""
     rows = pair_rows(events)
     cols = ["pair", "a", "b", "events", "reports", "first", "last", "what"]
     if rows.empty:
@@ -120,7 +120,8 @@ def pairs_table(events: pd.DataFrame, names: Mapping[str, tuple[str, str]], top:
             }
         )
     df = pd.DataFrame(out, columns=cols)
-    return df.sort_values(["events", "reports", "pair"], ascending=[False, False, True], ignore_index=True).head(top)
+    df = df.sort_values(["events", "reports", "pair"], ascending=[False, False, True], ignore_index=True)
+    return df if top is None else df.head(top)
 
 
 def timeline(events: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
@@ -317,7 +318,8 @@ def timeline_html(
 ) -> str:
     """A timeline per country pair (the busiest ``pairs``), one line per date (:func:`occasions`): when, what was
     agreed, in which sectors, in how many reports, and the first report's headline; its sentence folds out."""
-    table = pairs_table(events, names, top=pairs)
+    every = pairs_table(events, names, top=None)
+    table = every.head(pairs)
     out = []
     for row in table.to_dict("records"):
         lines = occasions(timeline(events, row["a"], row["b"]))
@@ -328,9 +330,8 @@ def timeline_html(
             f'<section class="pair"><h3>{hi(row["pair"])} <span class="muted">{n} event{"s" * (n != 1)}</span>'
             f'</h3><ol class="timeline">{items}</ol>{more}</section>'
         )
-    rows = pair_rows(events)
-    hidden = rows[["a", "b"]].drop_duplicates().shape[0] - len(table) if not rows.empty else 0
-    if hidden > 0:
+    hidden = len(every) - len(table)
+    if hidden:
         out.append(f'<p class="muted">and {hidden} more pair{"s" * (hidden != 1)} (in the table of country pairs)</p>')
     alone = sum(len(countries(ev)) < 2 for ev in events.to_dict("records"))  # as the timelines count states
     if alone:  # counted in the brief, in no pair's timeline

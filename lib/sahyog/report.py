@@ -495,11 +495,10 @@ def index_rows(out_dir: Path, results: Sequence[ArticleResult]) -> list[dict[str
 
 def _reader_error(r: ArticleResult, out_dir: Path) -> str | None:
     """The one-line error as the index shows it: the article by its file name and the report's own folders by
-    their names, not by paths on this machine."""
+    their names, not by paths on this machine (both paths come resolved from :func:`build_reports`)."""
     if not r.error:
         return r.error
-    text = r.error.replace(str(r.path.resolve()), r.path.name).replace(str(r.path), r.path.name)
-    return text.replace(str(out_dir.resolve()) + os.sep, "").replace(str(out_dir) + os.sep, "")
+    return r.error.replace(str(r.path), r.path.name).replace(f"{out_dir}{os.sep}", "")
 
 
 def write_index(out_dir: Path, results: Sequence[ArticleResult], pages: Sequence[tuple[str, str]]) -> Path:
