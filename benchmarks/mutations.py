@@ -186,9 +186,6 @@ MUTATIONS = [
     ("drop cue shadow कोई समझौता", DATA + "cues.csv", "shadow,कोई समझौता", ""),
     ("an economy a sector term again", DATA + "sectors.csv", "economy,आर्थिक सहयोग",
      "economy,आर्थिक सहयोग\neconomy,अर्थव्यवस्था"),
-    ("drop both_states दोनों प्रधानमंत्री", DATA + "cues.csv", "both_states,दोनों प्रधानमंत्री", ""),
-    ("drop both_states दोनों राष्ट्रपति", DATA + "cues.csv", "both_states,दोनों राष्ट्रपति", ""),
-    ("drop both_states दोनों विदेश मंत्री", DATA + "cues.csv", "both_states,दोनों विदेश मंत्री", ""),
 ]  # fmt: skip
 
 

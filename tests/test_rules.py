@@ -49,13 +49,6 @@ def test_a_trigger_that_refers_back_takes_the_states_of_the_sentence_before() ->
     assert a["parties"] == ["IN", "JP"] and a["level"] == "government"
 
 
-@pytest.mark.parametrize("both", ["दोनों प्रधानमंत्रियों", "दोनों राष्ट्रपतियों", "दोनों विदेश मंत्रियों"])
-def test_both_leaders_refer_to_the_states_of_the_sentence_before(both: str) -> None:
-    text = f"भारत और जापान के नेता टोक्यो में मिले। इसके बाद {both} ने रक्षा समझौते पर हस्ताक्षर किए।"
-    (a,) = found(text)
-    assert a["parties"] == ["IN", "JP"] and a["level"] == "government", both
-
-
 def test_a_country_that_locates_a_place_is_no_party() -> None:
     # in brackets after the place it locates, or before it with a genitive: a location, not a side
     for text in (

@@ -58,9 +58,7 @@ _OCCASION = re.compile(
     r"बैठक|मुलाकात|मिले|वार्ता|बातचीत|समझौत|करार|हस्ताक्षर|यात्रा|दौर[ेा]|सम्मेलन|शिखर|सत्र|आयोग|पहुं|पहुँ|"
     r"meeting|summit|visit|talks|signed"
 )
-_VENUE_AFTER = re.compile(
-    r"^\s*(?:(?:के\s+(?:[\p{L}\p{M}]+\s+){0,3})?में|(?:पहुं|पहुँ)च(?:े|ी|ीं|ा))(?![\p{L}\p{M}])"
-)  # "इस्लामाबाद में", "दिल्ली के हैदराबाद हाउस में", "नई दिल्ली पहुंचे" (arrived, not पहुंचेंगे or पहुंचाई)
+_VENUE_AFTER = re.compile(r"^\s*(?:के\s+(?:[\p{L}\p{M}]+\s+){0,3})?में(?![\p{L}\p{M}])")
 _VISIT_AFTER = re.compile(
     r"^\s*(?:की\s+(?:(?:राजकीय|आधिकारिक|सरकारी|पहली|दो|तीन|चार|पांच|[\p{L}\p{M}]+\s+दिवसीय)\s+)*(?:यात्रा|दौरे|दौरा)"
     r"|(?:यात्रा|दौरे)(?:\s+के\s+दौरान|\s+पर)|(?:पहुंचे|पहुँचे|पहुंची|पहुँची|पहुंचे।))"
@@ -441,8 +439,7 @@ def _event_month_day(ev: _Event, ctx: _Context) -> str | None:
 
 
 def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
-    """A city of the sentence followed by ``में`` (``इस्लामाबाद में``, ``दिल्ली के हैदराबाद हाउस में``) or by a past form of
-    arriving (``नई दिल्ली पहुंचे``), once per sentence."""
+    """A city of the sentence followed by ``में`` (``इस्लामाबाद में``, ``दिल्ली के हैदराबाद हाउस में``), once per sentence."""
     if sid not in ctx.venues:
         ctx.venues[sid] = _find_venue(ctx, sid)
     return ctx.venues[sid]
