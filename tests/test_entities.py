@@ -129,6 +129,27 @@ def test_person_with_role_country_and_vowel_variant() -> None:
     assert [m.text for m in p.mentions] == ["मारात करबायेव", "कराबायेव"]
 
 
+def test_a_counterpart_is_a_title_after_a_possessive_or_a_country() -> None:
+    # "his Nepali counterpart X": the person, with the country of the demonym before the title
+    text = "मोदी ने अपने नेपाली समकक्ष शेर बहादुर देउबा से बात की। भारतीय समकक्ष राम लाल भी आए।"
+    people = {p.name_hi: p for p in ents(text) if p.type == "person"}
+    assert set(people) >= {"शेर बहादुर देउबा", "राम लाल"}
+    assert people["शेर बहादुर देउबा"].country == "NP"
+
+
+def test_on_a_par_with_is_no_counterpart_title() -> None:
+    # "X के समकक्ष": on a par with X; "समकक्ष कंपनियां": counterpart companies -- no person follows
+    text = "भारत को चीन के समकक्ष खड़ा करना है। उसकी भारतीय समकक्ष कंपनियां बढ़ीं।"
+    assert [e.name_hi for e in ents(text) if e.type == "person"] == []
+
+
+def test_a_titled_surname_joins_the_full_name_in_another_spelling() -> None:
+    # देउवा/देउबा (व/ब): three syllables are too short for loose keys alone, but a full name makes the person known
+    text = "नेपाल के प्रधानमंत्री शेर बहादुर देउवा ने भाषण दिया। प्रधानमंत्री देउबा जी ने कहा कि संबंध अच्छे हैं।"
+    (p,) = [e for e in ents(text) if e.type == "person"]
+    assert [m.text for m in p.mentions] == ["शेर बहादुर देउवा", "देउबा"]
+
+
 def test_surname_is_not_a_mine() -> None:
     text = "संघीय मंत्री अब्दुल अलीम खान ने भाषण दिया। खान ने कहा कि कोयले की खान में हादसा हुआ।"
     (p,) = [e for e in ents(text) if e.type == "person"]

@@ -42,6 +42,7 @@ class _Tables:
     exact: dict[str, _Ref] = field(default_factory=dict)  # light keys (space-joined words)
     loose: dict[str, _Ref] = field(default_factory=dict)  # variant keys, used for long words only
     titles: dict[str, str] = field(default_factory=dict)
+    counterparts: frozenset[str] = frozenset()  # titles that name a person only after a possessive or a country
     orgheads: dict[str, str] = field(default_factory=dict)
     gloss: dict[str, str] = field(default_factory=dict)
     nonname: frozenset[str] = frozenset()
@@ -180,7 +181,8 @@ def _word_lists(rows: list[dict[str, str]]) -> _Tables:
     t = _Tables()
     keyed = [(r["kind"], _light_key(r["hindi"]), r["english"]) for r in rows]
     t.block = frozenset(k for kind, k, _ in keyed if kind == "block")
-    t.titles = {k: en for kind, k, en in keyed if kind == "title"}
+    t.titles = {k: en for kind, k, en in keyed if kind in ("title", "counterpart")}
+    t.counterparts = frozenset(k for kind, k, _ in keyed if kind == "counterpart")
     t.orgheads = {k: en for kind, k, en in keyed if kind == "orghead"}
     t.gloss = {k: en for kind, k, en in keyed if kind == "gloss"}
     t.nonname = frozenset(k for kind, k, _ in keyed if kind == "nonname")

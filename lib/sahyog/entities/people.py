@@ -40,7 +40,7 @@ def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], k
     out = []
     resume = 0
     for i in compress(range(len(toks)), map(t.titles.__contains__, map(_LIGHT_OF, toks))):
-        if i < resume or toks[i].kind != "word":
+        if i < resume or toks[i].kind != "word" or not _titles_here(toks, i, t, known):
             continue
         title_end = i
         while title_end + 1 < len(toks) and toks[title_end + 1].light in t.titles:
@@ -62,6 +62,17 @@ def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], k
         used.update(names)
         resume = names[-1] + 1
     return out
+
+
+_POSSESSIVES = frozenset(["उनके", "उनकी", "उनका", "अपने", "अपनी", "अपना", "उसके", "उसकी", "उसका", "इनके", "इनकी"])
+
+
+def _titles_here(toks: list[_Tok], i: int, t: _Tables, known: dict[int, _Hit]) -> bool:
+    """A title at ``toks[i]`` introduces a name; a counterpart title (``समकक्ष``) only after a possessive or a
+    country (``उनके नेपाली समकक्ष शेर बहादुर देउबा``, ``भारतीय समकक्ष``), not in ``X के समकक्ष खड़ा`` (on a par)."""
+    if toks[i].light not in t.counterparts:
+        return True
+    return i > 0 and (toks[i - 1].light in _POSSESSIVES or _country_at(known, i - 1) is not None)
 
 
 def _role(
@@ -167,8 +178,18 @@ def _matches(cand: tuple[str, ...], p: _Person) -> bool:
         return all(_same_word(a, b) for a, b in zip(cand, pw, strict=True))
     short, long_ = (cand, pw) if len(cand) < len(pw) else (pw, cand)
     if len(short) == 1:
-        return _same_word(short[0], long_[-1])
+        return _same_word(short[0], long_[-1]) or _same_surname(short[0], long_[-1])
     return _same_word(short[-1], long_[-1]) and _same_word(short[0], long_[0])
+
+
+SURNAME_AKSHARAS = 3  # a titled surname this long joins a full name by its loose spelling (देउबा, देउवा)
+
+
+def _same_surname(word: str, surname: str) -> bool:
+    """A titled name of one word (``प्रधानमंत्री देउबा``) is the surname of a full name in another spelling
+    (``शेर बहादुर देउवा``): loose keys equal and at least :data:`SURNAME_AKSHARAS` syllables. A full name makes
+    the person known, so a shorter word than :func:`_same_word` trusts is enough (``कतर``/``कतार`` are places)."""
+    return min(_aksharas(word), _aksharas(surname)) >= SURNAME_AKSHARAS and variant_key(word) == variant_key(surname)
 
 
 def _resolve_people(cands: list[_Hit]) -> list[_Person]:
