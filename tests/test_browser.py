@@ -141,6 +141,33 @@ def test_page_never_scrolls_sideways(built, page, device, tmp_path):
     assert client == WIDTHS[device] and scroll <= client, f"{page} is {scroll}px wide at {client}px"
 
 
+def _chart_sizes(page: Path, width: int, tmp: Path) -> list[list[int]]:
+    """``[naturalWidth, clientWidth]`` of each chart image of ``page`` shown ``width`` pixels wide."""
+    harness = tmp / f"charts-{width}.html"
+    harness.write_text(
+        f'<!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="{page.resolve().as_uri()}" '
+        f'style="width:{width}px;height:2000px;border:0"></iframe><script>'
+        'document.getElementById("f").onload=function(){var d=this.contentDocument;'
+        'document.title=JSON.stringify([].map.call(d.querySelectorAll("figure.chart img"),'
+        "function(i){return [i.naturalWidth,i.clientWidth];}));};</script></body></html>",
+        encoding="utf-8",
+    )
+    proc = _chromium(harness.as_uri(), "--allow-file-access-from-files", "--window-size=1600,2000", "--dump-dom")
+    m = re.search(r"<title>(\[.*?\])</title>", proc.stdout)
+    assert m, proc.stderr[-2000:]
+    return json.loads(m.group(1))
+
+
+def test_a_phone_shows_charts_laid_out_for_it(built, tmp_path):
+    """A desk chart on a phone is shrunk to a third (labels 6-8 px); the phone layout to half at most (11 px+)."""
+    out, _ = built
+    page = out / "a_example" / "02_sectors.html"
+    desk, phone = _chart_sizes(page, 1400, tmp_path), _chart_sizes(page, 400, tmp_path)
+    assert len(desk) == len(phone) >= 2
+    for (desk_px, _), (phone_px, shown) in zip(desk, phone, strict=True):
+        assert phone_px < desk_px and shown / phone_px >= 0.45, (desk_px, phone_px, shown)
+
+
 def test_brief_names_the_parties_in_hindi_and_english(built):
     out, _ = built
     dom = _chromium((out / "index.html").resolve().as_uri(), "--dump-dom").stdout

@@ -108,3 +108,34 @@ def test_a_short_heatmap_with_long_column_labels_still_lays_out():
         warnings.simplefilter("error", UserWarning)
         fig = charts.heatmap(table, "श्रेणी × क्षेत्र · category × sector", xlabel="sector")
     matplotlib.pyplot.close(fig)
+
+
+PHONE_SHOWN_PX = 376  # the width a chart gets on a 400 px phone (page margins taken off)
+
+
+def _png_width(png: bytes) -> int:
+    return int.from_bytes(png[16:20], "big")  # PNG header: pixel width
+
+
+def test_the_phone_layout_keeps_bar_labels_readable_on_a_phone(tmp_path):
+    """A desk chart shown 376 px wide has labels 6-8 px tall; the phone layout, shown as wide, 11 px or more."""
+    import matplotlib.pyplot as plt
+
+    labels = ["परिवहन · Transport and connectivity", "व्यापार · Trade", "ऊर्जा · Energy"]
+    fig = charts.barh(labels, [8, 7, 1], title="सहयोग के क्षेत्र · sectors of cooperation", xlabel="mentions")
+    desk = _png_width(charts.save(fig, tmp_path / "desk.png").read_bytes())
+    png = charts.phone_png(fig)
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    size = fig.axes[0].get_yticklabels()[0].get_fontsize()
+    plt.close(fig)
+    assert all("\n" in t and " · " not in t for t in ticks)  # Hindi above English
+    assert size * charts.SAVE_DPI / 72 * PHONE_SHOWN_PX / _png_width(png) >= 11  # px tall as shown
+    assert size * charts.SAVE_DPI / 72 * PHONE_SHOWN_PX / desk < 9  # what the desk layout gives
+
+
+def test_a_map_has_no_phone_layout():
+    # its labels were moved apart for its own size: narrower, they would only overlap
+    points = pd.DataFrame([("PK", "Pakistan", "country", 33.7, 73.0)], columns=["id", "label", "type", "lat", "lon"])
+    fig = charts.place_map(points)
+    assert charts.phone_png(fig) == b""
+    matplotlib.pyplot.close(fig)

@@ -265,6 +265,21 @@ def test_a_chart_caption_links_to_the_png_where_it_was_written(tmp_path):
     assert site.chart_link(tmp_path / "report" / "x" / "02_sectors.png") == "02_sectors.png"
 
 
+def test_a_chart_shows_its_phone_layout_on_a_narrow_screen(tmp_path):
+    """The page carries both layouts; a screen up to 600 px wide (where tables become cards) takes the phone's."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from sahyog import charts
+
+    fig = charts.barh(["परिवहन · Transport", "व्यापार · Trade"], [2, 1], "क्षेत्र · sectors")
+    html = site.show_chart(fig, tmp_path / "02_sectors.png")._repr_html_()
+    phone, desk = html.split('<source media="(max-width: 600px)" srcset="data:image/png;base64,')[1].split("<img")
+    assert len(phone) > 1000 and desk.startswith(' src="data:image/png;base64,')  # the desk image is the fallback
+    assert (tmp_path / "02_sectors.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"  # only the desk PNG is a file
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["02_sectors.png"]
+
+
 def test_tables_are_aligned_for_hindi_in_jupyterlab_too():
     """JupyterLab right-aligns every table cell; a Table carries its alignment with it."""
     df = pd.DataFrame({"sentence": ["भारत और नेपाल ने व्यापार पर समझौता किया"], "n": [3]})

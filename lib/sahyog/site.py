@@ -100,11 +100,13 @@ ol.timeline details p { margin:.2rem 0 .2rem 1rem; color:var(--muted); }
     text-align:left !important; padding:.2rem .6rem; }
   table.stack td:first-child { border-top:0; font-weight:600; }
   table.stack td[rowspan] { border-top:1px solid var(--line); }
-  table.stack td { position:relative; padding-left:7.4rem; }  /* the column's name on the left of its value */
-  table.stack td::before { content:attr(data-label); position:absolute; left:.6rem; width:6.2rem;
-    color:var(--muted); font-size:.8rem; font-weight:400; padding-top:.1rem; overflow-wrap:anywhere; }
+  /* the column's name on the left of its value, wrapped (not nowrap as numbers are), the row as tall as it */
+  table.stack td { display:flow-root; padding-left:7.4rem; }
+  table.stack td::before { content:attr(data-label); float:left; margin-left:-6.8rem; width:6.2rem;
+    color:var(--muted); font-size:.8rem; font-weight:400; padding-top:.1rem; overflow-wrap:anywhere;
+    white-space:normal; }
   table.stack td.text { padding-left:.6rem; }  /* a sentence: its name above it, the full width for the text */
-  table.stack td.text::before { position:static; display:block; width:auto; }
+  table.stack td.text::before { float:none; margin-left:0; display:block; width:auto; }
   table.stack td:empty { display:none; }
   table.stack td.dup:not(:empty) { display:block !important; }
   main { padding:.5rem .7rem 1.5rem; }
@@ -747,14 +749,17 @@ def iter_chapter_titles(chapters: Iterable[tuple[str, str]]) -> list[tuple[str, 
 # --- charts in pages -------------------------------------------------------------------------------------
 
 
+PHONE_MAX_PX = 600  # screens up to this wide show charts laid out for a phone (as tables become cards)
+
+
 class Chart:
     """A saved chart shown as a numbered figure: the image (alt text = its title), a caption, a link to the PNG.
 
     The page numbers the figures (:func:`polish`); in JupyterLab the same markup shows the chart.
     """
 
-    def __init__(self, png: bytes, title: str, file_name: str) -> None:
-        self.png, self.title, self.file_name = png, title, file_name
+    def __init__(self, png: bytes, title: str, file_name: str, phone_png: bytes = b"") -> None:
+        self.png, self.title, self.file_name, self.phone_png = png, title, file_name, phone_png
 
     def _repr_png_(self) -> tuple[bytes, dict[str, str]]:
         return self.png, {"alt": self.title}
@@ -766,10 +771,15 @@ class Chart:
 
         data = base64.b64encode(self.png).decode("ascii")
         width = int.from_bytes(self.png[16:20], "big") * SCREEN_DPI // SAVE_DPI  # PNG header: pixel width
+        phone = ""
+        if self.phone_png:  # a narrow screen takes the chart laid out for it (sahyog.charts.phone_png)
+            small = base64.b64encode(self.phone_png).decode("ascii")
+            phone = f'<source media="(max-width: {PHONE_MAX_PX}px)" srcset="data:image/png;base64,{small}">'
         return (
-            f'<figure class="chart"><a href="{e(quote(self.file_name))}"><img src="data:image/png;base64,{data}" '
-            f'width="{width}" alt="{e(self.title)}"></a><figcaption>{hi(self.title)} '
-            f'<span class="muted">(tap or click for the full-size PNG)</span></figcaption></figure>'
+            f'<figure class="chart"><a href="{e(quote(self.file_name))}"><picture>{phone}'
+            f'<img src="data:image/png;base64,{data}" width="{width}" alt="{e(self.title)}"></picture></a>'
+            f'<figcaption>{hi(self.title)} <span class="muted">(tap or click for the full-size PNG)</span>'
+            "</figcaption></figure>"
         )
 
 
@@ -777,12 +787,13 @@ def show_chart(fig: Any, path: str | Path) -> Chart:
     """Save a matplotlib figure as PNG at ``path``, close it, and return it for display as a figure."""
     import matplotlib.pyplot as plt
 
-    from .charts import save
+    from .charts import phone_png, save
 
     title = fig.axes[0].get_title(loc="left") if fig.axes else ""
     saved = save(fig, path)
+    phone = phone_png(fig)
     plt.close(fig)
-    return Chart(saved.read_bytes(), title, chart_link(saved))
+    return Chart(saved.read_bytes(), title, chart_link(saved), phone)
 
 
 def chart_link(png: Path) -> str:
