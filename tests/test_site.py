@@ -171,6 +171,22 @@ def test_a_dateline_cut_off_as_a_sentence_is_no_headline():
     assert present.headline(extract_text(titled, "y"), titled)[0].startswith("भारत-नेपाल")  # countries: no dateline
 
 
+def test_the_brief_and_the_events_read_one_dateline():
+    """The record carries the dateline's city as events read it; the brief shows it where no event has a place."""
+    from sahyog.extract import extract_text
+
+    after_headline = "भारत और नेपाल की बैठक\n\nनई दिल्ली: दोनों देशों के मंत्रियों ने व्यापार पर बात की।\n"
+    rec = extract_text(after_headline, "x")
+    assert rec["dateline_place"] == "geo:1261481" and rec["events"] == []
+    assert present.brief(rec, after_headline)["place"]["en"] == "New Delhi"
+    titled = "पाकिस्तान और आतंकवाद: संपादकीय\n\nअमेरिका पाकिस्तान से कार्रवाई के लिए कहता है।\n"
+    rec = extract_text(titled, "y")  # a title with a colon naming a country: no dateline
+    assert rec["dateline_place"] is None and present.brief(rec, titled)["place"] is None
+    cut = "नई दिल्ली.\nभारत और नेपाल के मंत्रियों ने बात की।\n"
+    old = {k: v for k, v in extract_text(cut, "z").items() if k != "dateline_place"}  # written before the key
+    assert present.dateline_place(old)["id"] == "geo:1261481"  # still read, the way it was then
+
+
 def test_tables_for_people_use_names_and_mark_the_evidence():
     rec = _record()
     table = present.agreement_table(rec)

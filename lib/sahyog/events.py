@@ -176,11 +176,7 @@ class _Context:
     def of(cls, record: Record, text: str) -> _Context:
         ents = record.get("entities", [])
         states = frozenset(e["id"] for e in ents if e.get("type") == "country")
-        places: dict[int, list[tuple[int, int, str, str]]] = {}
-        for e in ents:
-            if e.get("type") in ("place", "country"):
-                for m in e.get("mentions", []):
-                    places.setdefault(m["sentence_id"], []).append((m["start"], m["end"], e["id"], e["type"]))
+        places = _places(ents)
         ctx = cls(text, {s["id"]: s for s in record.get("sentences", [])}, states,
                   _core_states(record.get("agreements", []), states), places, record.get("article_date"),
                   None, None)  # fmt: skip
@@ -190,6 +186,23 @@ class _Context:
         ctx.dateline = _dateline_place(text, places)
         ctx.visit = _visit_destination(ctx)
         return ctx
+
+
+def dateline_place(record: Record, text: str) -> str | None:
+    """The entity id of the city the article is datelined from (:func:`_dateline_place`), if any: what the
+    record's ``dateline_place`` holds, and what events and the brief read as the dateline's place."""
+    found = _dateline_place(text, _places(record.get("entities", [])))
+    return found[3] if found else None
+
+
+def _places(ents: Sequence[Mapping[str, Any]]) -> dict[int, list[tuple[int, int, str, str]]]:
+    """Sentence id -> (start, end, entity id, type) of each place and country mention."""
+    places: dict[int, list[tuple[int, int, str, str]]] = {}
+    for e in ents:
+        if e.get("type") in ("place", "country"):
+            for m in e.get("mentions", []):
+                places.setdefault(m["sentence_id"], []).append((m["start"], m["end"], e["id"], e["type"]))
+    return places
 
 
 def _core_states(agreements: Sequence[Mapping[str, Any]], states: frozenset[str]) -> list[str]:

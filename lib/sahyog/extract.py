@@ -51,6 +51,7 @@ def extract_text(
         day, day_source = dates.article_date(text, Path(source).name if source else doc_id, date, first)
         record = make_record(doc_id, source, head, mentions, agreements, entities, day, day_source)
         record["events"] = events.find_events(record, text)
+        record["dateline_place"] = events.dateline_place(record, text)
         return record
 
 

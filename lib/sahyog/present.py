@@ -543,8 +543,12 @@ def main_countries(record: Record, limit: int = 4) -> list[str]:
 
 
 def dateline_place(record: Record) -> Mapping[str, Any] | None:
-    """The entity named in the dateline (a mention with sentence id -1), or in a first sentence that is only a
-    place name (a dateline the splitter cut off, ``नई दिल्ली.``), if any."""
+    """The entity of the city the article is datelined from: the record's ``dateline_place`` (the reading of
+    :mod:`sahyog.events`, which also places events); a record written before that key existed: the entity
+    named in the dateline (a mention with sentence id -1), or in a first sentence that is only a place name (a
+    dateline the splitter cut off, ``नई दिल्ली.``), if any."""
+    if "dateline_place" in record:
+        return next((e for e in record["entities"] if e["id"] == record["dateline_place"]), None)
     sid = -1
     if record.get("sentences") and len(record["sentences"]) > 1 and _only_a_place(record):
         sid = record["sentences"][0]["id"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 RECORD_KEYS = ("doc_id", "source", "dateline", "sentences", "n_tokens", "sectors", "agreements", "entities",
-               "article_date", "article_date_source", "events")  # fmt: skip
+               "article_date", "article_date_source", "events", "dateline_place")  # fmt: skip
 # Keys a record must have to be read: records written before ``article_date`` and ``events`` existed still read.
 REQUIRED_KEYS = RECORD_KEYS[:8]
 ARTICLE_DATE_SOURCES = ("caller", "filename", "dateline", "text")
@@ -101,7 +101,8 @@ def make_record(doc_id: str, source: str, doc: Any, mentions: Iterable[Any], agr
                 entities: Iterable[Any], article_date: str | None = None,
                 article_date_source: str | None = None) -> dict[str, Any]:  # fmt: skip
     """The ``extract`` record of an article from its :class:`~sahyog.text.Document` (or its
-    :class:`DocumentHead`) and the annotators' results; ``events`` is filled by :mod:`sahyog.events`.
+    :class:`DocumentHead`) and the annotators' results; ``events`` and ``dateline_place`` are filled by
+    :mod:`sahyog.events`.
 
     Agreement mentions get ids ``a1``, ``a2`` ... in document order over all agreements found."""
     return {
@@ -116,6 +117,7 @@ def make_record(doc_id: str, source: str, doc: Any, mentions: Iterable[Any], agr
         "article_date": article_date,
         "article_date_source": article_date_source if article_date else None,
         "events": [],
+        "dateline_place": None,
     }
 
 
