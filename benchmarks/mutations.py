@@ -1,4 +1,4 @@
-"""One-line mutations of the agreement and sector-context rules: does a test catch each?
+"""One-line mutations of the agreement, sector-context and people rules: does a test catch each?
 
 Each mutation edits one line of a rule file (a window in ``data/settings.csv``, a row of a cue or sense
 file, a constant in the code), runs the rule tests, restores the file, and prints ``caught`` (a test failed)
@@ -17,6 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = "lib/sahyog/data/"
 # (what, file, old line, new line); a new line "" deletes the old one
+PEOPLE = "lib/sahyog/entities/people.py"
 MUTATIONS = [
     ("clause window 10 -> 6", DATA + "settings.csv", "clause_after,10,", "clause_after,6,"),
     ("negation window 8 -> 3", DATA + "settings.csv", "negation_after,8,", "negation_after,3,"),
@@ -186,6 +187,21 @@ MUTATIONS = [
     ("drop cue shadow कोई समझौता", DATA + "cues.csv", "shadow,कोई समझौता", ""),
     ("an economy a sector term again", DATA + "sectors.csv", "economy,आर्थिक सहयोग",
      "economy,आर्थिक सहयोग\neconomy,अर्थव्यवस्था"),
+    # people: counterpart titles, surnames in two spellings (tests/test_entities.py)
+    ("a counterpart after a possessive is no title", PEOPLE,
+     "    return i > 0 and (toks[i - 1].light in _POSSESSIVES or _country_at(known, i - 1) is not None)",
+     "    return i > 0 and (_country_at(known, i - 1) is not None)"),
+    ("loose surnames from two syllables", PEOPLE, "SURNAME_AKSHARAS = 3", "SURNAME_AKSHARAS = 2"),
+    ("a loose surname as good as an exact one", PEOPLE,
+     "_matches(c.words, p)] or [p for p in people if _matches(c.words, p, loose=True)]",
+     "_matches(c.words, p) or _matches(c.words, p, loose=True)]"),
+    ("one word after a counterpart is a name", PEOPLE, "COUNTERPART_NAME_WORDS = 2", "COUNTERPART_NAME_WORDS = 1"),
+    ("a plural direct noun is a name word", PEOPLE, '    if light.endswith(("ों", "ओं", "ियां", "ियाँ")):',
+     '    if light.endswith(("ों", "ओं")):'),
+    ("a bare surname only in the full name's spelling", PEOPLE,
+     "    owners = [p for p in people if _same_word(tk.text, p.words[-1]) or tk.light in p.surnames()]",
+     "    owners = [p for p in people if _same_word(tk.text, p.words[-1])]"),
+    ("a counterpart is a role", PEOPLE, "    if _only_counterparts(toks, i, title_end, t):", "    if False:"),
 ]  # fmt: skip
 
 
@@ -223,7 +239,7 @@ def run(tests: list[str]) -> tuple[int, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--tests", nargs="+", default=["tests/test_rules.py"])
+    ap.add_argument("--tests", nargs="+", default=["tests/test_rules.py", "tests/test_entities.py"])
     a = ap.parse_args()
     caught, total = run(a.tests)
     print(f"{caught} of {total} one-line mutations caught by {' '.join(a.tests)}")

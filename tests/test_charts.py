@@ -139,3 +139,36 @@ def test_a_map_has_no_phone_layout():
     fig = charts.place_map(points)
     assert charts.phone_png(fig) == b""
     matplotlib.pyplot.close(fig)
+
+
+def test_saved_charts_keep_every_shade_of_a_heatmap_and_white(tmp_path):
+    """The PNG palette (256 colours) must not merge two counts of a heatmap into one shade, nor tint white."""
+    from PIL import Image
+
+    table = pd.DataFrame([list(range(31))] * 4, index=[f"r{i}" for i in range(4)], columns=[f"c{j}" for j in range(31)])
+    fig = charts.heatmap(table, "shades", xlabel="x")
+    with Image.open(charts.save(fig, tmp_path / "h.png")) as image:
+        assert image.mode == "P" and round(image.info["dpi"][0]) == charts.SAVE_DPI
+        areas = [rgb for n, rgb in image.convert("RGB").getcolors(1 << 16) if n > 1000]  # cells and background
+    matplotlib.pyplot.close(fig)
+    assert (255, 255, 255) in areas
+    assert len(areas) >= 31  # 31 counts (0 is the colour map's lightest shade, not white), plus white
+
+
+def test_the_phone_layout_leaves_wide_heatmaps_and_odd_figures_alone():
+    import matplotlib.pyplot as plt
+
+    wide = pd.DataFrame([[1] * 12], index=["r"], columns=[f"2025-{m:02d}" for m in range(1, 13)])
+    fig = charts.heatmap(wide, "months", xlabel="month")
+    assert charts.phone_png(fig) == b""  # twelve columns in four inches would collide
+    plt.close(fig)
+    fig, ax = plt.subplots(figsize=(8, 3), layout="constrained")  # a notebook's own figure with a colour bar
+    fig.colorbar(ax.imshow([[0, 1]], aspect="auto"))
+    assert charts.phone_png(fig) in (b"", charts.png_bytes(fig))  # no error (tight_layout would raise)
+    plt.close(fig)
+    fig, ax = plt.subplots(figsize=(8, 3), layout="constrained")  # labels on both sides of the axis
+    ax.barh(["ऊर्जा · Energy", "जल · Water"], [2, 1])
+    ax.tick_params(labelright=True)
+    assert charts.phone_png(fig)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert {t.get_text() for t in ax.get_yticklabels()} == {"ऊर्जा\nEnergy", "जल\nWater"}  # both sides
+    plt.close(fig)

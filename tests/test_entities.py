@@ -131,23 +131,45 @@ def test_person_with_role_country_and_vowel_variant() -> None:
 
 def test_a_counterpart_is_a_title_after_a_possessive_or_a_country() -> None:
     # "his Nepali counterpart X": the person, with the country of the demonym before the title
-    text = "मोदी ने अपने नेपाली समकक्ष शेर बहादुर देउबा से बात की। भारतीय समकक्ष राम लाल भी आए।"
+    text = "मोदी ने अपने नेपाली समकक्ष शेर बहादुर देउबा से बात की। भारतीय समकक्ष राम लाल भी आए। उनके समकक्ष श्याम सुंदर ने कहा।"
     people = {p.name_hi: p for p in ents(text) if p.type == "person"}
-    assert set(people) >= {"शेर बहादुर देउबा", "राम लाल"}
+    assert set(people) >= {"शेर बहादुर देउबा", "राम लाल", "श्याम सुंदर"}
     assert people["शेर बहादुर देउबा"].country == "NP"
 
 
-def test_on_a_par_with_is_no_counterpart_title() -> None:
-    # "X के समकक्ष": on a par with X; "समकक्ष कंपनियां": counterpart companies -- no person follows
-    text = "भारत को चीन के समकक्ष खड़ा करना है। उसकी भारतीय समकक्ष कंपनियां बढ़ीं।"
+def test_a_counterpart_is_no_role_the_persons_own_title_is() -> None:
+    text = "मोदी ने अपने नेपाली समकक्ष शेर बहादुर देउबा से बात की। नेपाल के प्रधानमंत्री शेर बहादुर देउबा ने कहा।"
+    from sahyog.extract import extract_text
+
+    (p,) = [e for e in extract_text(text, "x")["entities"] if e["name_hi"] == "शेर बहादुर देउबा"]
+    assert (p["role"], p["actor_type"], p["country"]) == ("प्रधानमंत्री", "government", "NP")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत को चीन के समकक्ष खड़ा करना है।",  # on a par with
+        "उसकी भारतीय समकक्ष कंपनियां बढ़ीं।",  # counterpart companies
+        "मंत्री ने अपने नेपाली समकक्ष विभाग के साथ बैठक की।",  # a counterpart department: one word is no name
+    ],
+)
+def test_no_person_follows_a_counterpart_in_another_sense(text: str) -> None:
     assert [e.name_hi for e in ents(text) if e.type == "person"] == []
 
 
 def test_a_titled_surname_joins_the_full_name_in_another_spelling() -> None:
     # देउवा/देउबा (व/ब): three syllables are too short for loose keys alone, but a full name makes the person known
-    text = "नेपाल के प्रधानमंत्री शेर बहादुर देउवा ने भाषण दिया। प्रधानमंत्री देउबा जी ने कहा कि संबंध अच्छे हैं।"
+    text = "नेपाल के प्रधानमंत्री शेर बहादुर देउवा ने भाषण दिया। प्रधानमंत्री देउबा जी ने कहा कि संबंध अच्छे हैं। बाद में देउबा ने धन्यवाद दिया।"
     (p,) = [e for e in ents(text) if e.type == "person"]
-    assert [m.text for m in p.mentions] == ["शेर बहादुर देउवा", "देउबा"]
+    assert [m.text for m in p.mentions] == ["शेर बहादुर देउवा", "देउबा", "देउबा"]
+
+
+def test_a_loose_surname_needs_three_syllables_and_yields_to_an_exact_one() -> None:
+    two = "गृह मंत्री अमित शाह ने भाषण दिया। मंत्री साह ने कहा।"  # शाह/साह: two syllables, two people
+    assert sorted(p.name_hi for p in ents(two) if p.type == "person") == ["अमित शाह", "साह"]
+    text = "मंत्री नरेंद्र हमीद ने भाषण दिया। सांसद अली हामिद भी थे। मंत्री हमीद ने कहा।"
+    people = {p.name_hi: p for p in ents(text) if p.type == "person"}
+    assert [m.text for m in people["नरेंद्र हमीद"].mentions] == ["नरेंद्र हमीद", "हमीद"]
 
 
 def test_surname_is_not_a_mine() -> None:

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import MaxNLocator
 
 FAMILY = "Noto Sans Devanagari"
@@ -46,8 +47,11 @@ def use_devanagari_font() -> str:
 MAX_WIDTH = 8.5  # inches at 110 dpi: about 935 px, the width a chart is shown at in a report and in JupyterLab
 
 
+TITLE_SIZE, TITLE_PAD = 13, 10  # points
+
+
 def _finish(fig: Figure, ax, title: str) -> Figure:
-    ax.set_title(title, loc="left", fontsize=13, pad=10)
+    ax.set_title(title, loc="left", fontsize=TITLE_SIZE, pad=TITLE_PAD)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     fig.tight_layout()
@@ -105,12 +109,14 @@ SCREEN_DPI = 110  # the size a chart is shown at on a page
 SAVE_DPI = 165  # the PNG is saved sharper, so that a reader can zoom in (phones: tap the chart)
 
 
-PNG_COLOURS = 256  # a chart's flat colours and anti-aliased text fit a palette: a third of the bytes, no visible loss
+PNG_COLOURS = 256  # a chart's flat colours and anti-aliased text fit a palette: about a third of the bytes
 
 
 def png_bytes(fig: Figure, dpi: int = SAVE_DPI) -> bytes:
-    """``fig`` as PNG bytes with a palette of :data:`PNG_COLOURS` colours (pages embed every chart, twice for
-    phones: the bytes are what a reader downloads)."""
+    """``fig`` as PNG bytes on white, with a palette of :data:`PNG_COLOURS` colours chosen by median cut (pages
+    embed every chart, twice for phones: the bytes are what a reader downloads). Median cut keeps the few
+    colours a chart's areas have (each shade of a heatmap, white as white) and spends the rest on the edges of
+    text and lines."""
     from PIL import Image
 
     raw = io.BytesIO()
@@ -118,12 +124,14 @@ def png_bytes(fig: Figure, dpi: int = SAVE_DPI) -> bytes:
     with Image.open(raw) as image:
         flat = Image.alpha_composite(Image.new("RGBA", image.size, "white"), image.convert("RGBA")).convert("RGB")
     out = io.BytesIO()
-    flat.quantize(PNG_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(out, "PNG")
+    palette = flat.quantize(PNG_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    palette.save(out, "PNG", dpi=(dpi, dpi))
     return out.getvalue()
 
 
 def save(fig: Figure, path: str | Path, dpi: int = SAVE_DPI) -> Path:
-    """Save ``fig`` as PNG at ``path`` (folders created) and return the path."""
+    """Save ``fig`` as PNG at ``path`` (folders created; on white, with a palette: :func:`png_bytes`) and return
+    the path."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     p.write_bytes(png_bytes(fig, dpi))
@@ -135,35 +143,38 @@ def save(fig: Figure, path: str | Path, dpi: int = SAVE_DPI) -> Path:
 # A page shows a chart at most about 376 px wide on a 400 px phone. A desk chart (up to MAX_WIDTH inches) is then
 # shrunk to a third and its 10-11 pt labels to 5-6 px; at this width they stay 11-12 px.
 PHONE_WIDTH = 4.0  # inches
+PHONE_COLUMNS = 8  # a heatmap with more columns keeps one layout: narrower, its numbers and labels would collide
 BILINGUAL = " · "  # "परिवहन · Transport and connectivity": on a phone, the two names on two lines
 TITLE_CHARS = 34  # a longer title is broken at BILINGUAL (else it would widen the saved image)
 
 
 def phone_png(fig: Figure, dpi: int = SAVE_DPI) -> bytes:
     """The chart laid out again for a phone, as PNG bytes: :data:`PHONE_WIDTH` inches wide, the height kept,
-    bilingual row labels on two lines. Empty for a map (an axis of fixed aspect): its labels were placed apart
-    for its own size, and a narrower map would only shrink them. Changes ``fig``: call it after the desk PNG is
-    saved."""
-    if any(ax.get_aspect() != "auto" for ax in fig.axes):
+    bilingual row labels on two lines. Empty (one layout serves both) for a map, an axis of fixed aspect, whose
+    labels were placed apart for its own size, and for a heatmap of more than :data:`PHONE_COLUMNS` columns.
+    Changes ``fig``: call it after the desk PNG is saved."""
+    if any(ax.get_aspect() != "auto" or (ax.images and len(ax.get_xticks()) > PHONE_COLUMNS) for ax in fig.axes):
         return b""
     for ax in fig.axes:
         _two_lines(ax)
     w, h = fig.get_size_inches()
     if w > PHONE_WIDTH:
         fig.set_size_inches(PHONE_WIDTH, h)
-        fig.tight_layout()
+        if not isinstance(fig.get_layout_engine(), ConstrainedLayoutEngine):
+            fig.tight_layout()  # a constrained layout lays itself out again when saved
     return png_bytes(fig, dpi)
 
 
 def _two_lines(ax) -> None:
     """Bilingual row labels and a long title of ``ax`` broken at :data:`BILINGUAL` (column labels stand slanted
     and stay on one line: two slanted lines overlap their neighbours)."""
-    labels = [t.get_text() for t in ax.yaxis.get_ticklabels()]
+    ticks = ax.get_yticks()
+    labels = list(ax.yaxis.get_major_formatter().format_ticks(ticks))  # drawn or not, one per tick (not per side)
     if any(BILINGUAL in t for t in labels):
-        ax.set_yticks(ax.get_yticks(), [t.replace(BILINGUAL, "\n") for t in labels])
+        ax.set_yticks(ticks, [t.replace(BILINGUAL, "\n") for t in labels])
     title = ax.get_title(loc="left")
     if len(title) > TITLE_CHARS and BILINGUAL in title:
-        ax.set_title(title.replace(BILINGUAL, "\n", 1), loc="left")
+        ax.set_title(title.replace(BILINGUAL, "\n", 1), loc="left", fontsize=TITLE_SIZE, pad=TITLE_PAD)
 
 
 # --- maps ------------------------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ ol.timeline details p { margin:.2rem 0 .2rem 1rem; color:var(--muted); }
   table.stack td.text { padding-left:.6rem; }  /* a sentence: its name above it, the full width for the text */
   table.stack td.text::before { float:none; margin-left:0; display:block; width:auto; }
   table.stack td:empty { display:none; }
-  table.stack td.dup:not(:empty) { display:block !important; }
+  table.stack td.dup:not(:empty) { display:flow-root !important; }
   main { padding:.5rem .7rem 1.5rem; }
   h1 { font-size:1.3rem; }
   section.brief { padding:.5rem .7rem; }

@@ -30,8 +30,8 @@ def _name_word_ok(tk: _Tok, t: _Tables, used: set[int], i: int) -> bool:
         return False  # a country, region, organisation or big city; a small town's name can be a first name
     if light in t.orgheads or _devanagari_acronym(tk.text):
         return False
-    if light.endswith(("ों", "ओं")):
-        return False  # plural oblique (देशों, नेताओं): never a name
+    if light.endswith(("ों", "ओं", "ियां", "ियाँ")):
+        return False  # plural oblique or direct (देशों, नेताओं, कंपनियां): never a name
     return not light.endswith(".") or _aksharas(light) == 1
 
 
@@ -52,7 +52,7 @@ def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], k
             j += 1
         if len(names) == 3 and j < len(toks) and toks[j].kind == "word" and toks[j].light not in stopwords():
             names.pop()  # a third word not followed by a postposition is probably not part of the name
-        if not names:
+        if len(names) < _min_name_words(toks, i, title_end, t):
             resume = title_end + 1
             continue
         role, country = _role(text, toks, i, title_end, t, known)
@@ -64,7 +64,21 @@ def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], k
     return out
 
 
-_POSSESSIVES = frozenset(["उनके", "उनकी", "उनका", "अपने", "अपनी", "अपना", "उसके", "उसकी", "उसका", "इनके", "इनकी"])
+_POSSESSIVES = frozenset(
+    ["उनके", "उनकी", "उनका", "अपने", "अपनी", "अपना", "उसके", "उसकी", "उसका", "इनके", "इनकी", "इनका", "हमारे", "हमारी",
+     "मेरे", "मेरी", "आपके", "आपकी"]
+)  # fmt: skip
+COUNTERPART_NAME_WORDS = 2  # after a counterpart title only a full name: one word is as often a noun (समकक्ष विभाग)
+
+
+def _only_counterparts(toks: list[_Tok], i: int, title_end: int, t: _Tables) -> bool:
+    """The title words ``toks[i:title_end + 1]`` are all counterpart titles (``समकक्ष``)."""
+    return all(toks[k].light in t.counterparts for k in range(i, title_end + 1))
+
+
+def _min_name_words(toks: list[_Tok], i: int, title_end: int, t: _Tables) -> int:
+    """How many name words a title needs: one, or :data:`COUNTERPART_NAME_WORDS` after a counterpart title."""
+    return COUNTERPART_NAME_WORDS if _only_counterparts(toks, i, title_end, t) else 1
 
 
 def _titles_here(toks: list[_Tok], i: int, t: _Tables, known: dict[int, _Hit]) -> bool:
@@ -89,6 +103,8 @@ def _role(
     while k >= 0 and i - k <= 2 and content(k):
         start, k = k, k - 1
     start, country = _role_country(toks, k, start, content, known)
+    if _only_counterparts(toks, i, title_end, t):
+        return None, country  # "his Nepali counterpart": the person's country; the role is their own title's
     if start == i and not any(t.titles.get(toks[k].light) for k in range(i, title_end + 1)):
         return None, country  # an honorific alone (श्री, डॉ.) is no role
     return text[toks[start].start : toks[title_end].end], country
@@ -165,20 +181,25 @@ class _Person:
         self.hits.append(hit)
         insort(self.starts, hit.start)
 
+    def surnames(self) -> set[str]:
+        """The light keys of the surname as the article writes it for this person (``देउवा`` and ``देउबा``)."""
+        return {_light_key(h.words[-1]) for h in self.hits if h.words} | {_light_key(self.words[-1])}
+
     def latest_before(self, offset: int, default: int | None = None) -> int | None:
         """The start of this person's last mention before ``offset`` (``default`` if none)."""
         k = bisect_left(self.starts, offset)
         return self.starts[k - 1] if k else default
 
 
-def _matches(cand: tuple[str, ...], p: _Person) -> bool:
-    """Does the name ``cand`` refer to person ``p`` (same full name, or surname/suffix of it)?"""
+def _matches(cand: tuple[str, ...], p: _Person, loose: bool = False) -> bool:
+    """Does the name ``cand`` refer to person ``p`` (same full name, or surname/suffix of it)? ``loose``: a
+    one-word name may be the surname in another spelling (:func:`_same_surname`)."""
     pw = p.words
     if len(cand) == len(pw):
         return all(_same_word(a, b) for a, b in zip(cand, pw, strict=True))
     short, long_ = (cand, pw) if len(cand) < len(pw) else (pw, cand)
     if len(short) == 1:
-        return _same_word(short[0], long_[-1]) or _same_surname(short[0], long_[-1])
+        return _same_surname(short[0], long_[-1]) if loose else _same_word(short[0], long_[-1])
     return _same_word(short[-1], long_[-1]) and _same_word(short[0], long_[0])
 
 
@@ -186,9 +207,10 @@ SURNAME_AKSHARAS = 3  # a titled surname this long joins a full name by its loos
 
 
 def _same_surname(word: str, surname: str) -> bool:
-    """A titled name of one word (``प्रधानमंत्री देउबा``) is the surname of a full name in another spelling
-    (``शेर बहादुर देउवा``): loose keys equal and at least :data:`SURNAME_AKSHARAS` syllables. A full name makes
-    the person known, so a shorter word than :func:`_same_word` trusts is enough (``कतर``/``कतार`` are places)."""
+    """A name of one word found as a name (after a title, ``प्रधानमंत्री देउबा``) is the surname of a full name in
+    another spelling (``शेर बहादुर देउवा``): loose keys equal and at least :data:`SURNAME_AKSHARAS` syllables. A
+    full name makes the person known, so a shorter word than :func:`_same_word` trusts is enough (``कतर``/``कतार``
+    are places). Only when no person has the surname exactly (:func:`_resolve_people`)."""
     return min(_aksharas(word), _aksharas(surname)) >= SURNAME_AKSHARAS and variant_key(word) == variant_key(surname)
 
 
@@ -196,7 +218,7 @@ def _resolve_people(cands: list[_Hit]) -> list[_Person]:
     """Merge name candidates into people: longer names first, then short forms to the latest match."""
     people: list[_Person] = []
     for c in sorted(cands, key=lambda h: (-len(h.words), h.start)):
-        same = [p for p in people if _matches(c.words, p)]
+        same = [p for p in people if _matches(c.words, p)] or [p for p in people if _matches(c.words, p, loose=True)]
         if len(c.words) > 1:
             same = [p for p in same if len(p.words) > 1 or len(c.words) == 1]
         if same:
@@ -214,6 +236,7 @@ def _bare_mentions(view: _View, people: list[_Person], used: list[set[int]]) -> 
     """Later mentions without a title: the full name again, or the surname alone (not खान in की खान में)."""
     # every word that could be a name word by _same_word's rule, for a cheap pre-check per token
     name_keys = {k for p in people for w in p.words for k in (_light_key(w), variant_key(w))}
+    name_keys |= {k for p in people for k in p.surnames()}
     if not name_keys:
         return
     candidates = compress(range(len(view.lights)), map(or_, map(name_keys.__contains__, view.lights),
@@ -246,9 +269,10 @@ def _full_name_at(toks: list[_Tok], i: int, people: list[_Person], u: set[int]) 
 
 
 def _surname_at(toks: list[_Tok], i: int, people: list[_Person], u: set[int]) -> None:
-    """A surname alone at ``toks[i]``: add it to the person mentioned last before it."""
+    """A surname alone at ``toks[i]``, as the article writes it for a person: add it to the person mentioned last
+    before it."""
     tk = toks[i]
-    owners = [p for p in people if _same_word(tk.text, p.words[-1])]
+    owners = [p for p in people if _same_word(tk.text, p.words[-1]) or tk.light in p.surnames()]
     if not owners:
         return
     prev = toks[i - 1].light if i else ""
