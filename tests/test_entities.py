@@ -79,6 +79,7 @@ def test_demonyms_and_sugar() -> None:
     assert [m.text for m in found["CN"].mentions] == ["चीनी"]
     sugar = by_id(ents("गन्ने से चीनी बनती है और चीनी मिल बंद हैं।"))
     assert "CN" not in sugar
+    assert "BR" in by_id(ents("उनके ब्राजीलियाई समकक्ष ने कहा।"))  # -ियाई, as news writes Brazil's adjective
 
 
 def test_aliases_from_lexicon() -> None:
