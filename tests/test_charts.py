@@ -117,6 +117,10 @@ def _png_width(png: bytes) -> int:
     return int.from_bytes(png[16:20], "big")  # PNG header: pixel width
 
 
+def _png_height(png: bytes) -> int:
+    return int.from_bytes(png[20:24], "big")
+
+
 def test_the_phone_layout_keeps_bar_labels_readable_on_a_phone(tmp_path):
     """A desk chart shown 376 px wide has labels 6-8 px tall; the phone layout, shown as wide, 11 px or more."""
     import matplotlib.pyplot as plt
@@ -155,13 +159,30 @@ def test_saved_charts_keep_every_shade_of_a_heatmap_and_white(tmp_path):
     assert len(areas) >= 31  # 31 counts (0 is the colour map's lightest shade, not white), plus white
 
 
-def test_the_phone_layout_leaves_wide_heatmaps_and_odd_figures_alone():
+def test_a_wide_heatmap_turns_on_its_side_for_a_phone():
+    """Twelve months across four inches would collide: on a phone the months run down the page."""
     import matplotlib.pyplot as plt
 
-    wide = pd.DataFrame([[1] * 12], index=["r"], columns=[f"2025-{m:02d}" for m in range(1, 13)])
-    fig = charts.heatmap(wide, "months", xlabel="month")
-    assert charts.phone_png(fig) == b""  # twelve columns in four inches would collide
+    months = [f"2025-{m:02d}" for m in range(1, 13)]
+    wide = pd.DataFrame([list(range(12)), [1] * 12], index=["समझौता · agreement", "ऋण · loan"], columns=months)
+    fig = charts.heatmap(wide, "समझौते · agreement categories by month", xlabel="month")
+    turned = charts.turned_heatmap(fig)
+    ax = turned.axes[0]
+    assert [t.get_text() for t in ax.get_yticklabels()] == months and ax.get_ylabel() == "month"
+    assert ax.images[0].get_array()[11, 0] == 11  # December's agreements, now row 12, column 1
+    plt.close(turned)
+    png = charts.phone_png(fig)
     plt.close(fig)
+    assert _png_height(png) > _png_width(png)  # tall, not wide
+    square = pd.DataFrame([[1] * 12] * 12, index=months, columns=months)
+    fig = charts.heatmap(square, "too wide either way")
+    assert charts.phone_png(fig) == b""  # one layout serves both
+    plt.close(fig)
+
+
+def test_the_phone_layout_leaves_odd_figures_alone():
+    import matplotlib.pyplot as plt
+
     fig, ax = plt.subplots(figsize=(8, 3), layout="constrained")  # a notebook's own figure with a colour bar
     fig.colorbar(ax.imshow([[0, 1]], aspect="auto"))
     assert charts.phone_png(fig) in (b"", charts.png_bytes(fig))  # no error (tight_layout would raise)

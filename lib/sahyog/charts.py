@@ -150,11 +150,20 @@ TITLE_CHARS = 34  # a longer title is broken at BILINGUAL (else it would widen t
 
 def phone_png(fig: Figure, dpi: int = SAVE_DPI) -> bytes:
     """The chart laid out again for a phone, as PNG bytes: :data:`PHONE_WIDTH` inches wide, the height kept,
-    bilingual row labels on two lines. Empty (one layout serves both) for a map, an axis of fixed aspect, whose
-    labels were placed apart for its own size, and for a heatmap of more than :data:`PHONE_COLUMNS` columns.
-    Changes ``fig``: call it after the desk PNG is saved."""
-    if any(ax.get_aspect() != "auto" or (ax.images and len(ax.get_xticks()) > PHONE_COLUMNS) for ax in fig.axes):
+    bilingual row labels on two lines; a heatmap of more than :data:`PHONE_COLUMNS` columns turned on its side
+    (:func:`turned_heatmap`: months down the page, not across it). Empty (one layout serves both) for a map, an
+    axis of fixed aspect, whose labels were placed apart for its own size, and for a heatmap too wide either
+    way. Changes ``fig``: call it after the desk PNG is saved."""
+    if any(ax.get_aspect() != "auto" for ax in fig.axes):
         return b""
+    if any(ax.images and len(ax.get_xticks()) > PHONE_COLUMNS for ax in fig.axes):
+        turned = turned_heatmap(fig)
+        if turned is None:
+            return b""
+        try:
+            return phone_png(turned, dpi)
+        finally:
+            plt.close(turned)
     for ax in fig.axes:
         _two_lines(ax)
     w, h = fig.get_size_inches()
@@ -165,9 +174,30 @@ def phone_png(fig: Figure, dpi: int = SAVE_DPI) -> bytes:
     return png_bytes(fig, dpi)
 
 
+def turned_heatmap(fig: Figure) -> Figure | None:
+    """A :func:`heatmap` figure drawn again with rows and columns swapped, for a phone, when it then has at most
+    :data:`PHONE_COLUMNS` columns (None otherwise, or for any other figure)."""
+    if len(fig.axes) != 1 or len(fig.axes[0].images) != 1:
+        return None
+    ax = fig.axes[0]
+    image = ax.images[0]
+    data = np.asarray(image.get_array())
+    rows = list(ax.yaxis.get_major_formatter().format_ticks(ax.get_yticks()))
+    cols = list(ax.xaxis.get_major_formatter().format_ticks(ax.get_xticks()))
+    if data.ndim != 2 or data.shape != (len(rows), len(cols)) or len(rows) > PHONE_COLUMNS:
+        return None
+    table = pd.DataFrame(data.T, index=cols, columns=rows)
+    return heatmap(table, ax.get_title(loc="left"), image.get_cmap().name, xlabel=ax.get_ylabel(),
+                   ylabel=ax.get_xlabel())  # fmt: skip
+
+
 def _two_lines(ax) -> None:
-    """Bilingual row labels and a long title of ``ax`` broken at :data:`BILINGUAL` (column labels stand slanted
-    and stay on one line: two slanted lines overlap their neighbours)."""
+    """Bilingual row labels and a long title of ``ax`` broken at :data:`BILINGUAL`; a heatmap's column labels
+    upright (at 45° in a narrow column, long labels run into their neighbours)."""
+    if ax.images:
+        ax.tick_params(axis="x", labelrotation=90)
+        for label in ax.get_xticklabels():
+            label.set_horizontalalignment("center")
     ticks = ax.get_yticks()
     labels = list(ax.yaxis.get_major_formatter().format_ticks(ticks))  # drawn or not, one per tick (not per side)
     if any(BILINGUAL in t for t in labels):
