@@ -313,3 +313,21 @@ def test_parameter_paths_are_shown_as_a_reader_can_use_them(tmp_path):
     assert site.shown_value(str(Path(tempfile.gettempdir()) / "sahyog-corpus-x1")) == "(a temporary folder of the run)"
     assert site.shown_value(str(tmp_path / "news" / "010.txt")) == "010.txt"
     assert site.shown_value("") == "" and site.shown_value(5) == 5 and site.shown_value("seeds/a.txt") == "seeds/a.txt"
+
+
+def test_a_next_meetings_when_and_where_say_whose_they_are():
+    """A next meeting's day and place are the session's that agreed on it, or the meeting's own when its sentence
+    gives them (the labelling rules allow both); bare, "next meeting — Tuesday — Islamabad" reads as the meeting's."""
+    from sahyog.extract import extract_text
+
+    text = (
+        "इस्लामाबाद: पाकिस्तान और कजाकिस्तान ने मंगलवार को व्यापार समझौते पर हस्ताक्षर किए।\n"
+        "दोनों देशों ने 2026 में अस्ताना में अगला सत्र आयोजित करने के लिए सहमति व्यक्त की।"
+    )
+    lines = {a["category"]: a for a in present.brief(extract_text(text, "x"), text)["agreements"]}
+    # the session met in Islamabad (the dateline), not in Astana, where the next one meets
+    assert (lines["agreement"]["when"], lines["agreement"]["where"]) == ("मंगलवार को", "Islamabad")
+    assert (lines["next_meeting"]["when"], lines["next_meeting"]["where"]) == ("agreed मंगलवार को", "meets in Astana")
+    lead = "इस्लामाबाद में पाकिस्तान और कजाकिस्तान ने मंगलवार को व्यापार समझौते पर हस्ताक्षर किए।\n" + text.split("\n")[1]
+    lines = {a["category"]: a for a in present.brief(extract_text(lead, "y"), lead)["agreements"]}
+    assert lines["next_meeting"]["where"] == "agreed in Islamabad"  # the session's venue, as the gold places it

@@ -160,13 +160,16 @@ class _Context:
     visit: tuple[int, int, str, str] | None
     countries: dict[str, str] = field(default_factory=dict)  # place entity id -> its country
     agreement_sids: list[int] = field(default_factory=list)
+    # sentences that only agree on a next meeting: their date and place are the meeting's, not the occasion's
+    meeting_sids: frozenset[int] = frozenset()
     dates: dict[int, list[dates_mod.DateMention]] = field(default_factory=dict)  # found per sentence, once
     venues: dict[int, tuple[int, int, str, str] | None] = field(default_factory=dict)  # the same for venues
     actors: dict[int, set[str]] = field(default_factory=dict)  # sentence id -> states named in it or by a leader
 
     def agreement_sentences(self) -> list[int]:
-        """Ids of the sentences that report an agreement."""
-        return self.agreement_sids
+        """Ids of the sentences that report an agreement of the occasion (not those that only agree on a next
+        meeting: ``2026 में अस्ताना में`` is where the next session meets, not where this one did)."""
+        return [sid for sid in self.agreement_sids if sid not in self.meeting_sids]
 
     def place_country(self, ident: str) -> str | None:
         """The country of a place entity (a country's own id for a country)."""
@@ -183,6 +186,7 @@ class _Context:
         ctx.countries = {e["id"]: e["country"] for e in ents if e.get("country")}
         ctx.actors = _sentence_actors(ents, states)
         ctx.agreement_sids = sorted({a["sentence_id"] for a in record.get("agreements", [])})
+        ctx.meeting_sids = _only_meetings(record.get("agreements", []))
         ctx.dateline = _dateline_place(text, places)
         ctx.visit = _visit_destination(ctx)
         return ctx
@@ -203,6 +207,14 @@ def _places(ents: Sequence[Mapping[str, Any]]) -> dict[int, list[tuple[int, int,
             for m in e.get("mentions", []):
                 places.setdefault(m["sentence_id"], []).append((m["start"], m["end"], e["id"], e["type"]))
     return places
+
+
+def _only_meetings(agreements: Sequence[Mapping[str, Any]]) -> frozenset[int]:
+    """Sentences whose agreements are all next meetings."""
+    by_sentence: dict[int, set[str]] = {}
+    for a in agreements:
+        by_sentence.setdefault(a["sentence_id"], set()).add(a["category"])
+    return frozenset(sid for sid, cats in by_sentence.items() if cats == {"next_meeting"})
 
 
 def _core_states(agreements: Sequence[Mapping[str, Any]], states: frozenset[str]) -> list[str]:
@@ -405,7 +417,8 @@ def _dates_in(ctx: _Context, sid: int) -> list[dates_mod.DateMention]:
 
 
 def _event_date(ev: _Event, ctx: _Context) -> dates_mod.DateMention | None:
-    """The first date in the event's sentences, else in the lead or any agreement sentence of the article."""
+    """The first date in the event's sentences, else in the lead or any agreement sentence of the occasion (not a
+    sentence that only agrees on a next meeting: its date is the meeting's)."""
     own = sorted({a["sentence_id"] for a in ev.mentions})
     for sid in own:
         found = _dates_in(ctx, sid)
@@ -472,8 +485,10 @@ def _event_place(ev: _Event, ctx: _Context) -> tuple[int, int, str, str] | None:
     """Venue in the lead's sentences about the occasion, else in the event's sentences, else in another
     sentence reporting an agreement (the same occasion) or about the occasion near the top (``दिल्ली में दो दिन की
     बातचीत``), else the dateline (unless the visit is to another
-    country), else the visit's destination."""
-    told = [sid for sid in range(NEAR) if sid in ctx.sentences and _OCCASION.search(ctx.sentences[sid]["text"])]
+    country), else the visit's destination. A sentence that only agrees on a next meeting places only that meeting
+    (``2026 में अस्ताना में``): never the occasion's other events."""
+    told = [sid for sid in range(NEAR) if sid in ctx.sentences and sid not in ctx.meeting_sids
+            and _OCCASION.search(ctx.sentences[sid]["text"])]  # fmt: skip
     lead = [sid for sid in told if sid < LEAD]
     for sid in lead + sorted(_sids(ev)) + ctx.agreement_sentences() + told:
         venue = _venue(ctx, sid)

@@ -621,17 +621,29 @@ def _name_pair(e: Mapping[str, Any]) -> dict[str, str]:
 def _event_line(ev: Mapping[str, Any], record: Record, by_id: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """An event as the brief lists it: what, who, when, where, sectors, the sentences that report it."""
     place = by_id.get(ev.get("place") or "")
+    own = [(s["start"], s["end"]) for s in record["sentences"] if s["id"] in ev["sentences"]]
     return {
         "category": ev["category"],
         "label": category_label(ev["category"]) + _qualifier(ev),
         "count": ev.get("count"),
         "sectors": [sector_label(s, english_only=True) for s in ev["sectors"]],
         "parties": name_list(ev["parties"], record),
-        "when": event_date_text(ev),
-        "where": entity_name(place) if place else "",
+        "when": _whose(ev, event_date_text(ev), ev.get("date_start"), own, ("meets ", "agreed ")),
+        "where": _whose(ev, entity_name(place, ""), ev.get("place_start"), own, ("meets in ", "agreed in ")),
         "sentence": ev["sentences"][0] if ev["sentences"] else 0,
         "sentences": list(ev["sentences"]),
     }
+
+
+def _whose(ev: Mapping[str, Any], value: str, start: int | None, own: Sequence[tuple[int, int]],
+           prefixes: tuple[str, str]) -> str:  # fmt: skip
+    """When or where an event happened; for a next meeting, said whose: the meeting's when the words stand in its
+    own sentence (``meets in Astana``; ``own``: the event's sentence spans), else the session's that agreed on it
+    (``agreed in Islamabad``): the bare day and city would read as the meeting's."""
+    if not value or ev["category"] != "next_meeting":
+        return value
+    inside = start is not None and any(a <= start < b for a, b in own)
+    return (prefixes[0] if inside else prefixes[1]) + value
 
 
 def event_date_text(ev: Mapping[str, Any]) -> str:
