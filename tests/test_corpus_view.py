@@ -40,7 +40,16 @@ def test_pairs_count_events_not_articles() -> None:
     got = dict(zip(zip(pairs["a"], pairs["b"], strict=True), pairs["events"], strict=True))
     assert got == {("IN", "NP"): 3, ("BD", "IN"): 2, ("BD", "NP"): 1}
     assert pairs.at[0, "pair"] == "भारत – नेपाल · India – Nepal"
-    assert pairs.at[0, "reports"] == 4  # a+b for the MoU, a for the agreement, c for the May MoU
+    assert pairs.at[0, "reports"] == 4  # without the sources: a+b for the MoU, a for the agreement, c for May
+    pairs = cv.pairs_table(data["events"], names, sources=data["event_sources"])
+    assert pairs.at[0, "reports"] == 3  # articles a, b and c, each once though a reports two of the events
+
+
+def test_the_events_by_period_chart_says_what_it_leaves_out() -> None:
+    undated = [ev("x", "e1", date_=None, art=None), ev("y", "e1", date_=None, art=None, category="agreement")]
+    data = tables(ROWS + undated)
+    assert "2 of 6 events have no date" in cv.undated_note(data["events"])  # the four of ROWS and these two
+    assert cv.undated_note(tables(ROWS)["events"]) == ""
 
 
 def test_a_pairs_timeline_has_one_line_per_date_in_order() -> None:

@@ -96,10 +96,14 @@ def pair_rows(events: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["a", "b", *events.columns])
 
 
-def pairs_table(events: pd.DataFrame, names: Mapping[str, tuple[str, str]], top: int | None = 15) -> pd.DataFrame:
-    """Country pairs by number of events: ``pair``, ``events``, ``reports`` (articles), ``first``, ``last``,
-    ``what`` (categories with counts); the busiest ``top`` first (every pair with ``None``)."""
+def pairs_table(events: pd.DataFrame, names: Mapping[str, tuple[str, str]], top: int | None = 15,
+                sources: pd.DataFrame | None = None) -> pd.DataFrame:  # fmt: skip
+    """Country pairs by number of events: ``pair``, ``events``, ``reports`` (articles: each counted once however
+    many of the pair's events it reports, from ``sources``, the ``event_sources`` table; without it the events'
+    ``n_sources`` added up), ``first``, ``last``, ``what`` (categories with counts); the busiest ``top`` first
+    (every pair with ``None``)."""
     rows = pair_rows(events)
+    docs = sources.groupby("event_id")["doc_id"].agg(set).to_dict() if sources is not None and len(sources) else None
     cols = ["pair", "a", "b", "events", "reports", "first", "last", "what"]
     if rows.empty:
         return pd.DataFrame(columns=cols)
@@ -113,7 +117,7 @@ def pairs_table(events: pd.DataFrame, names: Mapping[str, tuple[str, str]], top:
                 "a": a,
                 "b": b,
                 "events": len(g),
-                "reports": int(g["n_sources"].sum()),
+                "reports": _reports(g, docs),
                 "first": min(days) if days else None,
                 "last": max(days) if days else None,
                 "what": ", ".join(f"{category_label(c, english_only=True)} {n}" for c, n in cats.most_common()),
@@ -122,6 +126,13 @@ def pairs_table(events: pd.DataFrame, names: Mapping[str, tuple[str, str]], top:
     df = pd.DataFrame(out, columns=cols)
     df = df.sort_values(["events", "reports", "pair"], ascending=[False, False, True], ignore_index=True)
     return df if top is None else df.head(top)
+
+
+def _reports(events: pd.DataFrame, docs: Mapping[str, set[str]] | None) -> int:
+    """The articles behind ``events``, each once (``docs``: event id -> its articles), else their ``n_sources``."""
+    if docs is None:
+        return int(events["n_sources"].sum())
+    return len(set().union(*(docs.get(i, set()) for i in events["id"])))
 
 
 def timeline(events: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
@@ -190,6 +201,15 @@ def events_by_period(events: pd.DataFrame) -> pd.DataFrame:
     return m
 
 
+def undated_note(events: pd.DataFrame) -> str:
+    """A line under the events-by-period chart: how many events it leaves out (no date and no dated report)."""
+    n = sum(event_day(ev) is None for ev in events.to_dict("records"))
+    if not n:
+        return ""
+    return (f'<p class="muted">{n} of {len(events)} event{"s" * (len(events) != 1)} {"have" if n != 1 else "has"} '
+            "no date and no dated report: not in this chart (the timelines and tables list them).</p>")  # fmt: skip
+
+
 def sector_counts(events: pd.DataFrame, top: int = 12) -> pd.DataFrame:
     """Sectors by number of events they are part of (``label``, ``events``, ``share`` of all events)."""
     counts = Counter(s for ss in events.get("sectors", []) for s in ss or [])
@@ -235,7 +255,7 @@ def brief(data: Mapping[str, pd.DataFrame], summary: Mapping[str, Any], top: int
     the categories and the sectors (counted per event)."""
     events, sources = data["events"], data["event_sources"]
     names = country_names(data["entities"], events)
-    pairs = pairs_table(events, names, top=top)
+    pairs = pairs_table(events, names, top=top, sources=sources)
     return {
         "articles": int(summary.get("ok", 0)),
         "unusable": int(summary.get("errors", 0)),
