@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -116,21 +117,27 @@ def test_page_loads_offline_without_script_errors_and_injected_code_does_not_run
     assert _requested(tmp_path / "net.json") - browser_own_requests == set(), "the page asked the network"
 
 
-def _page_width(page: Path, width: int, tmp: Path) -> tuple[int, int]:
-    """``(scrollWidth, clientWidth)`` of ``page`` shown ``width`` pixels wide, measured from a harness page
-    (the report pages themselves allow no scripts)."""
+def _measure(page: Path, width: int, tmp: Path, expression: str) -> Any:
+    """The JSON value of a JavaScript ``expression`` over ``d`` (the document of ``page`` shown ``width`` pixels
+    wide), read from a harness page (the report pages themselves allow no scripts)."""
     harness = tmp / f"measure-{width}.html"
     harness.write_text(
         f'<!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="{page.resolve().as_uri()}" '
         f'style="width:{width}px;height:2000px;border:0"></iframe><script>'
-        'document.getElementById("f").onload=function(){var d=this.contentDocument.documentElement;'
-        "document.title=JSON.stringify([d.scrollWidth,d.clientWidth]);};</script></body></html>",
+        'document.getElementById("f").onload=function(){var d=this.contentDocument;'
+        f"document.title=JSON.stringify({expression});}};</script></body></html>",
         encoding="utf-8",
     )
     proc = _chromium(harness.as_uri(), "--allow-file-access-from-files", "--window-size=1600,2000", "--dump-dom")
-    m = re.search(r"<title>(\[\d+,\d+\])</title>", proc.stdout)
+    m = re.search(r"<title>(\[.*?\])</title>", proc.stdout)
     assert m, proc.stderr[-2000:]
-    return tuple(json.loads(m.group(1)))
+    return json.loads(m.group(1))
+
+
+def _page_width(page: Path, width: int, tmp: Path) -> tuple[int, int]:
+    """``(scrollWidth, clientWidth)`` of ``page`` shown ``width`` pixels wide."""
+    e = "d.documentElement"
+    return tuple(_measure(page, width, tmp, f"[{e}.scrollWidth,{e}.clientWidth]"))
 
 
 @pytest.mark.parametrize("device", WIDTHS)
@@ -143,19 +150,8 @@ def test_page_never_scrolls_sideways(built, page, device, tmp_path):
 
 def _chart_sizes(page: Path, width: int, tmp: Path) -> list[list[int]]:
     """``[naturalWidth, clientWidth]`` of each chart image of ``page`` shown ``width`` pixels wide."""
-    harness = tmp / f"charts-{width}.html"
-    harness.write_text(
-        f'<!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="{page.resolve().as_uri()}" '
-        f'style="width:{width}px;height:2000px;border:0"></iframe><script>'
-        'document.getElementById("f").onload=function(){var d=this.contentDocument;'
-        'document.title=JSON.stringify([].map.call(d.querySelectorAll("figure.chart img"),'
-        "function(i){return [i.naturalWidth,i.clientWidth];}));};</script></body></html>",
-        encoding="utf-8",
-    )
-    proc = _chromium(harness.as_uri(), "--allow-file-access-from-files", "--window-size=1600,2000", "--dump-dom")
-    m = re.search(r"<title>(\[.*?\])</title>", proc.stdout)
-    assert m, proc.stderr[-2000:]
-    return json.loads(m.group(1))
+    images = 'd.querySelectorAll("figure.chart img")'
+    return _measure(page, width, tmp, f"[].map.call({images},function(i){{return [i.naturalWidth,i.clientWidth];}})")
 
 
 def test_a_phone_shows_charts_laid_out_for_it(built, tmp_path):
