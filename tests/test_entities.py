@@ -209,6 +209,23 @@ def test_named_after() -> None:
     assert people == {"मुहम्मद अली जिन्ना", "अबई कुननबायुली"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "क्राउन प्रिंस तीन दिवसीय भारत दौरे पर आए।",  # a title, then a counted noun
+        "समाज में तीन तलाक के नाम पर शोषण होता है।",  # in the name of a counted noun
+        "समारोह में पांच नेता आए।",
+    ],
+)
+def test_a_number_word_is_no_part_of_a_name(text: str) -> None:
+    assert [e.name_hi for e in ents(text) if e.type == "person"] == []
+
+
+def test_a_name_after_a_number_stays_when_the_title_gives_it() -> None:
+    text = "क्राउन प्रिंस शेख खालिद तीन दिन के दौरे पर आए। सड़क का नाम महात्मा गांधी के नाम पर रखा गया।"
+    assert sorted(e.name_hi for e in ents(text) if e.type == "person") == ["महात्मा गांधी", "शेख खालिद"]
+
+
 def test_example_article_entity_set() -> None:
     article = split_article(load_article(SEED))
     found = find_entities(article)

@@ -37,7 +37,7 @@ from .matching import PhraseMatcher, inflected_keys, plain_keys, term_keys
 from .paths import data_file
 from .sentence_index import ROUTE_STOP_TYPES, ActorMention, SentenceIndex, build_index, in_range
 from .settings import window
-from .text import DATELINE_SENTENCE_ID, Article, Document, as_document, normalize
+from .text import DATELINE_SENTENCE_ID, Article, Document, as_document, normalize, number_words
 
 __all__ = ["ROUTE_STOP_TYPES", "Agreement", "find_agreements", "load_triggers", "route_stops"]
 
@@ -123,12 +123,7 @@ _CASE_MARKERS = _plain("के", "की", "का", "से", "को", "पर
 _CHAIN_GLUE = _plain("और", "तथा", "एवं", ",", "व", "या")
 # Words that end a backward search for a count ("दो देशों ने समझौता" is not two agreements).
 _COUNT_STOP = _plain("ने में को से पर के का की और तथा एवं या है हैं था थे थी ही भी ( ) , । - : कई अनेक विभिन्न दर्जनों")
-_NUMBERS = (
-    "एक:1 दो:2 तीन:3 चार:4 पांच:5 पाँच:5 छह:6 छः:6 छह:6 सात:7 आठ:8 नौ:9 दस:10 ग्यारह:11 बारह:12 "
-    "तेरह:13 चौदह:14 पंद्रह:15 पन्द्रह:15 सोलह:16 सत्रह:17 अठारह:18 उन्नीस:19 बीस:20 पच्चीस:25 "
-    "तीस:30 पचास:50 सौ:100 one:1 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10"
-)
-NUMBER_WORDS = {normalize(w, fold_nukta=True): int(n) for w, n in (item.split(":") for item in _NUMBERS.split())}
+NUMBER_WORDS = number_words()
 # actor types of state actors: a country, an IGO, a government body or office holder (not a subnational one)
 STATE_LEVEL = frozenset({"state", "igo", "government"})
 PAIRED = frozenset({"financing"})  # categories between states only with two countries named (giver, receiver)

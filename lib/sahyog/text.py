@@ -520,6 +520,20 @@ def words(text: str) -> list[str]:
 # Stop words and statistics
 
 
+# Cardinal number words (``चार समझौते``, ``तीन दिवसीय``): the count of an instrument, and never a word of a name.
+_NUMBERS = (
+    "एक:1 दो:2 तीन:3 चार:4 पांच:5 पाँच:5 छह:6 छः:6 छह:6 सात:7 आठ:8 नौ:9 दस:10 ग्यारह:11 बारह:12 "
+    "तेरह:13 चौदह:14 पंद्रह:15 पन्द्रह:15 सोलह:16 सत्रह:17 अठारह:18 उन्नीस:19 बीस:20 पच्चीस:25 "
+    "तीस:30 पचास:50 सौ:100 one:1 two:2 three:3 four:4 five:5 six:6 seven:7 eight:8 nine:9 ten:10"
+)
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, int]:
+    """Number words (matching keys: normalised, nukta folded) -> their value."""
+    return {normalize(w, fold_nukta=True): int(n) for w, n in (item.split(":") for item in _NUMBERS.split())}
+
+
 # Ordinal endings written apart from their number (``13 वें सत्र``): a suffix, not a word of their own.
 ORDINAL_ENDINGS = ("वां", "वें", "वीं", "वाँ", "वीँ", "वेँ")
 

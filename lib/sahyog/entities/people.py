@@ -7,10 +7,11 @@ import re
 from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, or_
 
-from ..text import NO_SENTENCE, stopwords
+from ..text import NO_SENTENCE, number_words, stopwords
 from .base import _BIG_PLACE, _GENITIVE, _POSTPOSITIONS, _Hit, _is_word, _Tok
 from .gazetteer import _Tables, _View
 from .names import _aksharas, _devanagari_acronym, _light_key, _same_word, variant_key
@@ -19,11 +20,19 @@ from .names import _aksharas, _devanagari_acronym, _light_key, _same_word, varia
 # People
 
 
+@lru_cache(maxsize=1)
+def _number_keys() -> frozenset[str]:
+    """Light keys of the number words: ``क्राउन प्रिंस तीन दिवसीय भारत दौरे`` names no one ``तीन दिवसीय``."""
+    return frozenset(_light_key(w) for w in number_words())
+
+
 def _name_word_ok(tk: _Tok, t: _Tables, used: set[int], i: int) -> bool:
     if tk.kind != "word" or i in used:
         return False
     light = tk.light
     if light in stopwords() or light in _POSTPOSITIONS or light in t.nonname or light in t.titles:
+        return False
+    if light in _number_keys():
         return False
     ref = t.exact.get(light)
     if ref is not None and not (0 < ref.population < _BIG_PLACE):
@@ -153,8 +162,8 @@ def _named_after_candidates(toks: list[_Tok], t: _Tables, used: set[int]) -> lis
             while k >= 0 and len(names) < 3 and _name_word_ok(toks[k], t, used, k) and not toks[k + 1].gap.strip():
                 names.insert(0, k)
                 k -= 1
-            if not names:
-                break
+            if not names or (len(names) < 3 and k >= 0 and toks[k].light in _number_keys()):
+                break  # a counted noun is no one's name: "तीन तलाक के नाम पर" (in the name of triple talaq)
             first, last = toks[names[0]], toks[names[-1]]
             out.append(_Hit("person", "", first.start, last.end, "", first.sid,
                             words=tuple(toks[j].text for j in names)))  # fmt: skip
