@@ -221,6 +221,25 @@ def test_a_number_word_is_no_part_of_a_name(text: str) -> None:
     assert [e.name_hi for e in ents(text) if e.type == "person"] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "वे मुख्यमंत्री बनने के बाद दिल्ली गए।",  # what the office holder became
+        "वह अध्यक्ष चुने जाने पर खुश थे।",
+        "मुख्यमंत्री रहते उन्होंने सड़कें बनवाईं।",
+        "उन्हें मंत्री बनाया गया।",
+        "वे प्रधानमंत्री थीं।",
+    ],
+)
+def test_a_verb_form_after_a_title_is_no_name(text: str) -> None:
+    assert [e.name_hi for e in ents(text) if e.type == "person"] == []
+
+
+def test_names_with_endings_verbs_also_have_stay_names() -> None:
+    text = "मुख्यमंत्री ममता बनर्जी ने कहा। सड़क का नाम जिन्ना के नाम पर था। सांसद माया ने भाषण दिया।"
+    assert sorted(e.name_hi for e in ents(text) if e.type == "person") == ["जिन्ना", "ममता बनर्जी", "माया"]
+
+
 def test_a_name_after_a_number_stays_when_the_title_gives_it() -> None:
     text = "क्राउन प्रिंस शेख खालिद तीन दिन के दौरे पर आए। सड़क का नाम महात्मा गांधी के नाम पर रखा गया।"
     assert sorted(e.name_hi for e in ents(text) if e.type == "person") == ["महात्मा गांधी", "शेख खालिद"]

@@ -26,13 +26,19 @@ def _number_keys() -> frozenset[str]:
     return frozenset(_light_key(w) for w in number_words())
 
 
+def _verb_form(light: str, t: _Tables) -> bool:
+    """A verb form by its ending (``बनाने``, ``चुने जाने``, ``रहते``, ``बनाया``, ``थीं``): after a title it is what
+    the office holder does or became (``मुख्यमंत्री बनने के बाद``), not a name."""
+    return any(light.endswith(end) and _aksharas(light) >= n for end, n in t.verb_endings)
+
+
 def _name_word_ok(tk: _Tok, t: _Tables, used: set[int], i: int) -> bool:
     if tk.kind != "word" or i in used:
         return False
     light = tk.light
     if light in stopwords() or light in _POSTPOSITIONS or light in t.nonname or light in t.titles:
         return False
-    if light in _number_keys():
+    if light in _number_keys() or _verb_form(light, t):
         return False
     ref = t.exact.get(light)
     if ref is not None and not (0 < ref.population < _BIG_PLACE):
