@@ -229,9 +229,13 @@ def test_a_number_word_is_no_part_of_a_name(text: str) -> None:
         "मुख्यमंत्री रहते उन्होंने सड़कें बनवाईं।",
         "उन्हें मंत्री बनाया गया।",
         "वे प्रधानमंत्री थीं।",
+        "वे मंत्री रह चुके हैं।",  # a verb stem and its auxiliary
+        "वे फिर प्रधानमंत्री बन गए।",
+        "प्रधानमंत्री फसल बीमा योजना से किसानों को लाभ हुआ।",  # a title begins a scheme's name
+        "मुख्यमंत्री राहत कोष में पैसा आया।",
     ],
 )
-def test_a_verb_form_after_a_title_is_no_name(text: str) -> None:
+def test_a_verb_form_or_a_scheme_after_a_title_is_no_name(text: str) -> None:
     assert [e.name_hi for e in ents(text) if e.type == "person"] == []
 
 

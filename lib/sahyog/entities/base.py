@@ -98,7 +98,7 @@ def _is_word(tok: _Tok) -> bool:
 
 
 LEXICON_KINDS = ("block", "counterpart", "country", "demonym", "gloss", "name", "nonname", "org", "orghead", "place",
-                 "region", "rolemod", "title", "verb_ending")  # fmt: skip
+                 "region", "rolemod", "scheme", "title", "verb_ending")  # fmt: skip
 _LEXICON_SCHEMA = LexiconSchema(("kind", "hindi", "value", "english"), required=("kind", "hindi"),
                                 allowed={"kind": frozenset(LEXICON_KINDS)})  # fmt: skip
 

@@ -38,7 +38,7 @@ def _name_word_ok(tk: _Tok, t: _Tables, used: set[int], i: int) -> bool:
     light = tk.light
     if light in stopwords() or light in _POSTPOSITIONS or light in t.nonname or light in t.titles:
         return False
-    if light in _number_keys() or _verb_form(light, t):
+    if light in _number_keys() or light in t.schemes or _verb_form(light, t):
         return False
     ref = t.exact.get(light)
     if ref is not None and not (0 < ref.population < _BIG_PLACE):
@@ -67,7 +67,7 @@ def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], k
             j += 1
         if len(names) == 3 and j < len(toks) and toks[j].kind == "word" and toks[j].light not in stopwords():
             names.pop()  # a third word not followed by a postposition is probably not part of the name
-        if len(names) < _min_name_words(toks, i, title_end, t):
+        if len(names) < _min_name_words(toks, i, title_end, t) or (j < len(toks) and toks[j].light in t.schemes):
             resume = title_end + 1
             continue
         role, country = _role(text, toks, i, title_end, t, known)
