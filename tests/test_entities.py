@@ -233,6 +233,11 @@ def test_a_number_word_is_no_part_of_a_name(text: str) -> None:
         "वे फिर प्रधानमंत्री बन गए।",
         "प्रधानमंत्री फसल बीमा योजना से किसानों को लाभ हुआ।",  # a title begins a scheme's name
         "मुख्यमंत्री राहत कोष में पैसा आया।",
+        "कुछ नेता चतुराई दिखाते रहे।",  # a determiner before a title: a common noun
+        "पार्टी के कई सांसद सदन में नहीं आए।",
+        "ये तीन नेता सादृश्य थे।",
+        "अभिव्यक्ति की आजादी के नाम पर घालमेल होता है।",  # "in the name of": no naming act
+        "आजादी के बाद शहर के नाम पर विवाद हुआ।",  # "after" without नामकरण, "name" without a naming act
     ],
 )
 def test_a_verb_form_or_a_scheme_after_a_title_is_no_name(text: str) -> None:
@@ -242,6 +247,16 @@ def test_a_verb_form_or_a_scheme_after_a_title_is_no_name(text: str) -> None:
 def test_names_with_endings_verbs_also_have_stay_names() -> None:
     text = "मुख्यमंत्री ममता बनर्जी ने कहा। सड़क का नाम जिन्ना के नाम पर था। सांसद माया ने भाषण दिया।"
     assert sorted(e.name_hi for e in ents(text) if e.type == "person") == ["जिन्ना", "ममता बनर्जी", "माया"]
+
+
+def test_a_title_after_one_or_a_pronoun_still_names_someone() -> None:
+    text = "नक्सलियों के एक सचिव लच्छन्ना ने आत्मसमर्पण किया। ऐसा कर वे प्रधानमंत्री नरेंद्र मोदी की बाजी खेलते हैं।"
+    assert sorted(e.name_hi for e in ents(text) if e.type == "person") == ["नरेंद्र मोदी", "लच्छन्ना"]
+
+
+def test_named_after_needs_a_naming_act() -> None:
+    text = "हवाई अड्डे का नामकरण अल्लामा इकबाल के नाम पर किया गया। ट्रेन का नाम महात्मा गांधी के नाम पर रखा गया।"
+    assert sorted(e.name_hi for e in ents(text) if e.type == "person") == ["अल्लामा इकबाल", "महात्मा गांधी"]
 
 
 def test_a_name_after_a_number_stays_when_the_title_gives_it() -> None:

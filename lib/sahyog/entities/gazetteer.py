@@ -46,6 +46,7 @@ class _Tables:
     orgheads: dict[str, str] = field(default_factory=dict)
     gloss: dict[str, str] = field(default_factory=dict)
     nonname: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()  # words before a title that make it a common noun (कुछ नेता)
     schemes: frozenset[str] = frozenset()  # last words of scheme names (योजना): a title before one names no one
     verb_endings: tuple[tuple[str, int], ...] = ()  # (ending, fewest aksharas): a word so ending is a verb form
     rolemods: frozenset[str] = frozenset()
@@ -188,6 +189,7 @@ def _word_lists(rows: list[dict[str, str]]) -> _Tables:
     t.orgheads = {k: en for kind, k, en in keyed if kind == "orghead"}
     t.gloss = {k: en for kind, k, en in keyed if kind == "gloss"}
     t.nonname = frozenset(k for kind, k, _ in keyed if kind == "nonname")
+    t.determiners = frozenset(k for kind, k, _ in keyed if kind == "determiner")
     t.schemes = frozenset(k for kind, k, _ in keyed if kind == "scheme")
     t.verb_endings = tuple((_light_key(r["hindi"]), int(r["value"] or 2)) for r in rows if r["kind"] == "verb_ending")
     t.rolemods = frozenset(k for kind, k, _ in keyed if kind in ("rolemod", "gloss"))

@@ -21,9 +21,9 @@ from .names import _aksharas, _devanagari_acronym, _light_key, _same_word, varia
 
 
 @lru_cache(maxsize=1)
-def _number_keys() -> frozenset[str]:
-    """Light keys of the number words: ``क्राउन प्रिंस तीन दिवसीय भारत दौरे`` names no one ``तीन दिवसीय``."""
-    return frozenset(_light_key(w) for w in number_words())
+def _number_keys() -> dict[str, int]:
+    """Light keys of the number words -> their value: ``क्राउन प्रिंस तीन दिवसीय भारत दौरे`` names no one ``तीन दिवसीय``."""
+    return {_light_key(w): n for w, n in number_words().items()}
 
 
 def _verb_form(light: str, t: _Tables) -> bool:
@@ -96,9 +96,19 @@ def _min_name_words(toks: list[_Tok], i: int, title_end: int, t: _Tables) -> int
     return COUNTERPART_NAME_WORDS if _only_counterparts(toks, i, title_end, t) else 1
 
 
+def _plural_before(tk: _Tok, t: _Tables) -> bool:
+    """A determiner (``कुछ``, ``कई``) or a number above one before a title: the title is a common noun."""
+    if tk.light in t.determiners or tk.kind == "number":
+        return True
+    return _number_keys().get(tk.light, 1) != 1
+
+
 def _titles_here(toks: list[_Tok], i: int, t: _Tables, known: dict[int, _Hit]) -> bool:
-    """A title at ``toks[i]`` introduces a name; a counterpart title (``समकक्ष``) only after a possessive or a
-    country (``उनके नेपाली समकक्ष शेर बहादुर देउबा``, ``भारतीय समकक्ष``), not in ``X के समकक्ष खड़ा`` (on a par)."""
+    """A title at ``toks[i]`` introduces a name, unless :func:`_plural_before` makes it a common noun; a counterpart
+    title (``समकक्ष``) only after a possessive or a country (``उनके नेपाली समकक्ष शेर बहादुर देउबा``, ``भारतीय
+    समकक्ष``), not in ``X के समकक्ष खड़ा`` (on a par)."""
+    if i > 0 and _plural_before(toks[i - 1], t):
+        return False  # "कुछ नेता", "ये तीन नेता", "40 नेता": the title is a common noun
     if toks[i].light not in t.counterparts:
         return True
     return i > 0 and (toks[i - 1].light in _POSSESSIVES or _country_at(known, i - 1) is not None)
@@ -149,18 +159,23 @@ def _role_country(
     return m + 1, _country_at(known, m - 1) if m >= 1 and toks[m].light in _GENITIVE else None
 
 
-_NAMED_AFTER = re.compile("नामकरण|नाम पर|नाम से")
+# A naming act: "X के नाम पर" alone is "in the name of X" (आजादी के नाम पर, परंपरा के नाम पर), no one; "X के बाद"
+# names X only with नामकरण (a calque of "named after"): else it is "after X" (स्वतंत्रता के बाद)
+_NAMING = re.compile(r"नामकरण|नाम\s+(?:पर\s+)?(?:रख|दिया|दी\b|दे\b)|नाम\s+वाल|(?:^|\s)का\s+नाम\b")
+_NAMED_AFTER = "नामकरण"
 _TEXT_OF, _LIGHT_OF = itemgetter(0), itemgetter(5)  # _Tok.text, _Tok.light
 
 
 def _named_after_candidates(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
-    """People things are named after: ``X और Y के बाद ... नामकरण``, ``X के नाम पर``."""
+    """People things are named after: ``X और Y के बाद ... नामकरण``, ``X के नाम पर रखा``, ``X के नाम वाली``."""
     sentence = " ".join(map(_TEXT_OF, toks))
-    if not _NAMED_AFTER.search(sentence):
+    heads = {"नाम"} if _NAMING.search(sentence) else set()
+    heads |= {"बाद"} if _NAMED_AFTER in sentence else set()
+    if not heads:
         return []
     out = []
     for i in range(1, len(toks) - 1):
-        if toks[i].light != "के" or toks[i + 1].light not in ("बाद", "नाम"):
+        if toks[i].light != "के" or toks[i + 1].light not in heads:
             continue
         k = i - 1
         while k >= 0:
