@@ -233,6 +233,7 @@ def test_a_number_word_is_no_part_of_a_name(text: str) -> None:
         "वे फिर प्रधानमंत्री बन गए।",
         "प्रधानमंत्री फसल बीमा योजना से किसानों को लाभ हुआ।",  # a title begins a scheme's name
         "मुख्यमंत्री राहत कोष में पैसा आया।",
+        "मंत्री महोदय यहीं तक नहीं रुके।",  # an honorific after a title
         "कुछ नेता चतुराई दिखाते रहे।",  # a determiner before a title: a common noun
         "पार्टी के कई सांसद सदन में नहीं आए।",
         "ये तीन नेता सादृश्य थे।",
