@@ -4,7 +4,7 @@ Each mutation edits one line of a rule file (a window in ``data/settings.csv``, 
 file, a constant in the code), runs the rule tests, restores the file, and prints ``caught`` (a test failed)
 or ``MISSED``. The files are restored even on an interrupt.
 
-    python benchmarks/mutations.py [--tests tests/test_rules.py tests/test_outcomes.py ...]
+    python benchmarks/mutations.py [--tests tests/test_rules.py tests/test_outcomes.py ...] [--match TEXT]
 """
 
 from __future__ import annotations
@@ -202,6 +202,23 @@ MUTATIONS = [
      "    owners = [p for p in people if _same_word(tk.text, p.words[-1]) or tk.light in p.surnames()]",
      "    owners = [p for p in people if _same_word(tk.text, p.words[-1])]"),
     ("a counterpart is a role", PEOPLE, "    if _only_counterparts(toks, i, title_end, t):", "    if False:"),
+    ("a number word is a name word", PEOPLE, "    if light in _number_keys() or light in t.schemes",
+     "    if light in t.schemes"),
+    ("a verb form is a name word", PEOPLE, " or light in t.schemes or _verb_form(light, t):",
+     " or light in t.schemes:"),
+    ("drop verb ending ने", DATA + "entities_lexicon.csv", "verb_ending,ने,", ""),
+    ("a title before a scheme names a person", PEOPLE, " or (j < len(toks) and toks[j].light in t.schemes):", ":"),
+    ("drop scheme योजना", DATA + "entities_lexicon.csv", "scheme,योजना,", ""),
+    ("'in the name of X' names X", PEOPLE, '_NAMING = re.compile(r"नामकरण|', '_NAMING = re.compile(r"नाम पर|नामकरण|'),
+    ("'after X' names X without नामकरण", PEOPLE, '    heads |= {"बाद"} if _NAMED_AFTER in sentence else set()',
+     '    heads |= {"बाद"}'),
+    ("a counted noun is named after", PEOPLE, " or (len(names) < 3 and k >= 0 and toks[k].light in _number_keys()):",
+     ":"),
+    ("a determiner before a title is nothing", PEOPLE, "    if tk.light in t.determiners or tk.kind", "    if tk.kind"),
+    ("drop determiner कुछ", DATA + "entities_lexicon.csv", "determiner,कुछ,", ""),
+    ("one before a title makes it plural", PEOPLE, "    return _number_keys().get(tk.light, 1) != 1",
+     "    return tk.light in _number_keys()"),
+    ("drop nonname महोदय", DATA + "entities_lexicon.csv", "nonname,महोदय,", ""),
 ]  # fmt: skip
 
 
@@ -219,10 +236,12 @@ def _mutate(text: str, old: str, new: str) -> str:
     raise SystemExit(f"mutation target not found: {old!r}")
 
 
-def run(tests: list[str]) -> tuple[int, int]:
-    """Apply each mutation, run ``tests``, restore; print one line each and return (caught, total)."""
+def run(tests: list[str], match: str = "") -> tuple[int, int]:
+    """Apply each mutation (whose description holds ``match``), run ``tests``, restore; print one line each and
+    return (caught, total)."""
     caught = 0
-    for what, rel, old, new in MUTATIONS:
+    chosen = [m for m in MUTATIONS if match.lower() in m[0].lower()]
+    for what, rel, old, new in chosen:
         path = ROOT / rel
         original = path.read_text(encoding="utf-8")
         try:
@@ -234,14 +253,15 @@ def run(tests: list[str]) -> tuple[int, int]:
         ok = r.returncode != 0
         caught += ok
         print(f"{'caught' if ok else 'MISSED'}  {what}", flush=True)
-    return caught, len(MUTATIONS)
+    return caught, len(chosen)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tests", nargs="+", default=["tests/test_rules.py", "tests/test_entities.py"])
+    ap.add_argument("--match", default="", help="only the mutations whose description holds this text")
     a = ap.parse_args()
-    caught, total = run(a.tests)
+    caught, total = run(a.tests, a.match)
     print(f"{caught} of {total} one-line mutations caught by {' '.join(a.tests)}")
 
 

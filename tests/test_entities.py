@@ -214,6 +214,7 @@ def test_named_after() -> None:
     [
         "क्राउन प्रिंस तीन दिवसीय भारत दौरे पर आए।",  # a title, then a counted noun
         "समाज में तीन तलाक के नाम पर शोषण होता है।",  # in the name of a counted noun
+        "चौक का नाम तीन मूर्ति के नाम पर रखा गया।",  # named after a counted noun
         "समारोह में पांच नेता आए।",
     ],
 )
