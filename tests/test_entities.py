@@ -256,6 +256,13 @@ def test_a_title_after_one_or_a_pronoun_still_names_someone() -> None:
     assert sorted(e.name_hi for e in ents(text) if e.type == "person") == ["नरेंद्र मोदी", "लच्छन्ना"]
 
 
+def test_an_organisation_starts_after_a_clause_word() -> None:
+    # function words the stop-word list lacked began organisation names ("हालांकि निर्वाचन आयोग")
+    found = ents("हालांकि निर्वाचन आयोग ने कहा। क्योंकि रिजर्व बैंक ने दरें घटाईं।")
+    assert sorted(e.name_hi for e in found if e.type == "organisation") == ["निर्वाचन आयोग", "रिजर्व बैंक"]
+    assert "Election Commission" in {e.name_en for e in found}
+
+
 def test_named_after_needs_a_naming_act() -> None:
     text = "हवाई अड्डे का नामकरण अल्लामा इकबाल के नाम पर किया गया। ट्रेन का नाम महात्मा गांधी के नाम पर रखा गया।"
     assert sorted(e.name_hi for e in ents(text) if e.type == "person") == ["अल्लामा इकबाल", "महात्मा गांधी"]
