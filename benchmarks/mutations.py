@@ -219,6 +219,10 @@ MUTATIONS = [
     ("one before a title makes it plural", PEOPLE, "    return _number_keys().get(tk.light, 1) != 1",
      "    return tk.light in _number_keys()"),
     ("drop nonname महोदय", DATA + "entities_lexicon.csv", "nonname,महोदय,", ""),
+    ("two letters are a body", "lib/sahyog/entities/organisations.py", "INITIALS_LETTERS = 2", "INITIALS_LETTERS = 1"),
+    ("drop block EVM", DATA + "entities_lexicon.csv", "block,EVM,", ""),
+    ("drop org ईडी", DATA + "entities_lexicon.csv", "org,ईडी,", ""),
+    ("no initials in a titled name", PEOPLE, " or _initials(toks[j], t, used, j)):", "):"),
 ]  # fmt: skip
 
 

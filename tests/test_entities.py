@@ -263,6 +263,17 @@ def test_an_organisation_starts_after_a_clause_word() -> None:
     assert "Election Commission" in {e.name_en for e in found}
 
 
+def test_two_letters_are_initials_unless_the_lexicon_knows_a_body() -> None:
+    found = ents("सांसद एसएम कृष्णा ने कहा। बाद में जेएस ने भी कहा। यूएन और ईडी ने जांच की।")
+    assert sorted(e.name_en for e in found if e.type == "organisation") == ["Enforcement Directorate", "United Nations"]
+
+
+def test_initials_begin_a_titled_name_and_things_are_no_bodies() -> None:
+    found = ents("राष्ट्रपति एपीजे अब्दुल कलाम ने कहा कि ईवीएम और एनपीए की जांच हो। आईजीसी की बैठक हुई।")
+    assert [e.name_hi for e in found if e.type == "person"] == ["एपीजे अब्दुल कलाम"]
+    assert [e.name_en for e in found if e.type == "organisation"] == ["IGC"]
+
+
 def test_named_after_needs_a_naming_act() -> None:
     text = "हवाई अड्डे का नामकरण अल्लामा इकबाल के नाम पर किया गया। ट्रेन का नाम महात्मा गांधी के नाम पर रखा गया।"
     assert sorted(e.name_hi for e in ents(text) if e.type == "person") == ["अल्लामा इकबाल", "महात्मा गांधी"]

@@ -27,6 +27,8 @@ class _Acronyms(dict):
 
 
 _ACRONYMS = _Acronyms()
+# An acronym of this many letters or fewer is no organisation unless the lexicon names it (org rows: यूएन, ईडी)
+INITIALS_LETTERS = 2
 _TEXT_KIND = itemgetter(0, 3)
 _LIGHT_OF = itemgetter(5)  # _Tok.light
 
@@ -41,6 +43,8 @@ def _acronym_hits(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
         tk, acr = toks[i], acronyms[i]
         if i in used or acr.lower() in t.block or tk.light in t.block or tk.light in stopwords():
             continue
+        if len(acr) <= INITIALS_LETTERS:
+            continue  # two letters are a person's initials (जेएस खेहर, एसएम कृष्णा) more often than a body's name
         hits.append(_Hit("organisation", f"org:{acr.lower()}", tk.start, tk.end, tk.text, tk.sid, words=(acr,)))
         used.add(i)
     return hits

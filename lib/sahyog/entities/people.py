@@ -60,13 +60,7 @@ def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], k
         title_end = i
         while title_end + 1 < len(toks) and toks[title_end + 1].light in t.titles:
             title_end += 1
-        names: list[int] = []
-        j = title_end + 1
-        while j < len(toks) and len(names) < 3 and not toks[j].gap.strip() and _name_word_ok(toks[j], t, used, j):
-            names.append(j)
-            j += 1
-        if len(names) == 3 and j < len(toks) and toks[j].kind == "word" and toks[j].light not in stopwords():
-            names.pop()  # a third word not followed by a postposition is probably not part of the name
+        names, j = _title_names(toks, title_end + 1, t, used)
         if len(names) < _min_name_words(toks, i, title_end, t) or (j < len(toks) and toks[j].light in t.schemes):
             resume = title_end + 1
             continue
@@ -77,6 +71,28 @@ def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], k
         used.update(names)
         resume = names[-1] + 1
     return out
+
+
+def _title_names(toks: list[_Tok], j: int, t: _Tables, used: set[int]) -> tuple[list[int], int]:
+    """The name words from ``toks[j]`` on (up to three) and the index after them; initials (``जेएस खेहर``, ``पीवी
+    नरसिम्हा राव``) only before another name word."""
+    names: list[int] = []
+    while j < len(toks) and len(names) < 3 and not toks[j].gap.strip():
+        if not (_name_word_ok(toks[j], t, used, j) or _initials(toks[j], t, used, j)):
+            break
+        names.append(j)
+        j += 1
+    if len(names) == 3 and j < len(toks) and toks[j].kind == "word" and toks[j].light not in stopwords():
+        names.pop()  # a third word not followed by a postposition is probably not part of the name
+    while names and _devanagari_acronym(toks[names[-1]].text):
+        names.pop()  # initials end no name: "मंत्री आरबीआई के ..." names no one
+    return names, j
+
+
+def _initials(tk: _Tok, t: _Tables, used: set[int], i: int) -> bool:
+    """A word of two or three letter names (``जेएस``, ``एपीजे``) that the lexicon does not know as a body."""
+    acr = _devanagari_acronym(tk.text) if tk.kind == "word" and i not in used else None
+    return bool(acr) and len(acr) <= 3 and acr.lower() not in t.block and tk.light not in t.exact  # type: ignore[arg-type]
 
 
 _POSSESSIVES = frozenset(
