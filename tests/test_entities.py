@@ -263,6 +263,11 @@ def test_an_organisation_starts_after_a_clause_word() -> None:
     assert "Election Commission" in {e.name_en for e in found}
 
 
+def test_based_in_begins_no_name() -> None:
+    found = ents("करनाल स्थित राष्ट्रीय दुग्ध अनुसंधान संस्थान ने शोध किया।")
+    assert [e.name_hi for e in found if e.type == "organisation"] == ["राष्ट्रीय दुग्ध अनुसंधान संस्थान"]
+
+
 def test_two_letters_are_initials_unless_the_lexicon_knows_a_body() -> None:
     found = ents("सांसद एसएम कृष्णा ने कहा। बाद में जेएस ने भी कहा। यूएन और ईडी ने जांच की।")
     assert sorted(e.name_en for e in found if e.type == "organisation") == ["Enforcement Directorate", "United Nations"]
