@@ -218,6 +218,11 @@ def test_table_html_escapes_and_leaves_empty_cells_empty():
     assert html.startswith('<div class="table-wrap">') and "<th></th>" not in html  # no positional index
 
 
+def test_a_tables_head_shows_readers_words_for_contract_names():
+    html = site.table_html(pd.DataFrame({"id": [0], "text": ["भारत"], "n_tokens": [3], "doc_id": ["a1"]}))
+    assert '<th class="num">tokens</th>' in html and "n_tokens" not in html and '<td data-label="article">a1</td>' in html
+
+
 def test_marked_evidence_and_merged_cells():
     m = present.Marked("<i>भारत</i> और नेपाल", ((3, 7, "India"),))
     assert site.marked_html(m) == '&lt;i&gt;<mark title="India">भारत</mark>&lt;/i&gt; और नेपाल'

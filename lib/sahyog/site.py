@@ -194,6 +194,17 @@ def _run_lengths(values: Sequence[Any]) -> list[int]:
     return spans
 
 
+# Record columns whose contract names read as code: the words a reader sees in a table's head instead (the CSVs
+# and Parquet files keep the contract's names)
+HEADERS = {"n_tokens": "tokens", "n_sources": "sources", "n_reports": "reports", "name_en": "name (English)",
+           "name_hi": "name (Hindi)", "sentence_id": "sentence", "doc_id": "article"}  # fmt: skip
+
+
+def header(column: Any) -> str:
+    """What a table's head shows for ``column``: :data:`HEADERS`' word, else the column's own name."""
+    return HEADERS.get(str(column), str(column))
+
+
 STACK_COLUMNS = 4  # a table this wide becomes one card per row on a phone (each value beside its column's name)
 
 
@@ -216,12 +227,12 @@ def table_html(df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False,
         for k, c in enumerate(merged)
     }
     num = ' class="num"'
-    head = "".join(f"<th{num if n else ''}>{hi(str(c))}</th>" for c, n in zip(cols, numeric, strict=True))
+    head = "".join(f"<th{num if n else ''}>{hi(header(c))}</th>" for c, n in zip(cols, numeric, strict=True))
     stack = len(cols) >= STACK_COLUMNS
     body = []
     for i, row in enumerate(df.itertuples(index=False, name=None)):
         cells = [
-            _td(v, n, spans[c][i] if c in spans else 1, str(c), dup=c in spans and not spans[c][i])
+            _td(v, n, spans[c][i] if c in spans else 1, header(c), dup=c in spans and not spans[c][i])
             for c, v, n in zip(cols, row, numeric, strict=True)
             if stack or c not in spans or spans[c][i]
         ]
