@@ -25,7 +25,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from open_sample import OPEN, context, held_out, known_verdicts, row_key, stable_sample, write_rows
+from open_sample import OPEN, context, draw_parser, held_out, stable_sample, write_rows, write_todo
 
 from sahyog.errors import SahyogError
 from sahyog.extract import extract_text
@@ -66,22 +66,14 @@ def draw(sheet: Path, n: int, seed: int, rest: int, known: list[Path] | None, et
     write_rows(sheet, picked)
     print(f"{etype} entities {len(rows)}; sheet of {len(picked)} → {sheet}")
     if known:
-        seen = known_verdicts(known)
-        todo = [r for r in picked if row_key(r) not in seen]
-        write_rows(sheet.with_suffix(".todo.jsonl"), todo)
-        print(f"{len(picked) - len(todo)} rows judged before, {len(todo)} to read → {sheet.with_suffix('.todo.jsonl')}")
+        write_todo(sheet, picked, known)
 
 
 def main() -> None:
     """Command line: ``draw`` (assemble and score are open_sample.py's)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
-    d = sub.add_parser("draw")
-    d.add_argument("--sheet", type=Path, required=True)
-    d.add_argument("--n", type=int, default=60)
-    d.add_argument("--seed", type=int, default=15)
-    d.add_argument("--half", choices=("held", "dev"), default="held")
-    d.add_argument("--known", type=Path, nargs="*")
+    d = draw_parser(sub)
     d.add_argument("--type", choices=("person", "organisation"), default="person")
     args = ap.parse_args()
     draw(args.sheet, args.n, args.seed, 2 if args.half == "held" else 0, args.known, args.type)

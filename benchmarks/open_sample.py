@@ -146,10 +146,15 @@ def draw(sheet: Path, n: int, seed: int, stable: bool = False, known: list[Path]
         f"reported agreements {len(agreements)}, counted sector rows {len(sectors)}; sheet of {len(picked)} → {sheet}"
     )
     if known:
-        seen = known_verdicts(known)
-        todo = [r for r in picked if row_key(r) not in seen]
-        write_rows(sheet.with_suffix(".todo.jsonl"), todo)
-        print(f"{len(picked) - len(todo)} rows judged before, {len(todo)} to read → {sheet.with_suffix('.todo.jsonl')}")
+        write_todo(sheet, picked, known)
+
+
+def write_todo(sheet: Path, picked: list[dict], known: list[Path]) -> None:
+    """Write the rows of ``picked`` that no verdict file of ``known`` judges to ``SHEET.todo.jsonl``."""
+    seen = known_verdicts(known)
+    todo = [r for r in picked if row_key(r) not in seen]
+    write_rows(sheet.with_suffix(".todo.jsonl"), todo)
+    print(f"{len(picked) - len(todo)} rows judged before, {len(todo)} to read → {sheet.with_suffix('.todo.jsonl')}")
 
 
 def write_rows(path: Path, rows: list[dict]) -> None:
@@ -222,16 +227,22 @@ def recall(signings: Path, half: str = "held", path: Path = OPEN) -> None:
     print(f"recall: {sum(hits)}/{len(hits)} = {sum(hits) / max(len(hits), 1):.2f} (95% CI {lo:.2f}-{hi:.2f})")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    sub = ap.add_subparsers(dest="cmd", required=True)
+def draw_parser(sub: Any) -> argparse.ArgumentParser:
+    """The ``draw`` subcommand's options shared by the samplers: sheet, size, seed, verdicts known, half."""
     d = sub.add_parser("draw")
     d.add_argument("--sheet", type=Path, required=True)
     d.add_argument("--n", type=int, default=60)
     d.add_argument("--seed", type=int, default=15)
-    d.add_argument("--stable", action="store_true", help="a bottom-k hash sample (stable under rule changes)")
     d.add_argument("--known", type=Path, nargs="*", default=[], help="verdict CSVs already judged")
     d.add_argument("--half", choices=("held", "dev"), default="held", help="dev: the 0 mod 4 editorials")
+    return d
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    d = draw_parser(sub)
+    d.add_argument("--stable", action="store_true", help="a bottom-k hash sample (stable under rule changes)")
     m = sub.add_parser("assemble")
     m.add_argument("sheet", type=Path)
     m.add_argument("out", type=Path)
