@@ -151,6 +151,7 @@ def test_a_counterpart_is_no_role_the_persons_own_title_is() -> None:
     [
         "भारत को चीन के समकक्ष खड़ा करना है।",  # on a par with
         "उसकी भारतीय समकक्ष कंपनियां बढ़ीं।",  # counterpart companies
+        "उनके भारतीय समकक्ष कंपनियां देखकर लौटे।",  # a plural direct noun is no name word
         "मंत्री ने अपने नेपाली समकक्ष विभाग के साथ बैठक की।",  # a counterpart department: one word is no name
     ],
 )
