@@ -544,18 +544,19 @@ ORDINAL_ENDINGS = ("वां", "वें", "वीं", "वाँ", "वी�
 _MORE_STOPWORDS = (
     "अब क्योंकि हालांकि हालाँकि ताकि किंतु किन्तु परंतु परन्तु यद्यपि अतएव अतः इसलिए यानी बल्कि वरना वरन भले "
     "शायद कहीं कभी क्या अक्सर बजाय बाबत ऐसी ऐसा उसकी उसका जिसके जिसकी जिसका जिसने जिनके जिनकी जिनका जिन्होंने "
-    "उनमें इनमें उसमें इससे उससे हमारे हमारी हमारा मैंने हमने आपके आपकी आपका तुम्हारे हर ज्यादा ज़्यादा"
+    "उन्होंने इन्होंने उनमें इनमें उसमें इससे उससे हमारे हमारी हमारा मैंने हमने आपके आपकी आपका तुम्हारे ज्यादा"
 )
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Hindi stop words from the maintained stopwords-iso list (``stopwordsiso``), the function words it lacks
-    (:data:`_MORE_STOPWORDS`) and the ordinal endings (:data:`ORDINAL_ENDINGS`), normalised."""
+    (:data:`_MORE_STOPWORDS`) and the ordinal endings (:data:`ORDINAL_ENDINGS`), normalised, each also without its
+    nukta (``काफ़ी``, ``काफी``: entity keys fold it)."""
     import stopwordsiso
 
     words = (*stopwordsiso.stopwords("hi"), *_MORE_STOPWORDS.split(), *ORDINAL_ENDINGS)
-    return frozenset(normalize(w) for w in words)
+    return frozenset(normalize(w, fold_nukta=fold) for w in words for fold in (False, True))
 
 
 @dataclass(frozen=True)

