@@ -35,13 +35,15 @@ def _verb_form(light: str, t: _Tables) -> bool:
     return any(light.endswith(end) and _aksharas(light) >= n for end, n in t.verb_endings)
 
 
-_AFTER_NAME = frozenset({"ने", "का", "की", "के", "को", "से", "और", "तथा", "एवं", "जी", ","})
+# What follows a surname with a verb ending (दुतेर्ते ने) and never an infinitive or participle: the ergative, जी,
+# a conjunction (an infinitive takes के, की, का, को, से, में, पर as often as a name does)
+_AFTER_NAME = frozenset({"ने", "जी", "और", "तथा", "एवं", ","})
 
 
 def _verb_in_name(toks: list[_Tok], j: int, t: _Tables, used: set[int], first: bool) -> bool:
     """A word with a verb ending is part of a name (``गोटबाया राजपक्षे``, ``रोड्रिगो दुतेर्ते ने``, ``मधु दंडवते``) first
-    only before another name word (not ``बनाया गया``, ``बनने के बाद``, ``चुने जाने``), later only before a case
-    marker, a conjunction or ``जी`` (not ``रिजवान अख्तर बनें``)."""
+    only before another name word (not ``बनाया गया``, ``बनने के बाद``, ``चुने जाने``), later only before the
+    ergative ``ने``, ``जी`` or a conjunction (not ``रिजवान अख्तर बनें``, ``वोट मांगने के लिए``)."""
     if j + 1 >= len(toks) or toks[j + 1].gap.strip():
         return False
     nxt = toks[j + 1]
