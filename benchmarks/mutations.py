@@ -233,6 +233,9 @@ MUTATIONS = [
     ("two letters are a body", "lib/sahyog/entities/organisations.py", "INITIALS_LETTERS = 2", "INITIALS_LETTERS = 1"),
     ("drop block EVM", DATA + "entities_lexicon.csv", "block,EVM,", ""),
     ("drop org ईडी", DATA + "entities_lexicon.csv", "org,ईडी,", ""),
+    ("a generic gloss names a body", "lib/sahyog/entities/organisations.py",
+     "    return (tk.light in t.gloss and tk.light not in t.generic)", "    return (tk.light in t.gloss)"),
+    ("drop generic केंद्रीय", DATA + "entities_lexicon.csv", "generic,केंद्रीय,", ""),
     ("no initials in a titled name", PEOPLE, " or _initials(toks[j], t, used, j)):", "):"),
 ]  # fmt: skip
 

@@ -297,6 +297,11 @@ def test_an_organisation_starts_after_a_clause_word() -> None:
     assert "Election Commission" in {e.name_en for e in found}
 
 
+def test_a_generic_word_alone_before_a_head_names_a_kind_not_a_body() -> None:
+    found = ents("केंद्रीय बैंक ने दरें घटाईं। हर सरकारी संगठन ने कहा। राष्ट्रीय जांच एजेंसी ने जांच की।")
+    assert [e.name_hi for e in found if e.type == "organisation"] == ["राष्ट्रीय जांच एजेंसी"]
+
+
 def test_based_in_begins_no_name() -> None:
     found = ents("करनाल स्थित राष्ट्रीय दुग्ध अनुसंधान संस्थान ने शोध किया।")
     assert [e.name_hi for e in found if e.type == "organisation"] == ["राष्ट्रीय दुग्ध अनुसंधान संस्थान"]

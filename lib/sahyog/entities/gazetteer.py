@@ -48,6 +48,7 @@ class _Tables:
     orgheads: dict[str, str] = field(default_factory=dict)
     gloss: dict[str, str] = field(default_factory=dict)
     nonname: frozenset[str] = frozenset()
+    generic: frozenset[str] = frozenset()  # glosses that alone before a head name a kind of body (केंद्रीय बैंक)
     determiners: frozenset[str] = frozenset()  # words before a title that make it a common noun (कुछ नेता)
     schemes: frozenset[str] = frozenset()  # last words of scheme names (योजना): a title before one names no one
     verb_endings: tuple[tuple[str, int], ...] = ()  # (ending, fewest aksharas): a word so ending is a verb form
@@ -191,6 +192,7 @@ def _word_lists(rows: list[dict[str, str]]) -> _Tables:
     t.orgheads = {k: en for kind, k, en in keyed if kind == "orghead"}
     t.gloss = {k: en for kind, k, en in keyed if kind == "gloss"}
     t.nonname = frozenset(k for kind, k, _ in keyed if kind == "nonname")
+    t.generic = frozenset(k for kind, k, _ in keyed if kind == "generic")
     t.determiners = frozenset(k for kind, k, _ in keyed if kind == "determiner")
     t.schemes = frozenset(k for kind, k, _ in keyed if kind == "scheme")
     t.verb_endings = tuple((_light_key(r["hindi"]), _syllables(r)) for r in rows if r["kind"] == "verb_ending")

@@ -60,7 +60,7 @@ def _org_phrase_hits(toks: list[_Tok], t: _Tables, used: set[int], known: dict[i
         mods = _modifiers(toks, i, t, known)
         if not mods:
             continue
-        specific = [k for k in mods if toks[k].light in t.gloss or k in known or _devanagari_acronym(toks[k].text)]
+        specific = [k for k in mods if _specific(toks[k], k, t, known)]
         if len(mods) < 2 and not specific:
             continue  # "समाचार एजेंसी", "आतंकी संगठन": a generic noun phrase, not a name
         span = sorted([*mods, i])
@@ -75,6 +75,12 @@ def _org_phrase_hits(toks: list[_Tok], t: _Tables, used: set[int], known: dict[i
     return hits
 
 
+def _specific(tk: _Tok, k: int, t: _Tables, known: dict[int, _Hit]) -> bool:
+    """A modifier that makes ``<modifier> <head>`` a body's name: a gloss (``रिजर्व``, ``विदेश``) but a generic one
+    (``केंद्रीय``, ``सरकारी``), a known name or an acronym."""
+    return (tk.light in t.gloss and tk.light not in t.generic) or k in known or bool(_devanagari_acronym(tk.text))
+
+
 def _modifiers(toks: list[_Tok], i: int, t: _Tables, known: dict[int, _Hit]) -> list[int]:
     """Indices of up to four words right before the head ``toks[i]`` that can be part of its name."""
     stop = stopwords()
@@ -84,6 +90,8 @@ def _modifiers(toks: list[_Tok], i: int, t: _Tables, known: dict[int, _Hit]) -> 
         prev = toks[j - 1].light
         if prev in stop or prev in _POSTPOSITIONS or prev in t.nonname or prev in t.titles or prev in t.orgheads:
             break
+        if prev in t.determiners:
+            break  # "हर सरकारी एजेंसी", "कई बैंक": a determiner begins no name
         hit = known.get(j - 1)
         if hit is not None and not (hit.type == "organisation" or (hit.ref and hit.ref.demonym)):
             break
