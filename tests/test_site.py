@@ -224,6 +224,11 @@ def test_a_tables_head_shows_readers_words_for_contract_names():
     assert '<td data-label="article">a1</td>' in html
 
 
+def test_an_empty_table_says_why_once():
+    shown = site.Table(pd.DataFrame({"a": []}), empty="no <agreements> found")._repr_html_()
+    assert shown == '<p class="muted">no &lt;agreements&gt; found</p>'
+
+
 def test_marked_evidence_and_merged_cells():
     m = present.Marked("<i>भारत</i> और नेपाल", ((3, 7, "India"),))
     assert site.marked_html(m) == '&lt;i&gt;<mark title="India">भारत</mark>&lt;/i&gt; और नेपाल'

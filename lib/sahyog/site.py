@@ -246,14 +246,16 @@ def table_html(df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False,
 
 
 class Table:
-    """A DataFrame shown for people in a notebook (``display(site.Table(df))``) and in the report."""
+    """A DataFrame shown for people in a notebook (``display(site.Table(df))``) and in the report; ``empty``: the
+    sentence shown instead of an empty table (``no agreements found in this article``)."""
 
-    def __init__(self, df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False, caption: str = "") -> None:
-        self.df, self.merge, self.index, self.caption = df, tuple(merge), index, caption
+    def __init__(self, df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False, caption: str = "",
+                 empty: str = "(nothing to show)") -> None:  # fmt: skip
+        self.df, self.merge, self.index, self.caption, self.empty = df, tuple(merge), index, caption, empty
 
     def _repr_html_(self) -> str:
         if self.df.empty:
-            return '<p class="muted">(nothing to show)</p>'
+            return f'<p class="muted">{e(self.empty)}</p>'
         return aligned(table_html(self.df, self.merge, self.index, self.caption))
 
 
