@@ -265,6 +265,13 @@ def test_brief_html_is_escaped_and_marks_hindi():
     assert '<span lang="hi">भारत</span>' in html and "Nepal" in html
 
 
+def test_a_brief_says_who_met_only_when_something_was_agreed():
+    b = present.brief(_record(), TEXT)
+    assert b["agreements"] and "who met" in site.brief_html(b)
+    html = site.brief_html({**b, "agreements": []})
+    assert "who met" not in html and "countries named" in html
+
+
 def test_chapter_links_become_site_links():
     body = '<a href="03_agreements.ipynb">03</a> <a href="05_corpus.ipynb">05</a><figcaption>t</figcaption>'
     out = site.polish(body, {"03_agreements": "03_agreements.html"})

@@ -361,11 +361,12 @@ def brief_html(b: Mapping[str, Any], short: bool = False, link: str = "", headin
     when = hi(date_text(b))
     met = "".join(f"<li><strong>{_pair(c)}</strong></li>" for c in b.get("countries", []))
     met = f'<ul class="chips countries">{met}</ul>' if met else "no country named"
+    who = "who met" if b.get("agreements") else "countries named"  # no event: nobody is said to have met
     cls = ' class="h"' if heading == "p" else ""
     parts = [
         f'<section class="brief"><{heading}{cls}>{kind}{title}</{heading}>',
         f'<p><span class="label">when</span>{when} <span class="label">where</span>{where}</p>',
-        f'<div class="who"><span class="label">who met</span>{met}</div>',
+        f'<div class="who"><span class="label">{who}</span>{met}</div>',
     ]
     if b.get("others") and not short:
         parts.append(f'<p><span class="label">also named</span>{", ".join(_pair(c) for c in b["others"])}</p>')
