@@ -236,7 +236,7 @@ MUTATIONS = [
     ("a generic gloss names a body", "lib/sahyog/entities/organisations.py",
      "    return (tk.light in t.gloss and tk.light not in t.generic)", "    return (tk.light in t.gloss)"),
     ("drop generic केंद्रीय", DATA + "entities_lexicon.csv", "generic,केंद्रीय,", ""),
-    ("no initials in a titled name", PEOPLE, " or _initials(toks[j], t, used, j)):", "):"),
+    ("no initials in a titled name", PEOPLE, "        if _initials(toks[j], t, used, j):", "        if False:"),
 ]  # fmt: skip
 
 
