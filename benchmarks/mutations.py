@@ -230,7 +230,7 @@ MUTATIONS = [
     ("any 'नाम पर X' names", PEOPLE, '    return w in _NAMING_VERBS or w.startswith(("रख", "वाल"))', "    return True"),
     ("'का नाम लिए बिना' names", PEOPLE, '_NOT_NAMING = r"(?!\\s+लि[एये]\\s+बिना)"', '_NOT_NAMING = r""'),
     ("drop nonname महोदय", DATA + "entities_lexicon.csv", "nonname,महोदय,", ""),
-    ("two letters are a body", "lib/sahyog/entities/organisations.py", "INITIALS_LETTERS = 2", "INITIALS_LETTERS = 1"),
+    ("two letters are a body", "lib/sahyog/entities/base.py", "INITIALS_LETTERS = 2", "INITIALS_LETTERS = 1"),
     ("drop block EVM", DATA + "entities_lexicon.csv", "block,EVM,", ""),
     ("drop org ईडी", DATA + "entities_lexicon.csv", "org,ईडी,", ""),
     ("a generic gloss names a body", "lib/sahyog/entities/organisations.py",

@@ -86,6 +86,9 @@ _POSTPOSITIONS = frozenset(
     "ने को से का के की में पर तक और या व एवं तथा द्वारा लिए साथ बीच ओर है हैं था थे थी भी ही तो कि वह यह जो".split()  # noqa: SIM905
 )
 _GENITIVE = frozenset({"का", "के", "की"})
+# An acronym of this many letters or fewer is a person's initials (जेएस, पीवी), no organisation unless the lexicon
+# names it (org rows: यूएन, ईडी); people and organisations read it
+INITIALS_LETTERS = 2
 _SUGAR_WORDS = frozenset({"मिल", "मिलों", "मिलें", "गन्ना", "गन्ने", "शक्कर", "मिठाई", "उत्पादन", "चाय", "मीठी"})
 
 

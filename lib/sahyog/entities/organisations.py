@@ -8,7 +8,7 @@ from itertools import compress
 from operator import itemgetter
 
 from ..text import stopwords
-from .base import _GENITIVE, _POSTPOSITIONS, _Hit, _is_word, _Tok
+from .base import _GENITIVE, _POSTPOSITIONS, INITIALS_LETTERS, _Hit, _is_word, _Tok
 from .gazetteer import _Tables
 from .names import _LATIN_ACRONYM, _aksharas, _devanagari_acronym, _light_key, _slug, romanize
 
@@ -27,8 +27,6 @@ class _Acronyms(dict):
 
 
 _ACRONYMS = _Acronyms()
-# An acronym of this many letters or fewer is no organisation unless the lexicon names it (org rows: यूएन, ईडी)
-INITIALS_LETTERS = 2
 _TEXT_KIND = itemgetter(0, 3)
 _LIGHT_OF = itemgetter(5)  # _Tok.light
 

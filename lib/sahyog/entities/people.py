@@ -13,10 +13,9 @@ from operator import itemgetter, or_
 import regex
 
 from ..text import NO_SENTENCE, number_words, stopwords
-from .base import _BIG_PLACE, _GENITIVE, _POSTPOSITIONS, _Hit, _is_word, _Tok
+from .base import _BIG_PLACE, _GENITIVE, _POSTPOSITIONS, INITIALS_LETTERS, _Hit, _is_word, _Tok
 from .gazetteer import _Tables, _View
 from .names import _aksharas, _devanagari_acronym, _light_key, _same_word, variant_key
-from .organisations import INITIALS_LETTERS
 
 # ---------------------------------------------------------------------------------------------
 # People
@@ -211,7 +210,7 @@ def _role_country(
 _NOT_NAMING = r"(?!\s+लि[एये]\s+बिना)"  # "किसी का नाम लिए बिना": without naming anyone
 _NAME_OF = regex.compile(r"नामकरण|(?<![\p{L}\p{M}])का\s+नाम(?![\p{L}\p{M}])" + _NOT_NAMING)
 _NAMED_AFTER = "नामकरण"
-_NAMING_VERBS = ("रख", "दिया", "दी", "दिए", "दिये", "दे", "वाल")  # "X के नाम (पर) रखा / दिया / वाली": X names it
+_NAMING_VERBS = ("दिया", "दी", "दिए", "दिये", "दे")  # "X के नाम (पर) दिया": X names it, as रख- and वाल- do
 _TEXT_OF, _LIGHT_OF = itemgetter(0), itemgetter(5)  # _Tok.text, _Tok.light
 
 
