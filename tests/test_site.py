@@ -224,6 +224,13 @@ def test_a_tables_head_shows_readers_words_for_contract_names():
     assert '<td data-label="article">a1</td>' in html
 
 
+def test_a_chip_states_a_number_above_one_as_the_line_does():
+    items = [{"label": "MoU", "count": 1}, {"label": "agreement", "count": 8}, {"label": "x", "count": float("nan")}]
+    b = {"agreements": items}
+    html = site._agreed_html(b, short=True)
+    assert "× 1<" not in html and "<strong>× 8</strong>" in html
+
+
 def test_an_empty_table_says_why_once():
     shown = site.Table(pd.DataFrame({"a": []}), empty="no <agreements> found")._repr_html_()
     assert shown == '<p class="muted">no &lt;agreements&gt; found</p>'

@@ -393,8 +393,9 @@ def _agreed_html(b: Mapping[str, Any], short: bool) -> str:
 
 
 def _times(count: Any) -> str:
-    """`` × 22`` for a stated number of documents; nothing when the article states none."""
-    return f" <strong>× {int(count)}</strong>" if isinstance(count, int | float) and count == count and count else ""
+    """`` × 22`` for a stated number of documents above one, as :func:`sahyog.present.agreement_what` writes it;
+    nothing for one (a chip is one event) or when the article states none (None, or NaN: ``NaN > 1`` is false)."""
+    return f" <strong>× {int(count)}</strong>" if isinstance(count, int | float) and count > 1 else ""
 
 
 def _agreement_li(a: Mapping[str, Any]) -> str:
