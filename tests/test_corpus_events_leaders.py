@@ -15,6 +15,7 @@ def test_leaders_are_named_by_one_id_whatever_the_spelling() -> None:
     assert leaders_named(["प्रधानमंत्री देउवा और मोदी ने बात की।"]) == ["देउबा", "मोदी"]
     assert leaders_named(["किम जोंग उन और पुतिन मिले।"]) == ["किम जोंग उन", "पुतिन"]
     assert leaders_named(["दोनों देशों ने व्यापार बढ़ाने पर बात की।"]) == []
+    assert leaders_named(["नज़रबायेव और मोदी मिले।", "नजरबायेव ने कहा।"]) == ["नजरबायेव", "मोदी"]  # nukta folded
 
 
 def test_amounts_read_scale_words_and_currency() -> None:
