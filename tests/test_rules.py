@@ -498,7 +498,6 @@ def test_leaders_standing_as_parties_name_their_states() -> None:
     assert set(b["parties"]) == {"NP", "IN"} and b["level"] == "government"
 
 
-
 def test_leaders_of_central_asia_and_given_name_spellings_name_their_states() -> None:
     (a,) = found("मोदी और मिर्जियोयेव ने ऊर्जा क्षेत्र में तीन समझौतों पर हस्ताक्षर किए।")
     assert set(a["parties"]) == {"IN", "UZ"} and a["level"] == "government"
@@ -506,6 +505,7 @@ def test_leaders_of_central_asia_and_given_name_spellings_name_their_states() ->
     assert set(b["parties"]) == {"IN", "NP"}
     # दहल alone is "shook" (शहर दहल गया): a surname with another sense is listed only with the given name
     assert agreed("दहल और मोदी ने पांच समझौतों पर हस्ताक्षर किए।") == set()
+
 
 def test_a_leader_only_completes_the_sides_of_an_agreement() -> None:
     assert agreed("भारत और नेपाल के रिश्ते पुराने हैं। मोदी सरकार ने किसानों के साथ समझौता किया।") == set()
