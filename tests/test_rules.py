@@ -513,6 +513,12 @@ def test_a_leader_only_completes_the_sides_of_an_agreement() -> None:
     assert agreed("भारत और नेपाल के रिश्ते पुराने हैं। मोदी ने किसान संगठनों के साथ समझौता किया।") == set()
 
 
+def test_states_in_a_consequence_clause_are_no_parties() -> None:
+    # "जिससे ... में चिंता": who is uneasy about a deal is not a side of it
+    (a,) = found("भारत ने एक समझौते पर हस्ताक्षर किए, जिससे अमेरिका और जापान में चिंता है।")
+    assert a["parties"] == ["IN"]
+
+
 def test_meetings_of_leaders_ending_with_a_consensus_are_an_agreement() -> None:
     text = "मोदी और शरीफ की अलग-अलग वक्त पर हुई दोनों मुलाकातें इस सहमति के साथ खत्म हुईं कि नया दौर शुरू हो।"
     (a,) = found(text)
