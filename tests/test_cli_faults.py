@@ -26,7 +26,7 @@ import pytest
 
 from sahyog import cli, corpus
 from sahyog.errors import EXIT_ARTICLES_FAILED, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK
-from sahyog.files import MARKER
+from sahyog.files import MARKER, marker_text
 from sahyog.paths import REPO_ROOT, example_article
 from sahyog.text import split_article
 
@@ -238,6 +238,26 @@ def test_corpus_page_folder_is_checked_before_the_run(capsys, articles, tmp_path
     assert f"{user}: folder exists and is not a Sahyog corpus page output" in one_error(err)
     assert time.monotonic() - t0 < 5 and not (tmp_path / "out").exists()  # refused before any cluster started
     assert snapshot(user) == before
+
+
+def test_one_commands_output_is_never_taken_for_anothers(capsys, articles, tmp_path):
+    # a report site given as a corpus page or a corpus's --out, a corpus given to report or extract: refused whole
+    site, tables = tmp_path / "site", tmp_path / "tables"
+    for folder, kind in ((site, "report"), (tables, "corpus")):
+        folder.mkdir()
+        (folder / MARKER).write_text(marker_text(kind), encoding="utf-8")
+        (folder / "index.html").write_text("<h1>an earlier result</h1>", encoding="utf-8")
+    before = snapshot(tmp_path)
+    for command, found, wanted in (
+        (("corpus", articles, "--out", tmp_path / "new", "--report", site), "report", "a corpus page"),
+        (("corpus", articles, "--out", site), "report", "a corpus"),
+        (("extract", articles, "--format", "csv", "--out", site), "report", "an extract"),
+        (("report", articles, "--out", tables), "corpus", "a report"),
+    ):
+        code, _, err = run(capsys, *command)
+        assert code == EXIT_ERROR, command
+        assert f"is a Sahyog {found} output, not {wanted} output" in one_error(err) and "--force" in one_error(err)
+    assert snapshot(tmp_path) == before
 
 
 def test_an_empty_folder_is_adopted(capsys, tmp_path):

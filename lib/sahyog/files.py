@@ -119,13 +119,20 @@ def check_output_dir(
 ) -> None:
     """Refuse ``folder`` as an output folder of ``kind`` (``report``, ``corpus``) unless Sahyog owns it.
 
-    Owned: missing, empty, holding Sahyog's marker, or (``legacy``) written by an earlier Sahyog
-    version. Any other existing folder is the user's: an :class:`InputError` unless ``force``
-    adopts it. A path that is a file is an :class:`InputError` too.
+    Owned: missing, empty, holding Sahyog's marker of this ``kind``, or (``legacy``) written by an earlier
+    Sahyog version. A folder of another kind (a report site given to ``corpus --report``) or any other
+    existing folder (the user's) is an :class:`InputError` unless ``force`` adopts it. A path that is a file
+    is an :class:`InputError` too.
     """
     if folder.exists() and not folder.is_dir():
         raise InputError(folder, "exists and is a file, not a folder")
     check_writable(folder)
+    found = marker_kind(folder)
+    if found is not None and found != kind and not force:
+        raise InputError(
+            folder,
+            f"is a Sahyog {found} output, not {_a(kind)} output; choose another folder, or add --force to replace it",
+        )
     if not folder.is_dir() or force or (folder / MARKER).exists() or is_empty_folder(folder):
         return
     if legacy is None or not legacy(folder):
@@ -134,6 +141,11 @@ def check_output_dir(
             f"folder exists and is not a Sahyog {kind} output (no {MARKER} marker);"
             " choose another --out, or add --force to write into it",
         )
+
+
+def _a(word: str) -> str:
+    """``word`` with its indefinite article (``a report``, ``an extract``)."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def check_writable(folder: Path) -> None:
@@ -152,6 +164,16 @@ def check_writable(folder: Path) -> None:
 def marker_text(kind: str) -> str:
     """The content of the marker file of an output folder of ``kind``."""
     return json.dumps({"kind": kind}) + "\n"
+
+
+def marker_kind(folder: Path) -> str | None:
+    """The kind of output (``report``, ``corpus`` ...) ``folder``'s marker names; None without a marker or with an
+    unreadable one (an earlier version's): one command's output is never taken for another's and replaced."""
+    try:
+        kind = json.loads((folder / MARKER).read_text(encoding="utf-8")).get("kind")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return kind if isinstance(kind, str) else None
 
 
 def first_missing(folder: Path) -> Path | None:
