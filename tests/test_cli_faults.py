@@ -392,6 +392,21 @@ def test_corpus_jsonl_repeated_id_is_a_bad_article_not_a_merge(cluster, tmp_path
 # --- corpus JSONL input -----------------------------------------------------------------------------
 
 
+def test_a_corpus_with_no_readable_article_replaces_no_earlier_output(capsys, cluster, tmp_path):
+    good, bad = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    good.write_text(json.dumps({"doc_id": "a", "text": SHORT}, ensure_ascii=False) + "\n", encoding="utf-8")
+    bad.write_text('{"doc_id": "x", "text": "English words only."}\n{"doc_id": "y", "text": "अधूरा\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(capsys, "corpus", good, "--out", out, "--scheduler", cluster.scheduler_address, "--quiet")[0] == EXIT_OK
+    before = snapshot(out)
+    code, _, err = run(capsys, "corpus", bad, "--out", out, "--scheduler", cluster.scheduler_address, "--quiet")
+    assert code == EXIT_ERROR
+    assert one_error(err).startswith(
+        f"sahyog: error: {bad}: no article could be read (2 tried; first: x: {bad}:1: not Hindi"
+    )
+    assert snapshot(out) == before and sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl", "good.jsonl", "out"]
+
+
 def test_jsonl_errors_name_the_file_line_after_blank_lines(capsys, cluster, tmp_path):
     path = tmp_path / "news.jsonl"
     lines = [

@@ -887,6 +887,10 @@ def run_corpus(
         seconds = time.perf_counter() - t0
         summary = make_summary(corpus, stats, n_parts, seconds, n_workers, scheduler, partition_size)
         summary["events"] = events | export_events(tmp, export)
+        if summary["articles"] and not summary["ok"]:  # nothing to show: an earlier output is worth more
+            raise InputError(
+                input, f"no article could be read ({summary['articles']} tried; first: {_first_error(tmp)})"
+            )
         (tmp / SUMMARY_FILE).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         replace_dir(tmp, out_dir)
     except KeyboardInterrupt:
@@ -896,6 +900,14 @@ def run_corpus(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return summary
+
+
+def _first_error(folder: Path) -> str:
+    """The first article error of a run's documents table in ``folder`` (``a.txt: not Hindi text``)."""
+    import pyarrow.parquet as pq
+
+    docs = pq.read_table(folder / "documents.parquet", columns=["doc_id", "error"]).to_pylist()
+    return next((f"{d['doc_id']}: {d['error']}" for d in docs if d["error"]), "unknown")
 
 
 def write_records(
