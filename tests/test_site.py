@@ -352,7 +352,16 @@ def test_a_next_meetings_when_and_where_say_whose_they_are():
     lines = {a["category"]: a for a in present.brief(extract_text(text, "x"), text)["agreements"]}
     # the session met in Islamabad (the dateline), not in Astana, where the next one meets
     assert (lines["agreement"]["when"], lines["agreement"]["where"]) == ("मंगलवार को", "Islamabad")
-    assert (lines["next_meeting"]["when"], lines["next_meeting"]["where"]) == ("agreed मंगलवार को", "meets in Astana")
+    # the meeting's own year and city first, then the session's day that agreed on it
+    assert (lines["next_meeting"]["when"], lines["next_meeting"]["where"]) == (
+        "meets 2026 · agreed मंगलवार को",
+        "meets in Astana",
+    )
     lead = "इस्लामाबाद में पाकिस्तान और कजाकिस्तान ने मंगलवार को व्यापार समझौते पर हस्ताक्षर किए।\n" + text.split("\n")[1]
-    lines = {a["category"]: a for a in present.brief(extract_text(lead, "y"), lead)["agreements"]}
-    assert lines["next_meeting"]["where"] == "agreed in Islamabad"  # the session's venue, as the gold places it
+    rec = extract_text(lead, "y")
+    (ev,) = [e for e in rec["events"] if e["category"] == "next_meeting"]
+    astana = next(e["id"] for e in rec["entities"] if e["name_en"] == "Astana")
+    assert (ev["meeting_date"], ev["meeting_date_text"], ev["meeting_place"]) == ("2026", "2026 में", astana)
+    lines = {a["category"]: a for a in present.brief(rec, lead)["agreements"]}
+    # the session's venue, as the gold places the event, said whose after the meeting's own
+    assert lines["next_meeting"]["where"] == "meets in Astana · agreed in Islamabad"

@@ -296,6 +296,7 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
         "weekday": _weekday_of(date, ev, ctx),
         "leaders": leaders_named(_occasion_texts(sids, ctx)),
         "amounts": amounts_named(ctx.sentences[i]["text"] for i in sids if i in ctx.sentences),
+        **_meeting(ev, ctx),
     }
     assert tuple(out) == EVENT_KEYS
     return out
@@ -462,6 +463,56 @@ def _event_month_day(ev: _Event, ctx: _Context) -> str | None:
         if found:
             return found
     return None
+
+
+MEETING_KEYS = ("meeting_date", "meeting_date_text", "meeting_place", "meeting_place_text")
+_YEAR_IN = re.compile(r"(?<![\p{L}\p{M}\p{N}])[12१२][0-9०-९]{3}\s+में(?![\p{L}\p{M}])")  # "2026 में"
+
+
+def _meeting(ev: _Event, ctx: _Context) -> dict[str, Any]:
+    """When and where a next meeting agreed on meets (``2026 में अस्ताना में 14वें सत्र``): the first date (or a
+    year with ``में``) and the last venue of its own sentences -- Hindi puts the meeting's place right before what
+    is agreed, after the session's (``इस्लामाबाद में हुई बैठक में ... अस्ताना में``). None for other categories."""
+    out: dict[str, Any] = dict.fromkeys(MEETING_KEYS)
+    if ev.category != "next_meeting":
+        return out
+    for sid in sorted(_sids(ev)):
+        if out["meeting_date"] is None:
+            out["meeting_date"], out["meeting_date_text"] = _meeting_date(ctx, sid)
+        venue = _last_venue(ctx, sid)
+        if venue and out["meeting_place"] is None:
+            out["meeting_place"], out["meeting_place_text"] = venue[3], venue[2]
+    return out
+
+
+def _meeting_date(ctx: _Context, sid: int) -> tuple[str | None, str | None]:
+    """The last date of sentence ``sid`` -- a date mention or a year followed by ``में`` -- as (value, words):
+    the meeting's date stands near what is agreed, after the telling's (``आज बताया कि ... अगले सप्ताह``)."""
+    sent = ctx.sentences.get(sid)
+    if sent is None:
+        return None, None
+    found = [(d.start, d.end, d.value, d.text) for d in _dates_in(ctx, sid)]
+    for m in _YEAR_IN.finditer(sent["text"]):
+        a, b = sent["start"] + m.start(), sent["start"] + m.end()
+        if not any(s <= a < e for s, e, _, _ in found):  # "24 अगस्त 2017 में" is one date already
+            found.append((a, b, m.group()[:4].translate(_DIGITS), m.group()))
+    if not found:
+        return None, None
+    _, _, value, words = max(found, key=lambda f: f[0])
+    return value, words
+
+
+_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+
+
+def _last_venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
+    """The last city of sentence ``sid`` followed by ``में`` (see :func:`_find_venue`, which takes the first)."""
+    sent = ctx.sentences.get(sid)
+    found = None
+    for s, e, ident, kind in ctx.places.get(sid, []) if sent else ():
+        if kind == "place" and _VENUE_AFTER.match(ctx.text[e : min(sent["end"], e + 40)]):
+            found = s, e, ctx.text[s:e], ident
+    return found
 
 
 def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:

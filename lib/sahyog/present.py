@@ -628,8 +628,14 @@ def _event_line(ev: Mapping[str, Any], record: Record, by_id: Mapping[str, Mappi
         "count": ev.get("count"),
         "sectors": [sector_label(s, english_only=True) for s in ev["sectors"]],
         "parties": name_list(ev["parties"], record),
-        "when": _whose(ev, event_date_text(ev), ev.get("date_start"), own, ("meets ", "agreed ")),
-        "where": _whose(ev, entity_name(place, ""), ev.get("place_start"), own, ("meets in ", "agreed in ")),
+        "when": _meets(
+            _whose(ev, event_date_text(ev), ev.get("date_start"), own, ("meets ", "agreed ")),
+            _prefixed("meets ", _meeting_date_text(ev)),
+        ),
+        "where": _meets(
+            _whose(ev, entity_name(place, ""), ev.get("place_start"), own, ("meets in ", "agreed in ")),
+            _prefixed("meets in ", entity_name(by_id.get(ev.get("meeting_place") or ""), "")),
+        ),
         "sentence": ev["sentences"][0] if ev["sentences"] else 0,
         "sentences": list(ev["sentences"]),
     }
@@ -644,6 +650,27 @@ def _whose(ev: Mapping[str, Any], value: str, start: int | None, own: Sequence[t
         return value
     inside = start is not None and any(a <= start < b for a, b in own)
     return (prefixes[0] if inside else prefixes[1]) + value
+
+
+def _meets(occasion: str, meeting: str) -> str:
+    """A next meeting's own when or where first (``meets in Astana``), then the session's that agreed on it
+    (``agreed in Islamabad``) -- the occasion's alone when the meeting's is not known, once when they say the same."""
+    if not meeting or occasion == meeting:
+        return occasion
+    return meeting + (f" · {occasion}" if occasion.startswith("agreed ") else "")
+
+
+def _prefixed(prefix: str, value: str) -> str:
+    return prefix + value if value else ""
+
+
+def _meeting_date_text(ev: Mapping[str, Any]) -> str:
+    """When a next meeting meets: ``2026``, ``Mar 2026``, ``12 Mar 2026``, or the words (``अगले सप्ताह``)."""
+    value = ev.get("meeting_date")
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(value or ""))
+    if precision:
+        return event_date_text({"date": value, "date_precision": precision})
+    return str(ev.get("meeting_date_text") or "")
 
 
 def event_date_text(ev: Mapping[str, Any]) -> str:

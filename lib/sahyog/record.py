@@ -25,10 +25,12 @@ AGREEMENT_KEYS = ("id", "sentence_id", "category", "sectors", "parties", "count"
 ENTITY_KEYS = ("type", "id", "name_en", "name_hi", "lat", "lon", "role", "country", "actor_type", "mentions")
 MENTION_KEYS = ("text", "start", "end", "sentence_id")  # an entity's mentions
 ROUTE_STOP_KEYS = ("id", "start", "end")  # each stop of each route of a corridor agreement
-# One event = one occasion x one category (sahyog.events); ``mentions`` are agreement ids, ``sentences`` ids.
+# One event = one occasion x one category (sahyog.events); ``mentions`` are agreement ids, ``sentences`` ids;
+# ``date`` and ``place`` are the occasion's, ``meeting_*`` when and where a next meeting agreed on meets.
 EVENT_KEYS = ("id", "category", "count", "parties", "level", "status", "sectors", "date", "date_precision",
               "date_text", "date_start", "date_end", "place", "place_text", "place_start", "place_end",
-              "mentions", "sentences", "month_day", "weekday", "leaders", "amounts")  # fmt: skip
+              "mentions", "sentences", "month_day", "weekday", "leaders", "amounts", "meeting_date",
+              "meeting_date_text", "meeting_place", "meeting_place_text")  # fmt: skip
 ITEM_KEYS = {"sentences": SENTENCE_KEYS, "sectors": SECTOR_KEYS, "agreements": AGREEMENT_KEYS,
              "entities": ENTITY_KEYS, "events": EVENT_KEYS}  # fmt: skip
 NESTED_KEYS = {("agreements", "routes"): ROUTE_STOP_KEYS, ("entities", "mentions"): MENTION_KEYS}
@@ -56,7 +58,8 @@ TABLE_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
                        ("date", "str"), ("date_precision", "str"), ("date_text", "str"), ("date_start", "int"),
                        ("date_end", "int"), ("place", "str"), ("place_text", "str"), ("place_start", "int"),
                        ("place_end", "int"), ("mentions", "strs"), ("sentences", "ints"), ("month_day", "str"),
-                       ("weekday", "int"), ("leaders", "strs"), ("amounts", "strs")),
+                       ("weekday", "int"), ("leaders", "strs"), ("amounts", "strs"), ("meeting_date", "str"),
+                       ("meeting_date_text", "str"), ("meeting_place", "str"), ("meeting_place_text", "str")),
     # Corpus events (sahyog.corpus_events): one row per event however many articles report it, and one row
     # per article event with the corpus event it belongs to (its evidence sentence, its article's date and headline).
     "events": (("id", "str"), ("category", "str"), ("status", "str"), ("level", "str"), ("parties", "strs"),
