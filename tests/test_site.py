@@ -141,6 +141,18 @@ def test_event_dates_read_at_their_precision():
     assert present.event_date_text(_event(date=None, date_precision=None, date_text="मंगलवार को")) == "मंगलवार को"
 
 
+def test_the_brief_says_what_the_article_gives_of_the_day_however_little():
+    from sahyog.extract import extract_text
+
+    for text, want in (
+        ("भारत और कतर ने 29 अक्टूबर को संयुक्त घोषणा पर हस्ताक्षर किए।", "29 अक्टूबर (year not given)"),
+        ("भारत और नेपाल ने कल व्यापार समझौते पर हस्ताक्षर किए।", "कल (date not given)"),
+        ("भारत और नेपाल ने मंगलवार को व्यापार समझौते पर हस्ताक्षर किए।", "मंगलवार · Tuesday (date not given)"),
+        ("भारत और नेपाल ने व्यापार समझौते पर हस्ताक्षर किए।", "date not given"),
+    ):
+        assert present.date_text(present.brief(extract_text(text, "x"), text)) == want, text
+
+
 def test_date_comes_from_the_corpus_the_file_name_or_the_dateline():
     assert present.article_date("a/2023-01-02_x.txt", TEXT, "2022-07-01") == date(2022, 7, 1)
     assert present.article_date("a/2023-01-02_x.txt", TEXT) == date(2023, 1, 2)

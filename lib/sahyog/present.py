@@ -594,6 +594,7 @@ def brief(
         "is_title": is_title,
         "date": when.isoformat() if when else None,
         "weekday": None if when else weekday_in(said),
+        **({} if when else _date_words(events)),
         "place": _name_pair(place) if place else None,  # a dateline no gazetteer knows may not be a place
         "countries": [_name_pair(by_id[c]) for c in met],
         "others": [_name_pair(by_id[c]) for c in others],
@@ -709,11 +710,22 @@ def agreement_line(item: Mapping[str, Any]) -> str:
 
 
 def date_text(b: Mapping[str, Any]) -> str:
-    """``13 May 2024`` / ``मंगलवार · Tuesday (date not given)`` / ``date not given``."""
+    """``13 May 2024`` / ``मंगलवार · Tuesday (date not given)`` / ``29 अक्टूबर (year not given)`` / ``कल (date not
+    given)`` / ``date not given``: what the article says of the day, however little."""
     if b.get("date"):
         d = date.fromisoformat(b["date"])
         return f"{d.day} {d.strftime('%B %Y')}"
-    return f"{b['weekday']} (date not given)" if b.get("weekday") else "date not given"
+    if b.get("weekday"):
+        return f"{b['weekday']} (date not given)"
+    if b.get("date_words"):
+        return f"{b['date_words']} ({'year' if b.get('month_day') else 'date'} not given)"
+    return "date not given"
+
+
+def _date_words(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The words of the first event's date that gives no full date (``29 अक्टूबर``, ``कल``) and its day of the year."""
+    ev = next((ev for ev in events if ev.get("date_text")), None)
+    return {"date_words": ev["date_text"], "month_day": ev.get("month_day")} if ev else {}
 
 
 def sort_newest_first(briefs: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
