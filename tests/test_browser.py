@@ -148,6 +148,21 @@ def test_page_never_scrolls_sideways(built, page, device, tmp_path):
     assert client == WIDTHS[device] and scroll <= client, f"{page} is {scroll}px wide at {client}px"
 
 
+@pytest.mark.parametrize("page", ["a_example/01_tokenise.html", "a_example/04_entities.html", "corpus/05_corpus.html"])
+def test_a_phone_wraps_narrow_tables_instead_of_hiding_a_column(built, page, tmp_path):
+    """A table of two or three columns (sentences and their tokens, routes, the corpus's articles) fits a phone's
+    width: its long cells wrap, so no column is cut off inside a box that scrolls sideways."""
+    out, _ = built
+    boxes = 'd.querySelectorAll(".table-wrap > table:not(.stack)")'
+    sizes = _measure(
+        out / page,
+        400,
+        tmp_path,
+        f"[].map.call({boxes},function(t){{return [t.parentNode.scrollWidth,t.parentNode.clientWidth];}})",
+    )
+    assert sizes and all(scroll <= client for scroll, client in sizes), sizes
+
+
 def _chart_sizes(page: Path, width: int, tmp: Path) -> list[list[int]]:
     """``[naturalWidth, clientWidth]`` of each chart image of ``page`` shown ``width`` pixels wide."""
     images = 'd.querySelectorAll("figure.chart img")'
