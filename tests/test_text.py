@@ -196,6 +196,14 @@ def test_dateline_with_date():
     assert art.sentences[0].text.startswith("भारत")
 
 
+def test_dateline_ending_in_colon_dash_leaves_no_dash_in_the_first_sentence():
+    for line in ("नई दिल्ली :- भारत और चीन ने समझौता किया।", "नई दिल्ली:-भारत और चीन ने समझौता किया।"):
+        art = text.split_article(line)
+        assert art.dateline is not None and art.dateline.text == "नई दिल्ली"
+        assert art.sentences[0].text == "भारत और चीन ने समझौता किया।"
+    assert text.split_article("दिल्ली: -5 डिग्री तापमान रहा।").sentences[0].text.startswith("-5")  # a number's sign
+
+
 # --- stop words and statistics ---------------------------------------------------------------------
 
 
