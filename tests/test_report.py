@@ -184,6 +184,19 @@ def test_index_keeps_articles_of_earlier_runs(built, corpus):
         assert f'href="{doc}/01_tokenise.html"' in index
 
 
+def test_the_corpus_chapter_covers_every_article_the_index_lists(built, corpus, tmp_path):
+    # a run of one article into a site of three: the chapter is rebuilt over the three the index lists, not left
+    # over an earlier run's articles (or missing, as a one-article run once left it)
+    out, _ = built
+    site = tmp_path / "site"
+    shutil.copytree(out, site, ignore=shutil.ignore_patterns("corpus"))
+    res = report.build_reports([corpus / "b_short.txt"], site, quiet=True, workers=1)
+    assert res.ok and not res.corpus_error
+    page = (site / "corpus" / "05_corpus.html").read_text(encoding="utf-8")
+    assert ">3 articles" in page
+    assert 'href="../corpus/05_corpus.html"' in (site / "b_short" / "04_entities.html").read_text(encoding="utf-8")
+
+
 def test_hostile_file_names_stay_inside_the_report_folder(tmp_path):
     articles = tmp_path / "in"
     articles.mkdir()
@@ -359,8 +372,9 @@ def test_the_corpus_chapter_dates_articles_by_their_own_dates(tmp_path, monkeypa
     def fake_page(tables, *args, **kwargs):
         seen["dates"] = list(pd.read_parquet(tables / "documents.parquet")["date"].astype(str))
 
+    other = extract_text("भारत और नेपाल ने व्यापार समझौते पर हस्ताक्षर किए।\n", "b", "b.txt")
+    (tmp_path / "b").mkdir()
+    write_record(other, tmp_path / "b" / report.RECORD_FILE)
     monkeypatch.setattr(report, "corpus_page", fake_page)
-    done = [report.ArticleResult(path=tmp_path / "a.txt", doc_id="2024-05-14_a", ok=True,
-                                 summary={"brief": {"date": "2024-05-13"}})]  # fmt: skip
-    assert report._corpus_chapter(tmp_path, done, False) is None
-    assert seen["dates"] == ["2024-05-14"]
+    assert report._corpus_chapter(tmp_path, False) is None
+    assert len(seen["dates"]) == 2 and seen["dates"][0] == "2024-05-14"  # "b" has no date

@@ -334,10 +334,11 @@ def _run_all(
     show_code: bool,
     quiet: bool,
     workers: int | None,
+    corpus: bool = False,
 ) -> bool:
     """Build the articles in parallel worker threads, each with its own warm kernel (see
     :mod:`sahyog.kernels`); on Ctrl-C start nothing new, let no unfinished article replace its earlier
-    report, stop the kernels, and return True (interrupted)."""
+    report, stop the kernels, and return True (interrupted). ``corpus``: the pages link the corpus chapter."""
     from tqdm.auto import tqdm
 
     stop = threading.Event()
@@ -358,7 +359,7 @@ def _run_all(
             on_notebook=tick,
             summary=res.summary,
             record=res.record,
-            corpus=len(runnable) > 1,
+            corpus=corpus,
             cancelled=stop.is_set,
             kernel=kernel,
         )
@@ -409,13 +410,12 @@ def build_reports(
     claim_output_dir(out_dir, "report", force, legacy=_is_legacy_report_dir)
     remove_stale(out_dir)
     _use_project_kernel()
-    interrupted = _run_all(runnable, notebooks, out_dir, params, show_code, quiet, workers)
+    corpus = len({p.parent.name for p in site_records(out_dir)} | {r.doc_id for r in runnable}) > 1
+    interrupted = _run_all(runnable, notebooks, out_dir, params, show_code, quiet, workers, corpus)
     corpus_error = None
     try:
-        if len(runnable) > 1 and not interrupted:
-            corpus_error = _corpus_chapter(
-                out_dir, [r for r in results if r.ok], show_code, bool(params.get("all_agreements"))
-            )
+        if corpus and not interrupted:
+            corpus_error = _corpus_chapter(out_dir, show_code, bool(params.get("all_agreements")))
     except KeyboardInterrupt:  # the articles are built: keep them, and list them in the index below
         interrupted = True
     write_index(out_dir, [r for r in results if not r.interrupted], [(nb.name, nb.label) for nb in notebooks])
@@ -545,10 +545,15 @@ def corpus_page(
     return report_dir / f"{CORPUS_NOTEBOOK}.html"
 
 
-def _corpus_chapter(out_dir: Path, done: Sequence[ArticleResult], show_code: bool, all_agreements: bool = False
-                    ) -> str | None:  # fmt: skip
-    """The corpus chapter over this run's built articles, from their records (no second extraction); its
-    agreements are those the default tables count unless ``all_agreements``.
+def site_records(out_dir: Path) -> list[Path]:
+    """The records of every article report in the site ``out_dir`` (this run's and earlier runs')."""
+    return [p for p in sorted(out_dir.glob(f"*/{RECORD_FILE}")) if p.parent.name != CORPUS_DIR]
+
+
+def _corpus_chapter(out_dir: Path, show_code: bool, all_agreements: bool = False) -> str | None:
+    """The corpus chapter over every article the site holds -- the articles its index lists, this run's and
+    earlier runs' -- from their records (no second extraction); its agreements are those the default tables
+    count unless ``all_agreements``.
 
     Returns a one-line error instead of raising: the articles' reports stand on their own.
     """
@@ -558,7 +563,9 @@ def _corpus_chapter(out_dir: Path, done: Sequence[ArticleResult], show_code: boo
     from .record import read_record
 
     try:
-        records = [read_record(out_dir / r.doc_id / RECORD_FILE) for r in done]
+        records = [read_record(p) for p in site_records(out_dir)]
+        if len(records) < 2:  # this run's articles all failed: the site holds one at most
+            return None
         dates = {r["doc_id"]: r.get("article_date") for r in records}  # each article's own date (name, dateline)
         with tempfile.TemporaryDirectory(prefix="sahyog-corpus-") as tables:
             write_records(records, tables, {k: _iso_date(v) for k, v in dates.items()}, all_agreements)

@@ -732,7 +732,7 @@ def index_page(
     n_ok = sum(bool(r["ok"]) for r in rows)
     corpus = (
         (
-            f'<p class="brief-corpus"><a href="{e(corpus_link)}"><strong>The corpus: the last run\'s articles '
+            f'<p class="brief-corpus"><a href="{e(corpus_link)}"><strong>The corpus: every article below '
             "together</strong></a> — sectors, agreements over time, country pairs</p>"
         )
         if corpus_link
