@@ -29,6 +29,19 @@ def test_party_table_names_types_and_countries(record):
     assert (parties["between governments, agreed"] <= parties["events"]).all()
 
 
+def test_parties_of_no_event_are_one_line_not_cards_of_zeros(record):
+    from sahyog import site
+
+    table = present.party_table(record)
+    shown, note = present.parties_in_events(table)
+    assert set(shown["name"]) == {"Pakistan", "Kazakhstan"} and (shown["events"] > 0).all()
+    assert note.startswith("Also named in an agreement's sentence, a party to no event: ")
+    assert {"Afghanistan", "NADRA"} <= set(note.split(": ", 1)[1].split(", "))
+    assert len(shown) + len(note.split(": ", 1)[1].split(", ")) == len(table)  # nobody lost
+    html = site.Table(shown, note=note)._repr_html_()
+    assert html.endswith("</p>") and "Also named in an agreement&#x27;s sentence" in html
+
+
 def test_levels_in_words_for_a_university_mou():
     rec = extract_text("दिल्ली के एक विश्वविद्यालय ने ऑस्ट्रेलिया के मेलबर्न विश्वविद्यालय के साथ समझौता ज्ञापन पर हस्ताक्षर किए।", "t")
     assert list(present.agreement_table(rec)["level"]) == ["non-state bodies"]

@@ -295,6 +295,16 @@ def party_table(record: Record) -> pd.DataFrame:
     )
 
 
+def parties_in_events(table: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """:func:`party_table` as a reader wants it: the parties of some event, and one line naming those only named
+    in an agreement's sentence (a stop of a corridor, a body in a list), rather than a card of zeros each."""
+    if table.empty:
+        return table, ""
+    named = ", ".join(table.loc[table["events"] == 0, "name"])
+    note = f"Also named in an agreement's sentence, a party to no event: {named}" if named else ""
+    return table[table["events"] > 0].reset_index(drop=True), note
+
+
 def _qualifier(a: Mapping[str, Any]) -> str:
     """`` (proposed)`` etc. when the record says an agreement is not (yet) agreed, or not between governments."""
     notes = [str(a[k]) for k in ("status", "level") if a.get(k) and a[k] not in ("agreed", "government")]

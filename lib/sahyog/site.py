@@ -249,16 +249,19 @@ def table_html(df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False,
 
 class Table:
     """A DataFrame shown for people in a notebook (``display(site.Table(df))``) and in the report; ``empty``: the
-    sentence shown instead of an empty table (``no agreements found in this article``)."""
+    sentence shown instead of an empty table (``no agreements found in this article``); ``note``: a line after it
+    (what the table leaves out)."""
 
     def __init__(self, df: pd.DataFrame, merge: Sequence[str] = (), index: bool = False, caption: str = "",
-                 empty: str = "(nothing to show)") -> None:  # fmt: skip
+                 empty: str = "(nothing to show)", note: str = "") -> None:  # fmt: skip
         self.df, self.merge, self.index, self.caption, self.empty = df, tuple(merge), index, caption, empty
+        self.note = note
 
     def _repr_html_(self) -> str:
+        after = f'<p class="muted">{hi(self.note)}</p>' if self.note else ""
         if self.df.empty:
-            return f'<p class="muted">{e(self.empty)}</p>'
-        return aligned(table_html(self.df, self.merge, self.index, self.caption))
+            return f'<p class="muted">{e(self.empty)}</p>' + after
+        return aligned(table_html(self.df, self.merge, self.index, self.caption)) + after
 
 
 _CELL = re.compile(r"<(td|th)\b([^>]*)>")
