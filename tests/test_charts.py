@@ -137,12 +137,33 @@ def test_the_phone_layout_keeps_bar_labels_readable_on_a_phone(tmp_path):
     assert size * charts.SAVE_DPI / 72 * PHONE_SHOWN_PX / desk < 9  # what the desk layout gives
 
 
-def test_a_map_has_no_phone_layout():
-    # its labels were moved apart for its own size: narrower, they would only overlap
-    points = pd.DataFrame([("PK", "Pakistan", "country", 33.7, 73.0)], columns=["id", "label", "type", "lat", "lon"])
-    fig = charts.place_map(points)
-    assert charts.phone_png(fig) == b""
-    matplotlib.pyplot.close(fig)
+def test_a_map_is_drawn_again_for_a_phone_with_readable_labels_apart(tmp_path):
+    # shrunk, the desk's map had 5 px labels; the phone's is drawn at its width, in English only, labels apart
+    points = pd.DataFrame(
+        [
+            ("PK", "पाकिस्तान · Pakistan", "country", 33.72, 73.04),
+            ("geo:2", "लाहौर · Lahore", "place", 31.56, 74.35),
+            ("AF", "अफ़गानिस्तान · Afghanistan", "country", 34.53, 69.17),
+            ("geo:3", "कराची · Karachi", "place", 24.86, 67.0),
+            ("AE", "संयुक्त अरब अमीरात · United Arab Emirates", "country", 24.45, 54.38),
+        ],
+        columns=["id", "label", "type", "lat", "lon"],
+    )
+    desk = charts.place_map(points, title="स्थान · places")
+    desk_px = _png_width(charts.save(desk, tmp_path / "map.png").read_bytes())
+    png = charts.phone_png(desk)
+    matplotlib.pyplot.close(desk)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and _png_width(png) < desk_px
+    phone = charts.place_map(points, title="स्थान · places", phone=True)
+    ax = phone.axes[0]
+    renderer = phone.canvas.get_renderer()
+    texts = [t for t in ax.texts if t.get_text()]
+    assert {t.get_text() for t in texts} == {"Pakistan", "Lahore", "Afghanistan", "Karachi", "United Arab Emirates"}
+    boxes = [t.get_window_extent(renderer) for t in texts]
+    assert [(a, b) for a, b in itertools.combinations(boxes, 2) if a.overlaps(b)] == []
+    size = texts[0].get_fontsize()
+    matplotlib.pyplot.close(phone)
+    assert size * charts.SAVE_DPI / 72 * PHONE_SHOWN_PX / _png_width(png) >= 9  # px tall as shown on a phone
 
 
 def test_saved_charts_keep_every_shade_of_a_heatmap_and_white(tmp_path):

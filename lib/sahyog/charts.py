@@ -151,9 +151,17 @@ TITLE_CHARS = 34  # a longer title is broken at BILINGUAL (else it would widen t
 def phone_png(fig: Figure, dpi: int = SAVE_DPI) -> bytes:
     """The chart laid out again for a phone, as PNG bytes: :data:`PHONE_WIDTH` inches wide, the height kept,
     bilingual row labels on two lines; a heatmap of more than :data:`PHONE_COLUMNS` columns turned on its side
-    (:func:`turned_heatmap`: months down the page, not across it). Empty (one layout serves both) for a map, an
-    axis of fixed aspect, whose labels were placed apart for its own size, and for a heatmap too wide either
-    way. Changes ``fig``: call it after the desk PNG is saved."""
+    (:func:`turned_heatmap`: months down the page, not across it); a map drawn again by the function that drew it
+    (``fig.sahyog_phone``: :func:`place_map`, whose labels are placed apart for its own size). Empty (one layout
+    serves both) for another axis of fixed aspect and for a heatmap too wide either way. Changes ``fig``: call it
+    after the desk PNG is saved."""
+    remake = getattr(fig, "sahyog_phone", None)  # a map draws itself again for a phone (place_map)
+    if remake is not None:
+        small = remake()
+        try:
+            return png_bytes(small, dpi)
+        finally:
+            plt.close(small)
     if any(ax.get_aspect() != "auto" for ax in fig.axes):
         return b""
     if any(ax.images and len(ax.get_xticks()) > PHONE_COLUMNS for ax in fig.axes):
@@ -280,18 +288,31 @@ def draw_countries(ax, extent: tuple[float, float, float, float], named: Iterabl
     ax.add_collection(PolyCollection(rings, facecolors=colours, edgecolors=BORDER, linewidths=0.7, zorder=0))
 
 
-def place_map(points: pd.DataFrame, routes: Sequence[tuple[str, Sequence[str]]] = (), title: str = "") -> Figure:
+MAP_SIZE = {False: (9.0, 7.0), True: (PHONE_WIDTH, 5.2)}  # inches: the desk's map and the phone's
+MAP_LABEL_PT = {False: 10, True: 8}
+
+
+def place_map(points: pd.DataFrame, routes: Sequence[tuple[str, Sequence[str]]] = (), title: str = "",
+              phone: bool = False) -> Figure:  # fmt: skip
     """Countries and places on a map with borders and coastlines, labelled without overlaps, routes as lines.
 
     ``points`` has columns ``id, label, type, lat, lon`` (a country sits at its capital and shares one
     label with it); ``routes`` are ``(legend label, stop ids)``. The map is a plate carrée scaled for
-    the latitude; labels are moved apart by adjustText, with a thin leader line where they moved.
+    the latitude; labels are moved apart by adjustText, with a thin leader line where they moved. The desk's
+    figure carries its phone layout (:func:`phone_png`): :data:`PHONE_WIDTH` inches wide, labels in English only
+    (the last part of a bilingual label), so that they stay readable and apart on a small screen.
     """
+    from functools import partial
+
     from adjustText import adjust_text
 
     use_devanagari_font()
     pts = points.dropna(subset=["lat", "lon"]).drop_duplicates("id").set_index("id")
-    fig, ax = plt.subplots(figsize=(9, 7), dpi=110)
+    if phone:
+        pts = pts.assign(label=[str(x).split(BILINGUAL)[-1] for x in pts["label"]])
+    fig, ax = plt.subplots(figsize=MAP_SIZE[phone], dpi=110)
+    if not phone:
+        fig.sahyog_phone = partial(place_map, points, routes, title, phone=True)  # type: ignore[attr-defined]
     if pts.empty:
         ax.text(0.5, 0.5, "no places with coordinates", ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
@@ -323,7 +344,7 @@ def place_map(points: pd.DataFrame, routes: Sequence[tuple[str, Sequence[str]]] 
                 lon,
                 lat,
                 "\n".join(group["label"]),
-                fontsize=10,
+                fontsize=MAP_LABEL_PT[phone],
                 zorder=4,
                 ha="left",
                 va="bottom",
@@ -338,16 +359,18 @@ def place_map(points: pd.DataFrame, routes: Sequence[tuple[str, Sequence[str]]] 
         y=list(pts["lat"]),
         ax=ax,
         ensure_inside_axes=True,
-        force_text=(0.6, 1.0),
+        force_text=(0.9, 1.3) if phone else (0.6, 1.0),
         force_static=(0.4, 0.6),
-        expand=(1.15, 1.5),
+        expand=(1.3, 1.7) if phone else (1.15, 1.5),  # a phone's labels are larger for the map: more room
         iter_lim=3000,
         arrowprops=dict(arrowstyle="-", color="#5b6b76", lw=0.6),
     )
-    ax.tick_params(labelsize=8, colors="#5b6b76")
-    ax.set_xlabel("longitude (°E)", fontsize=8, color="#5b6b76")
-    ax.set_ylabel("latitude (°N)", fontsize=8, color="#5b6b76")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), fontsize=9, frameon=False, ncol=2)
+    ax.tick_params(labelsize=8 - phone, colors="#5b6b76")
+    if not phone:  # on a phone the degrees on the ticks say enough, and the legend needs the room
+        ax.set_xlabel("longitude (°E)", fontsize=8, color="#5b6b76")
+        ax.set_ylabel("latitude (°N)", fontsize=8, color="#5b6b76")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06 if phone else -0.08), fontsize=9 - phone,
+              frameon=False, ncol=1 if phone else 2)  # fmt: skip
     return _finish(fig, ax, title)
 
 
