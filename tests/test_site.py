@@ -377,3 +377,11 @@ def test_a_next_meetings_when_and_where_say_whose_they_are():
     lines = {a["category"]: a for a in present.brief(rec, lead)["agreements"]}
     # the session's venue, as the gold places the event, said whose after the meeting's own
     assert lines["next_meeting"]["where"] == "meets in Astana · agreed in Islamabad"
+
+
+def test_the_appendix_says_what_kinds_of_file_it_lists(tmp_path):
+    (tmp_path / "05_pairs.png").write_bytes(b"png")
+    assert '<p class="muted">Charts as PNG.</p>' in site.files_html(tmp_path, "05_")  # the corpus page: no CSV
+    (tmp_path / "05_pairs.csv").write_text("a\n", encoding="utf-8")
+    assert "Tables as CSV (UTF-8), charts as PNG." in site.files_html(tmp_path, "05_")
+    assert site.files_html(tmp_path, "04_") == ""

@@ -139,7 +139,7 @@ def check_output_dir(
         raise InputError(
             folder,
             f"folder exists and is not a Sahyog {kind} output (no {MARKER} marker);"
-            " choose another --out, or add --force to write into it",
+            " choose another folder, or add --force to write into it",
         )
 
 

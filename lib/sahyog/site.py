@@ -602,13 +602,19 @@ def shown_value(value: Any) -> Any:
     return path.name
 
 
+_FILE_KINDS = ((".csv", "tables as CSV (UTF-8)"), (".png", "charts as PNG"), (".json", "the record as JSON"))
+
+
 def files_html(folder: Path, prefix: str, base: str = "") -> str:
     """Links to the CSV tables and PNG charts in ``folder`` whose names start with ``prefix``."""
     files = sorted(p.name for p in folder.glob(f"{prefix}*") if p.suffix in (".csv", ".png", ".json"))
     if not files:
         return ""
     items = "".join(f'<li><a href="{e(quote(base + f))}">{e(f)}</a></li>' for f in files)
-    return f'<ul class="files">{items}</ul>'
+    kinds = {Path(f).suffix for f in files}
+    said = [w for k, w in _FILE_KINDS if k in kinds]
+    note = ", ".join(said)
+    return f'<p class="muted">{e(note[:1].upper() + note[1:])}.</p><ul class="files">{items}</ul>'
 
 
 def appendix_html(params: str, files: str, checks: str) -> str:
@@ -617,7 +623,7 @@ def appendix_html(params: str, files: str, checks: str) -> str:
     if params:
         parts.append(f"<h3>Parameters</h3>{params}")
     if files:
-        parts.append(f'<h3>Files</h3><p class="muted">Tables as CSV (UTF-8), charts as PNG.</p>{files}')
+        parts.append(f"<h3>Files</h3>{files}")
     if checks:
         parts.append(f"<h3>Run log and checks</h3>{checks}")
     parts.append("</details>")
