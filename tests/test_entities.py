@@ -402,3 +402,15 @@ def test_read_cities_keeps_what_the_gazetteer_reads():
         a for a in city["alternatenames"] if a == "New Delhi" or any("\u0900" <= ch <= "\u097f" for ch in a)
     ]
     assert "नई दिल्ली" in slim["1261481"]["alternatenames"]
+
+
+def test_a_role_is_put_in_english_only_when_every_word_has_its_english():
+    from sahyog import present
+    from sahyog.entities import role_english
+
+    assert role_english("परिवहन मंत्री") == "Transport Minister"
+    assert role_english("आर्थिक मामलों के मंत्री") == "Minister of Economic Affairs"  # "X के मंत्री": Minister of X
+    assert role_english("पूर्व प्रधानमंत्री") == "Former Prime Minister"
+    assert role_english("जल संसाधन मंत्री") == ""  # no English for संसाधन: no half translation
+    assert present.role_text("परिवहन मंत्री") == "परिवहन मंत्री · Transport Minister"
+    assert present.role_text("जल संसाधन मंत्री") == "जल संसाधन मंत्री" and present.role_text(None) == ""

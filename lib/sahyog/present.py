@@ -358,6 +358,14 @@ ENTITY_VIEW = {  # per type: the columns people need, in order
 }
 
 
+def role_text(role: str | None) -> str:
+    """A person's role as a reader reads it: ``परिवहन मंत्री · Transport Minister`` (the Hindi alone when the
+    lexicon cannot put every word of it in English)."""
+    from .entities import role_english
+
+    return bilingual(role, role_english(role)) if role else ""
+
+
 def entity_tables(record: Record) -> dict[str, pd.DataFrame]:
     """Per entity type (in :data:`ENTITY_VIEW` order, non-empty only): names, role, country, mentions, spellings."""
     by_id = entities_by_id(record)
@@ -367,7 +375,7 @@ def entity_tables(record: Record) -> dict[str, pd.DataFrame]:
             {
                 "name": e.get("name_en") or "",
                 "नाम": e.get("name_hi") or "",
-                "role": e.get("role") or "",
+                "role": role_text(e.get("role")),
                 "actor type": actor_label(e),
                 "country": entity_name(by_id.get(e.get("country") or ""), e.get("country") or ""),
                 "mentions": len(e["mentions"]),

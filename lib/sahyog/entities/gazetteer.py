@@ -47,6 +47,7 @@ class _Tables:
     counterparts: frozenset[str] = frozenset()  # titles that name a person only after a possessive or a country
     orgheads: dict[str, str] = field(default_factory=dict)
     gloss: dict[str, str] = field(default_factory=dict)
+    role_gloss: dict[str, str] = field(default_factory=dict)  # rolemod words in English (पूर्व: Former)
     nonname: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()  # glosses that alone before a head name a kind of body (केंद्रीय बैंक)
     determiners: frozenset[str] = frozenset()  # words before a title that make it a common noun (कुछ नेता)
@@ -197,8 +198,31 @@ def _word_lists(rows: list[dict[str, str]]) -> _Tables:
     t.schemes = frozenset(k for kind, k, _ in keyed if kind == "scheme")
     t.verb_endings = tuple((_light_key(r["hindi"]), _syllables(r)) for r in rows if r["kind"] == "verb_ending")
     t.rolemods = frozenset(k for kind, k, _ in keyed if kind in ("rolemod", "gloss"))
+    t.role_gloss = {k: en for kind, k, en in keyed if kind == "rolemod" and en}
     t.unit_words = frozenset(t.titles.keys() | t.orgheads.keys())
     return t
+
+
+_OF = frozenset({"के", "की", "का"})
+
+
+def role_english(role: str) -> str:
+    """A person's role in English from the lexicon's titles and glosses, word by word (``परिवहन मंत्री`` ->
+    ``Transport Minister``, ``आर्थिक मामलों के मंत्री`` -> ``Minister of Economic Affairs``); "" when a word has no
+    English there: a reader then sees the Hindi alone rather than half a translation."""
+    t = _tables()
+    words = [_light_key(w) for w in role.split()]
+    k = next((i for i, w in enumerate(words) if w in _OF), None)
+    if k is None:
+        return _glossed(words, t)
+    head, of = _glossed(words[k + 1 :], t), _glossed(words[:k], t)
+    return f"{head} of {of}" if head and of else ""
+
+
+def _glossed(words: list[str], t: _Tables) -> str:
+    """The English of every word (a title's or a gloss's), or "" if one has none."""
+    out = [t.titles.get(w) or t.gloss.get(w) or t.role_gloss.get(w) for w in words]
+    return " ".join(out) if words and all(out) else ""  # type: ignore[arg-type]
 
 
 def _syllables(row: dict[str, str]) -> int:
