@@ -414,3 +414,15 @@ def test_a_role_is_put_in_english_only_when_every_word_has_its_english():
     assert role_english("जल संसाधन मंत्री") == ""  # no English for संसाधन: no half translation
     assert present.role_text("परिवहन मंत्री") == "परिवहन मंत्री · Transport Minister"
     assert present.role_text("जल संसाधन मंत्री") == "जल संसाधन मंत्री" and present.role_text(None) == ""
+
+
+def test_capitals_geonames_has_no_hindi_name_for_are_places_where_their_country_is_named():
+    from sahyog.extract import extract_text
+
+    def places(text: str) -> list[str]:
+        return [e["name_en"] for e in extract_text(text, "x")["entities"] if e["type"] == "place"]
+
+    assert places("दोहा: भारत और कतर ने एक संयुक्त आयोग स्थापित किया।") == ["Doha"]
+    assert places("दुशांबे में भारत और ताजिकिस्तान के मंत्री मिले।") == ["Dushanbe"]
+    assert places("कबीर का यह दोहा सबको याद है।") == []  # a couplet: no Qatar in the article
+    assert places("भाकपा माले ने प्रदर्शन किया।") == []  # a party: no Maldives in the article

@@ -100,8 +100,9 @@ def _is_word(tok: _Tok) -> bool:
     return tok.kind in _WORD_KINDS
 
 
-LEXICON_KINDS = ("block", "counterpart", "country", "demonym", "determiner", "generic", "gloss", "name", "nonname",
-                 "org", "orghead", "place", "region", "rolemod", "scheme", "title", "verb_ending")  # fmt: skip
+LEXICON_KINDS = ("block", "capital", "counterpart", "country", "demonym", "determiner", "generic", "gloss",
+                 "name", "nonname", "org", "orghead", "place", "region", "rolemod", "scheme", "title",
+                 "verb_ending")  # fmt: skip
 _LEXICON_SCHEMA = LexiconSchema(("kind", "hindi", "value", "english"), required=("kind", "hindi"),
                                 allowed={"kind": frozenset(LEXICON_KINDS)})  # fmt: skip
 

@@ -270,11 +270,15 @@ def _add_countries(t: _Tables, rows: list[dict[str, str]], refs: dict[str, _Ref]
 
 
 def _add_lexicon_places_and_orgs(t: _Tables, rows: list[dict[str, str]], cities: dict[str, dict]) -> None:
+    """Hand-kept places, capitals and organisations. A ``place`` is always a place; a ``capital`` (one GeoNames
+    has no Hindi name for) carries its population, so a small one is kept only as a small town is
+    (:func:`_plausible_place`: its country named, no name-like word after it): दोहा is also a couplet."""
     for r in rows:
-        if r["kind"] == "place" and r["value"] in cities:
+        if r["kind"] in ("place", "capital") and r["value"] in cities:
             c = cities[r["value"]]
+            people = max(1, c["population"]) if r["kind"] == "capital" else 0
             ref = _Ref("place", f"geo:{c['geonameid']}", r["english"] or c["name"], r["hindi"],
-                       c["latitude"], c["longitude"], c["countrycode"])  # fmt: skip
+                       c["latitude"], c["longitude"], c["countrycode"], population=people)  # fmt: skip
             _add(t, r["hindi"], ref, priority=True)
         elif r["kind"] == "org":
             _add(t, r["hindi"], _Ref("organisation", f"org:{r['value']}", r["english"], r["hindi"]), priority=True)
