@@ -33,7 +33,7 @@ MUTATIONS = [
     ("drop cue denial गलत होगा", DATA + "cues.csv", "denial,गलत होगा", ""),
     ("drop cue hope चाहिए", DATA + "cues.csv", "hope,चाहिए", ""),
     ("drop cue perfect थी", DATA + "cues.csv", "perfect,थी", ""),
-    ("drop cue party_break जिससे", DATA + "cues.csv", "party_break,जिससे", ""),
+    ("drop cue party_after जिससे", DATA + "cues.csv", "party_after,जिससे", ""),
     ("no counterfactual rule", "lib/sahyog/outcomes.py",
      '    return has_cue("question", keys, j, hi) or has_cue("irrealis"',
      '    return has_cue("question", keys, j, hi) or False and has_cue("irrealis"'),

@@ -517,6 +517,9 @@ def test_states_in_a_consequence_clause_are_no_parties() -> None:
     # "जिससे ... में चिंता": who is uneasy about a deal is not a side of it
     (a,) = found("भारत ने एक समझौते पर हस्ताक्षर किए, जिससे अमेरिका और जापान में चिंता है।")
     assert a["parties"] == ["IN"]
+    # before the trigger जिससे is "from which": the parties around it stay
+    (b,) = found("भारत ने रूस के साथ, जिससे वह सबसे ज्यादा हथियार खरीदता है, एक नए रक्षा समझौते पर हस्ताक्षर किए।")
+    assert set(b["parties"]) == {"IN", "RU"} and b["level"] == "government"
 
 
 def test_meetings_of_leaders_ending_with_a_consensus_are_an_agreement() -> None:

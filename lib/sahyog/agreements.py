@@ -533,6 +533,7 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int, ho
     keys = idx.sentence_keys(doc, sid)
     w = window("party_window")
     lo, hi = clause_start(keys, i, w, "party_break"), clause_end(keys, j, w, "party_break")
+    hi = min(hi, clause_end(keys, j, w, "party_after"))
     near = in_range(idx, sid, lo, hi)
     states = [a for a in near if a.actor_type in STATE_LEVEL and (is_party(keys, a) or _owns(keys, a, i))
               and not _names_a_place(keys, a, near)]  # fmt: skip

@@ -23,7 +23,7 @@ from .text import normalize, tokenize
 CUES: tuple[str, ...] = (
     "future", "hope", "negotiation", "ongoing", "approval", "approver", "to_sign", "prospective", "background",
     "perfect", "consequence", "done", "event", "event_verb", "state", "bilateral", "date", "cooperation", "contact",
-    "mutual", "decision", "signing", "accepted",
+    "mutual", "decision", "signing", "accepted", "party_after",
     "clause_break", "party_break", "negation", "not_negation", "denial", "conditional", "question", "irrealis",
     "relative", "refer_back", "both_states", "np_head", "diplomatic", "offer", "amount", "signed", "programme_of",
     "visit", "agreed", "next", "street", "sports", "conflict", "participle", "recent", "between", "shadow",
@@ -35,6 +35,7 @@ AS_WRITTEN = frozenset(
         "not_negation",
         "clause_break",
         "party_break",
+        "party_after",
         "question",
         "participle",
         "complement",
