@@ -411,6 +411,9 @@ def test_a_role_is_put_in_english_only_when_every_word_has_its_english():
     assert role_english("परिवहन मंत्री") == "Transport Minister"
     assert role_english("आर्थिक मामलों के मंत्री") == "Minister of Economic Affairs"  # "X के मंत्री": Minister of X
     assert role_english("पूर्व प्रधानमंत्री") == "Former Prime Minister"
+    # the longest phrase first: an office is not the sum of its words
+    assert role_english("प्रधान मंत्री") == "Prime Minister" and role_english("उप राष्ट्रपति") == "Vice President"
+    assert role_english("प्रधान सचिव") == "Principal Secretary" and role_english("उप मंत्री") == "Deputy Minister"
     assert role_english("जल संसाधन मंत्री") == ""  # no English for संसाधन: no half translation
     assert present.role_text("परिवहन मंत्री") == "परिवहन मंत्री · Transport Minister"
     assert present.role_text("जल संसाधन मंत्री") == "जल संसाधन मंत्री" and present.role_text(None) == ""

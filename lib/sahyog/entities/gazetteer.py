@@ -220,9 +220,20 @@ def role_english(role: str) -> str:
 
 
 def _glossed(words: list[str], t: _Tables) -> str:
-    """The English of every word (a title's or a gloss's), or "" if one has none."""
-    out = [t.titles.get(w) or t.gloss.get(w) or t.role_gloss.get(w) for w in words]
-    return " ".join(out) if words and all(out) else ""  # type: ignore[arg-type]
+    """The English of every word, the longest phrase first (a title's, a role phrase's, a gloss's: ``प्रधान मंत्री``
+    is Prime Minister, not "Chief Minister"), or "" if a word has none."""
+    out, i = [], 0
+    while i < len(words):
+        for n in range(min(3, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + n])
+            en = t.titles.get(phrase) or t.role_gloss.get(phrase) or t.gloss.get(phrase)
+            if en:
+                out.append(en)
+                i += n
+                break
+        else:
+            return ""
+    return " ".join(out)
 
 
 def _syllables(row: dict[str, str]) -> int:
