@@ -91,9 +91,10 @@ ol.timeline .when { color:var(--muted); font-variant-numeric:tabular-nums; margi
 ol.timeline details { margin:.1rem 0 0; } ol.timeline summary { cursor:pointer; color:var(--ink); }
 ol.timeline details p { margin:.2rem 0 .2rem 1rem; color:var(--muted); }
 @media (max-width: 600px) {
-  /* narrow tables (under STACK_COLUMNS): as wide as the screen, long cells wrapped, nothing hidden sideways */
+  /* narrow tables (under STACK_COLUMNS): as wide as the screen, long cells wrapped between words (a column keeps its
+     longest word: an unbroken file name in the folded appendix may still scroll in its box) */
   .table-wrap > table:not(.stack) { width:100%; }
-  .table-wrap > table:not(.stack) td, .table-wrap > table:not(.stack) th { max-width:none; overflow-wrap:anywhere; }
+  .table-wrap > table:not(.stack) td, .table-wrap > table:not(.stack) th { max-width:none; overflow-wrap:break-word; }
   /* wide tables: one block per row, each value under its column's name, nothing hidden sideways */
   table.stack, table.stack tbody, table.stack tr, table.stack td { display:block; width:100%; max-width:none; }
   table.stack thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
