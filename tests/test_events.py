@@ -202,3 +202,20 @@ def test_the_parties_of_a_signing_by_both_are_the_two_states_of_that_clause():
     # no "both" in the signing clause: the US stays (this rule does not decide)
     rec, text = _three_states("मोदी की नेपाल यात्रा में इस समझौते पर हस्ताक्षर किए गए।")
     assert {e["category"]: e["parties"] for e in find_events(rec, text)}["agreement"] != ["IN", "NP"]
+
+
+def test_a_next_meeting_takes_only_its_own_date_and_place_not_what_happened():
+    def meeting(text: str) -> tuple:
+        (ev,) = [e for e in extract_text(text, "x")["events"] if e["category"] == "next_meeting"]
+        return ev["meeting_date"], ev["meeting_date_text"], ev["meeting_place_text"]
+
+    signed = "भारत और नेपाल ने व्यापार समझौते पर हस्ताक्षर किए। "
+    assert meeting(signed + "आयोग की अगली बैठक 2026 में काठमांडू में होगी।") == ("2026", "2026 में", "काठमांडू")
+    # a past year of a relative clause, and the session's day and city, are not the meeting's
+    assert meeting(signed + "आयोग की अगली बैठक काठमांडू में होगी, जिसकी स्थापना 1987 में हुई थी।") == (
+        None,
+        None,
+        "काठमांडू",
+    )
+    text = "पाकिस्तान और कजाकिस्तान ने मंगलवार को इस्लामाबाद में हुई बैठक में अगली बैठक जल्द करने पर सहमति जताई।"
+    assert meeting(text) == (None, None, None)

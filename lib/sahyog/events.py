@@ -496,6 +496,7 @@ def _meeting_date(ctx: _Context, sid: int) -> tuple[str | None, str | None]:
         a, b = sent["start"] + m.start(), sent["start"] + m.end()
         if not any(s <= a < e for s, e, _, _ in found):  # "24 अगस्त 2017 में" is one date already
             found.append((a, b, m.group()[:4].translate(_DIGITS), m.group()))
+    found = [f for f in found if not _happened(ctx.text, f[1], sent["end"])]
     if not found:
         return None, None
     _, _, value, words = max(found, key=lambda f: f[0])
@@ -510,9 +511,19 @@ def _last_venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
     sent = ctx.sentences.get(sid)
     found = None
     for s, e, ident, kind in ctx.places.get(sid, []) if sent else ():
-        if kind == "place" and _VENUE_AFTER.match(ctx.text[e : min(sent["end"], e + 40)]):
+        venue = kind == "place" and _VENUE_AFTER.match(ctx.text[e : min(sent["end"], e + 40)])
+        if venue and not _happened(ctx.text, e, sent["end"]):
             found = s, e, ctx.text[s:e], ident
     return found
+
+
+_HAPPENED = re.compile(r"^(?:\s+[\p{L}\p{M}\p{N}]+){0,2}?\s+(?:हुआ|हुई|हुईं|हुए|हुये)(?![\p{L}\p{M}])")
+
+
+def _happened(text: str, end: int, stop: int) -> bool:
+    """The date or place ending at ``end`` is of something that has happened, within three words: the session's
+    (``इस्लामाबाद में हुई बैठक में``, ``मंगलवार को ... में हुई``) or the past (``1987 में हुई थी``), not the meeting's."""
+    return bool(_HAPPENED.match(text[end : min(stop, end + 60)]))
 
 
 def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
