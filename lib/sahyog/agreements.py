@@ -575,11 +575,24 @@ def load_leaders(path: str | Path | None = None) -> dict[tuple[str, ...], str]:
     return _load_leaders(Path(path) if path else data_file("leaders.csv"))
 
 
+_LEADERS_SCHEMA = LexiconSchema(("term", "country", "leader"), optional=frozenset({"leader"}),
+                                required=("term", "country"))  # fmt: skip
+
+
+def _leader_words(term: str) -> tuple[str, ...]:
+    return tuple(normalize(w, fold_nukta=True).lower() for w in term.split())
+
+
 @lru_cache(maxsize=4)
 def _load_leaders(path: Path) -> dict[tuple[str, ...], str]:
-    schema = LexiconSchema(("term", "country"), required=("term", "country"))
-    rows = read_lexicon(path, schema)
-    return {tuple(normalize(w, fold_nukta=True).lower() for w in r["term"].split()): r["country"] for r in rows}
+    return {_leader_words(r["term"]): r["country"] for r in read_lexicon(path, _LEADERS_SCHEMA)}
+
+
+def leader_spellings(path: str | Path | None = None) -> list[tuple[tuple[str, ...], str]]:
+    """Each spelling's words with the leader it names: the ``leader`` column (the leader's first spelling, for a
+    spelling no fold joins: ``चिनफिंग`` is ``जिनपिंग``), else the spelling itself."""
+    rows = read_lexicon(Path(path) if path else data_file("leaders.csv"), _LEADERS_SCHEMA)
+    return [(_leader_words(r["term"]), r["leader"] or r["term"]) for r in rows]
 
 
 @lru_cache(maxsize=4)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex as re
 
-from .agreements import load_leaders
+from .agreements import leader_spellings, load_leaders
 from .entities.names import variant_key
 
 LEADER_WORDS = 3  # a leader's name is one to three words (``किम जोंग उन``)
@@ -33,18 +33,19 @@ _AMOUNT = re.compile(
 
 @lru_cache(maxsize=1)
 def _leader_ids() -> dict[tuple[str, ...], str]:
-    """Loose keys of each leader name (spellings folded) -> the leader's id: the first spelling in ``leaders.csv``."""
+    """Loose keys of each leader name (spellings folded) -> the leader's id: the first spelling in ``leaders.csv``
+    (or the one its ``leader`` column names, for spellings no fold joins: ``चिनफिंग`` -> ``जिनपिंग``)."""
     ids: dict[tuple[str, ...], str] = {}
-    for words in load_leaders():
+    for words, leader in leader_spellings():
         key = tuple(variant_key(w) for w in words)
-        ids.setdefault(key, " ".join(words))
+        ids.setdefault(key, ids.get(tuple(variant_key(w) for w in leader.split()), leader))
     return ids
 
 
 @lru_cache(maxsize=1)
 def _leader_states() -> dict[str, str]:
     """Leader id -> the state the leader acts for (ISO 3166 code, as ``leaders.csv`` gives it)."""
-    return {ident: load_leaders()[words] for words, ident in ((w, " ".join(w)) for w in load_leaders())}
+    return {leader: load_leaders()[words] for words, leader in leader_spellings()}
 
 
 def names_a_visitor(leaders: Iterable[str], parties: Iterable[str], host: str | None) -> bool:
