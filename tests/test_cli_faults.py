@@ -260,6 +260,14 @@ def test_one_commands_output_is_never_taken_for_anothers(capsys, articles, tmp_p
     assert snapshot(tmp_path) == before
 
 
+def test_a_corpus_page_folder_apart_from_the_tables(capsys, articles, tmp_path):
+    # the page built into the tables' folder (or around it) replaced the tables the run had just written
+    for out, page in (("x", "x"), ("s/t", "s"), ("u", "u/page")):
+        code, _, err = run(capsys, "corpus", articles, "--out", tmp_path / out, "--report", tmp_path / page)
+        assert code == EXIT_ERROR and "--report: " in one_error(err) and "apart from --out" in one_error(err)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles"]  # refused before any run
+
+
 def test_an_empty_folder_is_adopted(capsys, tmp_path):
     out = tmp_path / "reports"
     out.mkdir()

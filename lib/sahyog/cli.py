@@ -223,6 +223,7 @@ def cmd_corpus(args: argparse.Namespace) -> int:
 
     lexicon = _load_lexicon(args.lexicon)  # checked before the run, like the page's folder
     if args.report:  # checked before the run, which may take hours
+        _apart(Path(args.out), Path(args.report))
         check_output_dir(
             Path(args.report), "corpus page", args.force, legacy=lambda folder: (folder / "05_corpus.html").is_file()
         )
@@ -257,6 +258,14 @@ def cmd_corpus(args: argparse.Namespace) -> int:
         + (f"; page: {page}" if page else ""),
     )
     return EXIT_OK  # bad articles are data (documents.error), not a failed run
+
+
+def _apart(out: Path, page: Path) -> None:
+    """Refuse a corpus page folder that is the tables' folder, inside it or around it: building the page would
+    replace the tables just written (or the tables the page)."""
+    a, b = out.resolve(), page.resolve()
+    if a == b or a.is_relative_to(b) or b.is_relative_to(a):
+        raise InputError("--report", f"{page} must be a folder apart from --out {out} (one would replace the other)")
 
 
 def summary_warnings(summary: dict, out: str) -> list[str]:
