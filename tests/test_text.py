@@ -202,6 +202,7 @@ def test_dateline_ending_in_colon_dash_leaves_no_dash_in_the_first_sentence():
         assert art.dateline is not None and art.dateline.text == "नई दिल्ली"
         assert art.sentences[0].text == "भारत और चीन ने समझौता किया।"
     assert text.split_article("दिल्ली: -5 डिग्री तापमान रहा।").sentences[0].text.startswith("-5")  # a number's sign
+    assert text.split_article("नई दिल्ली:-15 अगस्त को भारत ने कहा।").sentences[0].text.startswith("15 अगस्त")
 
 
 # --- stop words and statistics ---------------------------------------------------------------------

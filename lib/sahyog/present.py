@@ -736,14 +736,23 @@ def date_text(b: Mapping[str, Any]) -> str:
     if b.get("weekday"):
         return f"{b['weekday']} (date not given)"
     if b.get("date_words"):
-        return f"{b['date_words']} ({'year' if b.get('month_day') else 'date'} not given)"
+        return f"{b['date_words']} ({_missing(b)} not given)"
     return "date not given"
 
 
+def _missing(b: Mapping[str, Any]) -> str:
+    """What a partial date lacks: the year (``29 अक्टूबर``), the day (``अक्टूबर 2017``), or all of it (``कल``)."""
+    if b.get("month_day"):
+        return "year"
+    return "day" if b.get("date_precision") in ("month", "year") else "date"
+
+
 def _date_words(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """The words of the first event's date that gives no full date (``29 अक्टूबर``, ``कल``) and its day of the year."""
+    """The words of the first event's date that gives no full date (``29 अक्टूबर``, ``कल``, ``अक्टूबर 2017``), its day
+    of the year and its precision."""
     ev = next((ev for ev in events if ev.get("date_text")), None)
-    return {"date_words": ev["date_text"], "month_day": ev.get("month_day")} if ev else {}
+    keys = ("month_day", "date_precision")
+    return {"date_words": ev["date_text"], **{k: ev.get(k) for k in keys}} if ev else {}
 
 
 def sort_newest_first(briefs: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

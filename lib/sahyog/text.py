@@ -312,10 +312,12 @@ class Article:
 
 
 # A dateline: a short place name (one to three words) then ':' (or ':-', as many Hindi sites write it), alone on
-# the first line or at the start of it, e.g. "इस्लामाबाद:", "नई दिल्ली, 13 मई:", "नई दिल्ली :- ".
+# the first line or at the start of it, e.g. "इस्लामाबाद:", "नई दिल्ली, 13 मई:", "नई दिल्ली :- ", "नई दिल्ली:-15 अगस्त";
+# a dash after a space before a number is its sign ("दिल्ली: -5 डिग्री").
 _DATELINE = re.compile(
     rf"\A[ \t\ufeff]*(?P<place>[{_DEV_WORD}]+(?:[ \t]+[{_DEV_WORD}]+){{0,2}})"
-    rf"(?:[ \t]*,[ \t]*[{_DEV_WORD}{_DIGIT} ]{{1,25}})?[ \t]*[:\u0903](?:[ \t]*[-–—](?![0-9०-९]))?[ \t]*(?:\n|(?=\S))"
+    rf"(?:[ \t]*,[ \t]*[{_DEV_WORD}{_DIGIT} ]{{1,25}})?[ \t]*[:\u0903]"
+    r"(?:[-–—]|[ \t]+[-–—](?![0-9०-९]))?[ \t]*(?:\n|(?=\S))"
 )
 _SENT_DELIM = re.compile(r"[.?!\u0964\u0965]")
 # Letters or digits of any script: a line in Gurmukhi, Bengali or Urdu is content too.
