@@ -19,8 +19,13 @@ def test_country_outlines_ship_with_the_package():
     assert 60 < lon < 78 and 23 < lat < 37  # Pakistan where Pakistan is
 
 
+def _points(rows: list[tuple]) -> pd.DataFrame:
+    """Map points as the notebook passes them: id, bilingual label, type, latitude, longitude."""
+    return pd.DataFrame(rows, columns=["id", "label", "type", "lat", "lon"])
+
+
 def test_map_draws_borders_and_keeps_crowded_labels_apart():
-    points = pd.DataFrame(
+    points = _points(
         [
             ("PK", "पाकिस्तान · Pakistan", "country", 33.72, 73.04),
             ("geo:1", "इस्लामाबाद · Islamabad", "place", 33.72, 73.04),
@@ -28,8 +33,7 @@ def test_map_draws_borders_and_keeps_crowded_labels_apart():
             ("AF", "अफ़गानिस्तान · Afghanistan", "country", 34.53, 69.17),
             ("geo:3", "पेशावर · Peshawar", "place", 34.01, 71.58),
             ("geo:4", "रावलपिंडी · Rawalpindi", "place", 33.6, 73.07),
-        ],
-        columns=["id", "label", "type", "lat", "lon"],
+        ]
     )
     fig = charts.place_map(points, [("Lahore → Kabul", ["geo:2", "AF"])], title="स्थान · places")
     ax = fig.axes[0]
@@ -42,13 +46,12 @@ def test_map_draws_borders_and_keeps_crowded_labels_apart():
 
 
 def test_map_of_far_apart_places_stays_on_the_globe():
-    points = pd.DataFrame(
+    points = _points(
         [
             ("US", "United States", "country", 38.9, -77.0),
             ("CN", "China", "country", 39.9, 116.4),
             ("IN", "India", "country", 28.6, 77.2),
-        ],
-        columns=["id", "label", "type", "lat", "lon"],
+        ]
     )
     ax = charts.place_map(points).axes[0]
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
@@ -139,15 +142,14 @@ def test_the_phone_layout_keeps_bar_labels_readable_on_a_phone(tmp_path):
 
 def test_a_map_is_drawn_again_for_a_phone_with_readable_labels_apart(tmp_path):
     # shrunk, the desk's map had 5 px labels; the phone's is drawn at its width, in English only, labels apart
-    points = pd.DataFrame(
+    points = _points(
         [
             ("PK", "पाकिस्तान · Pakistan", "country", 33.72, 73.04),
             ("geo:2", "लाहौर · Lahore", "place", 31.56, 74.35),
             ("AF", "अफ़गानिस्तान · Afghanistan", "country", 34.53, 69.17),
             ("geo:3", "कराची · Karachi", "place", 24.86, 67.0),
             ("AE", "संयुक्त अरब अमीरात · United Arab Emirates", "country", 24.45, 54.38),
-        ],
-        columns=["id", "label", "type", "lat", "lon"],
+        ]
     )
     desk = charts.place_map(points, title="स्थान · places")
     desk_px = _png_width(charts.save(desk, tmp_path / "map.png").read_bytes())
