@@ -322,3 +322,12 @@ def test_origins_are_kept_compactly_and_read_back_exactly():
     assert [o.decode(c) for c in codes] == given
     assert all(isinstance(c, int) for c in codes[:3]) and isinstance(codes[5], str)  # "007" kept as written
     assert len({codes[0], codes[1], codes[2]}) == 3 and o.names == ["/data/a.jsonl", "/data/b.jsonl"]
+
+
+def test_the_inputs_date_resolves_the_days_an_article_names_as_extract_date_does():
+    # a JSON line's or CSV row's date is the article's date: "कल" is the day before it, as `extract --date` reads it
+    text = "भारत और नेपाल ने कल ऊर्जा समझौते पर हस्ताक्षर किए।\n"
+    items = [corpus.Item("a", "a.txt", "a.txt", date=date(2024, 5, 14), text=text)]
+    events = corpus.process_partition(items).tables["event_sources"].to_pandas()
+    assert list(events["date"]) == ["2024-05-13"]
+    assert extract_text(text, "a", date="2024-05-14")["events"][0]["date"] == "2024-05-13"

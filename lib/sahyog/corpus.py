@@ -465,7 +465,8 @@ def process_partition(items: Sequence[Item], all_agreements: bool = False, lexic
     for item in items:
         row: dict[str, Any] = {"doc_id": item.doc_id, "date": item.date, "source": item.source, "error": None}
         try:
-            records.append(extract_text(_article_text(item), item.doc_id, item.source, lexicon))
+            day = item.date.isoformat() if item.date else None  # the input's date resolves "कल", "23 अगस्त को"
+            records.append(extract_text(_article_text(item), item.doc_id, item.source, lexicon, day))
         except (InputError, _KnownError) as exc:
             row["error"] = str(exc)
         except Exception as exc:  # a bug on one article must not end a run of thousands: record it
