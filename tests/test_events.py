@@ -219,3 +219,19 @@ def test_a_next_meeting_takes_only_its_own_date_and_place_not_what_happened():
     )
     text = "पाकिस्तान और कजाकिस्तान ने मंगलवार को इस्लामाबाद में हुई बैठक में अगली बैठक जल्द करने पर सहमति जताई।"
     assert meeting(text) == (None, None, None)
+
+
+def test_a_visit_is_to_the_country_before_yatra_and_between_the_host_and_the_visitors_state():
+    # an advance report datelined in the visitor's capital: the visit is to India ("राजकीय भारत यात्रा"), and Nepal,
+    # named only through its prime minister, is the other party; the corpus names it though no entity does
+    from sahyog.corpus_events import article_events
+
+    text = (
+        "काठमांडू: प्रधानमंत्री देउबा की राजकीय भारत यात्रा 23 अगस्त से\n"
+        "प्रधानमंत्री शेर बहादुर देउबा पाँच दिन की राजकीय यात्रा पर मोदी के निमंत्रण पर 23 अगस्त को भारत आएंगे।"
+    )
+    rec = extract_text(text, "x", date="2017-08-02")
+    (ev,) = rec["events"]
+    assert (ev["category"], ev["parties"], ev["place"], ev["date"]) == ("visit", ["IN", "NP"], "IN", "2017-08-23")
+    (row,) = article_events(rec, None, True)
+    assert row["party_names"] == ["India", "Nepal"] and row["party_types"] == ["state", "state"]

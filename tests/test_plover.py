@@ -103,11 +103,18 @@ def test_export_writes_json_lines_from_a_corpus_output(tmp_path) -> None:
         VALIDATOR.validate(json.loads(line))
 
 
+def test_an_event_with_no_party_is_left_out_as_the_schema_requires_a_source() -> None:
+    # --all-agreements reports agreements whose clause names no party; PLOVER needs a source actor
+    (rec,) = export([ev("a"), ev("b", parties=(), category="treaty")])
+    VALIDATOR.validate(rec)
+    assert rec["sahyog"]["category"] == "mou"
+
+
 def test_events_left_out_of_the_export_for_want_of_a_date_are_counted_in_a_warning():
     from sahyog.cli import summary_warnings
 
     summary = {"errors": 0, "articles": 3, "events": {"events": 4, "exports": {"events.plover.jsonl": 1}}}
     (line,) = summary_warnings(summary, "out")
-    assert line.startswith("3 of 4 events have no date") and "events.plover.jsonl" in line
+    assert line.startswith("3 of 4 events are not in events.plover.jsonl: they have no date") and "no party" in line
     summary["events"]["exports"]["events.plover.jsonl"] = 4
     assert summary_warnings(summary, "out") == []

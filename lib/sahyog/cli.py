@@ -280,10 +280,10 @@ def summary_warnings(summary: dict, out: str) -> list[str]:
     events = summary.get("events") or {}
     for name, n in (events.get("exports") or {}).items():
         left = events.get("events", 0) - n
-        if left:  # PLOVER requires a date: the event's own, else its first report's
+        if left:  # PLOVER requires a date (the event's own, else its first report's) and a party
             lines.append(
-                f"{left} of {events['events']} events have no date (none in the text, no article date) and are not"
-                f" in {name}: give the articles dates (a date column, or file names starting YYYY-MM-DD)"
+                f"{left} of {events['events']} events are not in {name}: they have no date (none in the text, no"
+                " article date: give the articles dates, a date column or file names starting YYYY-MM-DD) or no party"
             )
     return lines
 

@@ -103,8 +103,8 @@ def _event_fields(event: Row, entities: Mapping[str, Row], sentences: Mapping[in
         "status": event.get("status"),
         "level": event.get("level"),
         "parties": parties,
-        "party_names": [entities.get(p, {}).get("name_en") or p for p in parties],
-        "party_types": [entities.get(p, {}).get("actor_type") or "" for p in parties],
+        "party_names": [entities.get(p, {}).get("name_en") or _country(p)[1] or p for p in parties],
+        "party_types": [entities.get(p, {}).get("actor_type") or ("state" if _country(p)[1] else "") for p in parties],
         "party_countries": [_country_of(p, entities.get(p, {})) for p in parties],
         "date": event.get("date"),
         "date_precision": event.get("date_precision") or _precision(event.get("date")),
@@ -120,6 +120,14 @@ def _event_fields(event: Row, entities: Mapping[str, Row], sentences: Mapping[in
         "leaders": sorted(event.get("leaders") or []),
         "amounts": sorted(event.get("amounts") or []),
     }
+
+
+def _country(party: str) -> tuple[str, str]:
+    """(Hindi, English) names of a party that is a country code with no entity in its article (a state found only
+    through its leader, ``देउबा``), else ("", "")."""
+    from .entities import country_name
+
+    return country_name(party) or ("", "") if ":" not in party else ("", "")
 
 
 def _country_of(entity_id: str | None, entity: Row) -> str:

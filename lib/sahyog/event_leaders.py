@@ -48,6 +48,11 @@ def _leader_states() -> dict[str, str]:
     return {leader: load_leaders()[words] for words, leader in leader_spellings()}
 
 
+def leader_states(leaders: Iterable[str]) -> set[str]:
+    """The states the leaders (ids of :func:`leaders_named`) act for."""
+    return {_leader_states()[i] for i in leaders if i in _leader_states()}
+
+
 def names_a_visitor(leaders: Iterable[str], parties: Iterable[str], host: str | None) -> bool:
     """True when ``leaders`` include one of a party state other than the host (the place's country): the visitor
     names an occasion, a host meets every visitor (``मोदी`` alone in New Delhi tells no visit from another). With

@@ -28,7 +28,7 @@ import regex as re
 
 from . import dates as dates_mod
 from .agreements import NUMBER_WORDS
-from .event_leaders import amounts_named, leaders_named
+from .event_leaders import amounts_named, leader_states, leaders_named
 from .record import EVENT_KEYS
 
 Record = Mapping[str, Any]
@@ -61,7 +61,7 @@ _OCCASION = re.compile(
 _VENUE_AFTER = re.compile(r"^\s*(?:के\s+(?:[\p{L}\p{M}]+\s+){0,3})?में(?![\p{L}\p{M}])")
 _VISIT_AFTER = re.compile(
     r"^\s*(?:की\s+(?:(?:राजकीय|आधिकारिक|सरकारी|पहली|दो|तीन|चार|पांच|[\p{L}\p{M}]+\s+दिवसीय)\s+)*(?:यात्रा|दौरे|दौरा)"
-    r"|(?:यात्रा|दौरे)(?:\s+के\s+दौरान|\s+पर)|(?:पहुंचे|पहुँचे|पहुंची|पहुँची|पहुंचे।))"
+    r"|(?:यात्रा|दौरे|दौरा)(?![\p{L}\p{M}])|(?:पहुंचे|पहुँचे|पहुंची|पहुँची|पहुंचे।))"
 )
 _VISIT_BEFORE = re.compile(r"(?:यात्रा|दौरे)\s+पर\s*$")
 _VISIT_ARRIVE = re.compile(r"^\s*(?:आए|आये|आईं|आई|पहुंचे|पहुँचे|गए|गये|गई|गईं)")
@@ -247,7 +247,8 @@ def _dateline_place(text: str, places: Mapping[int, list[tuple[int, int, str, st
 
 
 def _visit_destination(ctx: _Context) -> tuple[int, int, str, str] | None:
-    """The country a visit goes to (``मोदी की नेपाल यात्रा``, ``दौरे पर भारत आए``), first in the article."""
+    """The country a visit goes to (``मोदी की नेपाल यात्रा``, ``राजकीय भारत यात्रा``, ``दौरे पर भारत आए``), first in
+    the article."""
     for sid in sorted(ctx.places):
         if sid < 0 or sid not in ctx.sentences:
             continue
@@ -272,7 +273,8 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
     sectors = {s for a in ev.mentions for s in a.get("sectors", [])} | ev.extra_sectors
     date = _event_date(ev, ctx)
     place = _event_place(ev, ctx)
-    parties = _signing_pair(ev, ctx) or _article_pair(_with_host(_parties(ev, ctx), place, ev, ctx), ev, ctx)
+    parties = _with_host(_parties(ev, ctx), place, ev, ctx)
+    parties = _signing_pair(ev, ctx) or _article_pair(_with_visitor(parties, sids, ev, ctx), ev, ctx)
     out = {
         "id": f"e{n + 1}",
         "category": ev.category,
@@ -349,6 +351,14 @@ def _with_host(parties: list[str], place: tuple | None, ev: _Event, ctx: _Contex
     if not host or host == parties[0] or host not in _known_states(ctx):
         return parties
     return sorted({parties[0], host})
+
+
+def _with_visitor(parties: list[str], sids: Sequence[int], ev: _Event, ctx: _Context) -> list[str]:
+    """A visit naming one state is between it and the state of a visiting leader its sentences or the lead name
+    (``प्रधानमंत्री देउबा ... राजकीय भारत यात्रा``: Nepal, not only India)."""
+    if ev.category != "visit" or ev.level != "government" or len(parties) != 1:
+        return parties
+    return sorted(set(parties) | leader_states(leaders_named(_occasion_texts(sids, ctx))))
 
 
 def _article_pair(parties: list[str], ev: _Event, ctx: _Context) -> list[str]:

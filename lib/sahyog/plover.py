@@ -150,10 +150,10 @@ def _contexts(ev: Mapping[str, Any], event_type: str) -> list[str]:
 
 def record(ev: Mapping[str, Any], sources: Sequence[Mapping[str, Any]], coder: str) -> dict[str, Any] | None:
     """The PLOVER record of one corpus event (a row of ``events``) and its reports (rows of ``event_sources``);
-    None for an event with no date at all (PLOVER requires one)."""
+    None for an event with no date at all or no party (PLOVER requires a date and a source actor)."""
     event_type = EVENT_TYPES.get(ev["category"], "AGREE")
     when = _dates(ev)
-    if when is None:
+    if when is None or not list(ev.get("parties") or []):
         return None
     source, recipient, mode = _roles(ev, event_type)
     out: dict[str, Any] = {"id": f"sahyog-{ev['id']}", **when, "source": source}

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..text import DATELINE_SENTENCE_ID
 from .assembly import entities_by_sentence, find_entities
 from .base import ENTITY_TYPES, Entity, Mention
-from .gazetteer import _tables, role_english
+from .gazetteer import _tables, country_name, role_english
 from .names import _same_word, romanize, variant_key
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "Mention",
     "_same_word",
     "_tables",
+    "country_name",
     "entities_by_sentence",
     "find_entities",
     "role_english",

@@ -203,6 +203,19 @@ def _word_lists(rows: list[dict[str, str]]) -> _Tables:
     return t
 
 
+@lru_cache(maxsize=1)
+def _countries_by_id() -> dict[str, _Ref]:
+    t = _tables()
+    return {r.id: r for table in (t.exact, t.loose) for r in table.values() if r.type == "country"}
+
+
+def country_name(code: str) -> tuple[str, str] | None:
+    """A country's (Hindi, English) names by its ISO code (CLDR, as the gazetteer names it), None if unknown: a
+    party found only through its leader (``देउबा``) has no entity of its own in the article to name it."""
+    ref = _countries_by_id().get(code)
+    return (ref.name_hi, ref.name_en) if ref else None
+
+
 _OF = frozenset({"के", "की", "का"})
 
 
