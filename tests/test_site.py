@@ -182,6 +182,12 @@ def test_a_dateline_cut_off_as_a_sentence_is_no_headline():
     assert present.brief(rec, text)["place"]["en"] == "New Delhi"  # it is the dateline
     titled = "भारत-नेपाल।\nभारत और नेपाल के प्रधानमंत्रियों ने रेल सेवा का उद्घाटन किया।\n"
     assert present.headline(extract_text(titled, "y"), titled)[0].startswith("भारत-नेपाल")  # countries: no dateline
+    # a dateline with its date, or two places joined by a slash, ended by a danda: no headline either
+    for dateline in ("मस्कत 12 फरवरी।", "अटारी/ लाहौर।"):
+        cut = dateline + "भारत और ओमान ने आठ समझौतों पर हस्ताक्षर किए।\n"
+        assert present.headline(extract_text(cut, "z"), cut)[0] == "भारत और ओमान ने आठ समझौतों पर हस्ताक्षर किए।", dateline
+    venue = "काठमांडू में समझौता\nभारत और नेपाल ने समझौता किया।\n"
+    assert present.headline(extract_text(venue, "v"), venue) == ("काठमांडू में समझौता", True)  # a title naming a city
 
 
 def test_the_brief_and_the_events_read_one_dateline():

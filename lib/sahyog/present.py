@@ -521,14 +521,19 @@ def headline(record: Record, text: str = "") -> tuple[str, bool]:
 
 
 def _only_a_place(record: Record) -> bool:
-    """True when the first sentence is nothing but a city's name (a dateline the splitter made a sentence, as
-    :mod:`sahyog.events` reads datelines: cities only, so ``भारत-नेपाल।`` stays a title)."""
-    sid, rest = record["sentences"][0]["id"], record["sentences"][0]["text"]
+    """True when the first sentence is nothing but a dateline the splitter made a sentence (as :mod:`sahyog.events`
+    reads datelines: cities only, so ``भारत-नेपाल।`` stays a title): a city's name, with a date (``मस्कत 12
+    फरवरी।``) or one more place joined by a slash (``अटारी/ लाहौर।``), and nothing else."""
+    from .dates import month_numbers
+
+    sid, first = record["sentences"][0]["id"], record["sentences"][0]["text"]
     names = [m["text"] for e in record.get("entities", []) if e.get("type") == "place"
              for m in e.get("mentions", []) if m["sentence_id"] == sid]  # fmt: skip
+    rest = first
     for name in names:
-        rest = rest.replace(name, "")
-    return bool(names) and not any(ch.isalnum() for ch in rest)
+        rest = rest.replace(name, " ")
+    left = [w for w in regex.split(r"[^\p{L}\p{M}\p{N}]+", rest) if w and not w.isdigit() and w not in month_numbers()]
+    return bool(names) and (not left or (len(left) == 1 and "/" in first))
 
 
 def _is_title_line(text: str, first: str, dateline: str | None) -> bool:
