@@ -907,6 +907,18 @@ def test_report_help_lists_the_parameters_and_every_option_has_help(capsys):
         assert silent == [], f"{command}: options without help: {silent}"
 
 
+def test_help_examples_are_commands_the_parser_takes(capsys):
+    # the examples under --help must parse as written (a renamed option would make them lie)
+    for argv in (["--help"], ["corpus", "--help"]):
+        code, out, _ = run(capsys, *argv)
+        examples = [
+            ln.split("  ")[1].split() for ln in out.split("examples:", 1)[1].splitlines() if ln.startswith("  sahyog")
+        ]
+        assert code == 0 and examples and "README.md" in out
+        for words in examples:
+            cli.build_parser().parse_args(words[1:])  # raises SystemExit on an unknown option
+
+
 def test_corpus_ends_with_one_line_saying_where_and_quiet_keeps_errors_only(capsys, articles, cluster, tmp_path):
     out = tmp_path / "out"
     code, stdout, err = run(capsys, "corpus", articles, "--out", out, "--scheduler", cluster.scheduler_address)

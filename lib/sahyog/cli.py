@@ -328,6 +328,20 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_ERROR)
 
 
+_MAIN_EXAMPLES = """examples:
+  sahyog extract seeds/                      one JSON record per article on standard output
+  sahyog report seeds/ --out reports/        the HTML report site: open reports/index.html
+  sahyog corpus news.jsonl --out corpus_out/ --report corpus_page/ --export plover
+
+'sahyog COMMAND --help' lists a command's options; README.md explains the record, the tables and the rules."""
+_CORPUS_EXAMPLES = """examples:
+  sahyog corpus my_articles/ --out corpus_out/                 .txt files; a name starting YYYY-MM-DD dates one
+  sahyog corpus news.jsonl --out corpus_out/ --workers 2       one JSON object per line: text, date, source, doc_id
+  sahyog corpus news.csv --out corpus_out/ --text-column body --date-column published
+  sahyog corpus news.jsonl --out corpus_out/ --report corpus_page/ --export plover
+
+The tables are Parquet files in --out (documents, sectors, agreements, entities, entity_mentions, events,
+event_sources) with summary.json; README.md ("A whole corpus on Dask") explains them."""
 _LEXICON_HELP = (
     "a sector lexicon CSV of your own (columns sector,term), or a folder of lexicon files (cues.csv, agreements.csv,"
     " ... see the README), checked before any article is read"
@@ -341,7 +355,12 @@ _ALL_HELP = (
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__, params
 
-    parser = _Parser(prog="sahyog", description="Hindi diplomacy news into tables, charts and reports.")
+    parser = _Parser(
+        prog="sahyog",
+        description="Hindi diplomacy news into tables, charts and reports.",
+        epilog=_MAIN_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"sahyog {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
@@ -400,7 +419,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rp.set_defaults(func=cmd_report)
 
-    cp = sub.add_parser("corpus", help="process many articles on Dask into Parquet tables")
+    cp = sub.add_parser(
+        "corpus",
+        help="process many articles on Dask into Parquet tables",
+        epilog=_CORPUS_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     cp.add_argument("input", help="folder of .txt, a .jsonl file, or a .csv file")
     cp.add_argument("--out", required=True, help="output folder for the Parquet tables")
     cp.add_argument("--scheduler", default=None, help="address of a Dask scheduler, e.g. tcp://host:8786")
@@ -449,7 +473,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--export",
         action="append",
         choices=["plover"],
-        help="also write the events as PLOVER JSON Lines (events.plover.jsonl in --out)",
+        help="also write the events as PLOVER JSON Lines (events.plover.jsonl in --out); events with no date"
+        " (none in the text, no article date) or no party are left out, and a warning counts them",
     )
     cp.set_defaults(func=cmd_corpus)
     return parser
