@@ -392,3 +392,11 @@ def test_the_appendix_says_what_kinds_of_file_it_lists(tmp_path):
     (tmp_path / "05_pairs.csv").write_text("a\n", encoding="utf-8")
     assert "Tables as CSV (UTF-8), charts as PNG." in site.files_html(tmp_path, "05_")
     assert site.files_html(tmp_path, "04_") == ""
+
+
+def test_the_events_table_says_when_and_where_are_not_given():
+    # on a phone an empty cell's row is hidden: the card would silently lack "when"
+    from sahyog.extract import extract_text
+
+    table = present.event_table(extract_text("भारत और नेपाल ने व्यापार समझौते पर हस्ताक्षर किए।", "x"))
+    assert table[["when", "where"]].values.tolist() == [["not given", "not given"]]

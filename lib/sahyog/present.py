@@ -259,8 +259,8 @@ def event_table(record: Record) -> pd.DataFrame:
                 "agreed": line["label"],
                 "number": "" if ev.get("count") is None else str(ev["count"]),
                 "parties": ", ".join(line["parties"]),
-                "when": line["when"],
-                "where": line["where"],
+                "when": line["when"] or "not given",  # said, so a phone's card does not drop the row unseen
+                "where": line["where"] or "not given",
                 "sectors": ", ".join(line["sectors"]),
                 "sentences": ", ".join(str(i) for i in line["sentences"]),
                 "evidence": marked_sentence(first, spans) if first else "",
