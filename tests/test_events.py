@@ -235,3 +235,10 @@ def test_a_visit_is_to_the_country_before_yatra_and_between_the_host_and_the_vis
     assert (ev["category"], ev["parties"], ev["place"], ev["date"]) == ("visit", ["IN", "NP"], "IN", "2017-08-23")
     (row,) = article_events(rec, None, True)
     assert row["party_names"] == ["India", "Nepal"] and row["party_types"] == ["state", "state"]
+
+
+def test_an_events_count_is_the_largest_the_article_states_for_it():
+    # "एक अहम समझौते" names one of them; "चार समझौतों पर हस्ताक्षर" says how many were signed
+    text = "भारत और कुवैत ने रक्षा सहयोग के लिए एक अहम समझौते पर हस्ताक्षर किए। दोनों पक्षों ने चार समझौतों पर हस्ताक्षर किए।"
+    (ev,) = extract_text(text, "x")["events"]
+    assert (ev["category"], ev["count"]) == ("agreement", 4)

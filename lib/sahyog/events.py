@@ -278,7 +278,7 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
     out = {
         "id": f"e{n + 1}",
         "category": ev.category,
-        "count": counts[0] if counts else None,
+        "count": max(counts) if counts else None,
         "parties": parties,
         "level": ev.level,
         "status": ev.status,
