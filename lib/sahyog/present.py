@@ -746,8 +746,12 @@ def date_text(b: Mapping[str, Any]) -> str:
 
 
 def _missing(b: Mapping[str, Any]) -> str:
-    """What a partial date lacks: the year (``29 अक्टूबर``), the day (``अक्टूबर 2017``), or all of it (``कल``)."""
-    if b.get("month_day"):
+    """What a partial date lacks: the year (``29 अक्टूबर``), the day (``अक्टूबर 2017``), or all of it (``कल``, even
+    where the event's day of the year came from elsewhere, a dateline's: the words shown do not give it)."""
+    from .dates import month_numbers
+
+    words = str(b.get("date_words") or "")
+    if b.get("month_day") and any(w in month_numbers() for w in words.split()):
         return "year"
     return "day" if b.get("date_precision") in ("month", "year") else "date"
 
