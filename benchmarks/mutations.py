@@ -34,6 +34,7 @@ MUTATIONS = [
     ("drop cue hope चाहिए", DATA + "cues.csv", "hope,चाहिए", ""),
     ("drop cue perfect थी", DATA + "cues.csv", "perfect,थी", ""),
     ("drop cue party_after जिससे", DATA + "cues.csv", "party_after,जिससे", ""),
+    ("a pointed generic is no treaty", "lib/sahyog/agreements.py", '_POINTING = _plain("इस", ', "_POINTING = _plain("),
     ("no counterfactual rule", "lib/sahyog/outcomes.py",
      '    return has_cue("question", keys, j, hi) or has_cue("irrealis"',
      '    return has_cue("question", keys, j, hi) or False and has_cue("irrealis"'),

@@ -513,6 +513,13 @@ def test_a_leader_only_completes_the_sides_of_an_agreement() -> None:
     assert agreed("भारत और नेपाल के रिश्ते पुराने हैं। मोदी ने किसान संगठनों के साथ समझौता किया।") == set()
 
 
+def test_an_agreement_pointed_at_in_a_sentence_naming_it_a_treaty_is_that_treaty() -> None:
+    text = "रूस और उत्तर कोरिया ने संधि पर हस्ताक्षर किए। किम ने इस समझौते को दोनों देशों के बीच सबसे शक्तिशाली संधि कहा।"
+    assert sorted(a["category"] for a in found(text) if a["sentence_id"] == 1) == ["treaty"]
+    listed = "भारत और नेपाल ने चार समझौतों पर हस्ताक्षर किए, जिनमें एक समझौता ज्ञापन शामिल है।"  # points at nothing
+    assert sorted(a["category"] for a in found(listed)) == ["agreement", "mou"]
+
+
 def test_states_in_a_consequence_clause_are_no_parties() -> None:
     # "जिससे ... में चिंता": who is uneasy about a deal is not a side of it
     (a,) = found("भारत ने एक समझौते पर हस्ताक्षर किए, जिससे अमेरिका और जापान में चिंता है।")

@@ -796,7 +796,25 @@ def find_agreements(
         for a, st in zip(out, statuses, strict=True)
         if st != outcomes.BACKGROUND
     ]
-    return generics_as_mous(kept)
+    return generics_as_mous(_named_by_another(kept, doc.text))
+
+
+_POINTING = _plain("इस", "यह", "उस", "इसी", "उसी")  # "इस समझौते": the one the sentence names
+_NAMED = frozenset({"treaty", "mou", "roadmap", "declaration"})
+
+
+def _named_by_another(agreements: Sequence[Agreement], text: str) -> list[Agreement]:
+    """A generic agreement pointed at (``इस समझौते``) in a sentence that names the instrument more exactly, at the
+    same level and status, is that instrument, once (``किम ने इस समझौते को ... "सबसे शक्तिशाली संधि" कहा``: a treaty,
+    not a treaty and an agreement); ``चार समझौते, जिनमें एक समझौता ज्ञापन`` points at nothing and keeps both."""
+    named = {(a.sentence_id, a.level, a.status) for a in agreements if a.category in _NAMED}
+
+    def pointed(a: Agreement) -> bool:
+        before = text[max(0, a.start - 12) : a.start].split()
+        return bool(before) and before[-1] in _POINTING
+
+    return [a for a in agreements if not (a.category == "agreement" and (a.sentence_id, a.level, a.status) in named
+                                           and pointed(a))]  # fmt: skip
 
 
 def _is_generic(a: Agreement) -> bool:
