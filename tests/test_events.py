@@ -237,8 +237,21 @@ def test_a_visit_is_to_the_country_before_yatra_and_between_the_host_and_the_vis
     assert row["party_names"] == ["India", "Nepal"] and row["party_types"] == ["state", "state"]
 
 
-def test_an_events_count_is_the_largest_the_article_states_for_it():
+def test_an_events_count_is_the_first_above_one_the_article_states_for_it():
     # "एक अहम समझौते" names one of them; "चार समझौतों पर हस्ताक्षर" says how many were signed
     text = "भारत और कुवैत ने रक्षा सहयोग के लिए एक अहम समझौते पर हस्ताक्षर किए। दोनों पक्षों ने चार समझौतों पर हस्ताक्षर किए।"
     (ev,) = extract_text(text, "x")["events"]
     assert (ev["category"], ev["count"]) == ("agreement", 4)
+
+
+def test_a_trip_mentioned_in_passing_or_a_leader_in_passing_changes_no_event():
+    # found by a review: "अपनी पिछली चीन यात्रा" is no destination; Putin present somewhere is no visitor;
+    # a running total ("अब तक कुल 50") is no count of this signing
+    text = "नई दिल्ली, 14 मई। भारत और नेपाल ने चार समझौतों पर हस्ताक्षर किए। देउबा ने अपनी पिछली चीन यात्रा का जिक्र किया।"
+    (ev,) = extract_text(text, "x")["events"]
+    assert ev["place"] == "geo:1261481"
+    text = "प्रधानमंत्री शेर बहादुर देउबा राजकीय यात्रा पर मोदी के निमंत्रण पर भारत आएंगे, जहां पुतिन भी मौजूद रहेंगे।"
+    (ev,) = extract_text(text, "y")["events"]
+    assert ev["parties"] == ["IN"]
+    text = "भारत और नेपाल ने चार समझौतों पर हस्ताक्षर किए। अब तक दोनों देशों के बीच कुल 50 समझौते हो चुके हैं।"
+    assert [e["count"] for e in extract_text(text, "z")["events"]] == [4]

@@ -518,6 +518,8 @@ def test_an_agreement_pointed_at_in_a_sentence_naming_it_a_treaty_is_that_treaty
     assert sorted(a["category"] for a in found(text) if a["sentence_id"] == 1) == ["treaty"]
     listed = "भारत और नेपाल ने चार समझौतों पर हस्ताक्षर किए, जिनमें एक समझौता ज्ञापन शामिल है।"  # points at nothing
     assert sorted(a["category"] for a in found(listed)) == ["agreement", "mou"]
+    both = "भारत और नेपाल ने सोमवार को इस समझौते पर हस्ताक्षर किए और एक ऊर्जा रोडमैप भी जारी किया।"  # two instruments
+    assert sorted(a["category"] for a in found(both)) == ["agreement", "roadmap"]
 
 
 def test_states_in_a_consequence_clause_are_no_parties() -> None:

@@ -148,6 +148,7 @@ def test_the_brief_says_what_the_article_gives_of_the_day_however_little():
         ("भारत और कतर ने 29 अक्टूबर को संयुक्त घोषणा पर हस्ताक्षर किए।", "29 अक्टूबर (year not given)"),
         ("भारत और नेपाल ने कल व्यापार समझौते पर हस्ताक्षर किए।", "कल (date not given)"),
         ("भारत और नेपाल ने अक्टूबर 2017 में व्यापार समझौते पर हस्ताक्षर किए।", "अक्टूबर 2017 (day not given)"),
+        ("भारत और कतर ने 29 October को संयुक्त घोषणा पर हस्ताक्षर किए।", "29 October (year not given)"),
         ("मस्कत 12 फरवरी। भारत और ओमान ने कल आठ समझौतों पर हस्ताक्षर किए।", "कल (date not given)"),  # 12 Feb: the dateline's
         ("भारत और नेपाल ने मंगलवार को व्यापार समझौते पर हस्ताक्षर किए।", "मंगलवार · Tuesday (date not given)"),
         ("भारत और नेपाल ने व्यापार समझौते पर हस्ताक्षर किए।", "date not given"),
@@ -187,6 +188,8 @@ def test_a_dateline_cut_off_as_a_sentence_is_no_headline():
     for dateline in ("मस्कत 12 फरवरी।", "अटारी/ लाहौर।"):
         cut = dateline + "भारत और ओमान ने आठ समझौतों पर हस्ताक्षर किए।\n"
         assert present.headline(extract_text(cut, "z"), cut)[0] == "भारत और ओमान ने आठ समझौतों पर हस्ताक्षर किए।", dateline
+    talks = "दिल्ली/ काठमांडू वार्ता।\nभारत और नेपाल ने चार समझौतों पर हस्ताक्षर किए।\n"  # a slash, then a noun: a title
+    assert present.headline(extract_text(talks, "t"), talks)[0].startswith("दिल्ली/ काठमांडू वार्ता")
     venue = "काठमांडू में समझौता\nभारत और नेपाल ने समझौता किया।\n"
     assert present.headline(extract_text(venue, "v"), venue) == ("काठमांडू में समझौता", True)  # a title naming a city
 
@@ -393,6 +396,16 @@ def test_the_appendix_says_what_kinds_of_file_it_lists(tmp_path):
     (tmp_path / "05_pairs.csv").write_text("a\n", encoding="utf-8")
     assert "Tables as CSV (UTF-8), charts as PNG." in site.files_html(tmp_path, "05_")
     assert site.files_html(tmp_path, "04_") == ""
+
+
+def test_a_state_found_only_through_its_leader_is_named_on_the_page():
+    from sahyog.extract import extract_text
+
+    text = (
+        "काठमांडू: प्रधानमंत्री देउबा की राजकीय भारत यात्रा 23 अगस्त से\n"
+        "प्रधानमंत्री शेर बहादुर देउबा पाँच दिन की राजकीय यात्रा पर मोदी के निमंत्रण पर 23 अगस्त को भारत आएंगे।"
+    )
+    assert present.event_table(extract_text(text, "x"))["parties"].tolist() == ["India, Nepal"]  # not "India, NP"
 
 
 def test_the_events_table_says_when_and_where_are_not_given():

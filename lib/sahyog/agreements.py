@@ -30,6 +30,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+import regex
+
 from . import outcomes
 from .cues import clause_end, clause_start, cue_hits, has_cue
 from .lexicon import IGNORE, LexiconSchema, group_schema, read_lexicon
@@ -803,18 +805,28 @@ _POINTING = _plain("इस", "यह", "उस", "इसी", "उसी")  # "�
 _NAMED = frozenset({"treaty", "mou", "roadmap", "declaration"})
 
 
+_CALLED = regex.compile(r"\W{0,3}\s*(?:कहा|बताया|करार\s+दिया|माना|कहते|बताते)(?![\p{L}\p{M}])")
+
+
 def _named_by_another(agreements: Sequence[Agreement], text: str) -> list[Agreement]:
-    """A generic agreement pointed at (``इस समझौते``) in a sentence that names the instrument more exactly, at the
-    same level and status, is that instrument, once (``किम ने इस समझौते को ... "सबसे शक्तिशाली संधि" कहा``: a treaty,
-    not a treaty and an agreement); ``चार समझौते, जिनमें एक समझौता ज्ञापन`` points at nothing and keeps both."""
-    named = {(a.sentence_id, a.level, a.status) for a in agreements if a.category in _NAMED}
+    """A generic agreement pointed at as an object (``इस समझौते को``) that its sentence then calls a more exact
+    instrument (``... "सबसे शक्तिशाली संधि" कहा``/``बताया``), at the same level and status, is that instrument, once:
+    a treaty, not a treaty and an agreement. Two instruments signed together (``इस समझौते पर हस्ताक्षर किए और एक
+    रोडमैप भी जारी किया``) or a list (``चार समझौते, जिनमें एक समझौता ज्ञापन``) keep both."""
 
-    def pointed(a: Agreement) -> bool:
+    def called(a: Agreement) -> bool:
         before = text[max(0, a.start - 12) : a.start].split()
-        return bool(before) and before[-1] in _POINTING
+        if (
+            a.category != "agreement"
+            or not before
+            or before[-1] not in _POINTING
+            or text[a.end : a.end + 4].split()[:1] != ["को"]
+        ):
+            return False
+        return any(b.category in _NAMED and (b.sentence_id, b.level, b.status) == (a.sentence_id, a.level, a.status)
+                   and b.start > a.end and _CALLED.match(text, b.end) for b in agreements)  # fmt: skip
 
-    return [a for a in agreements if not (a.category == "agreement" and (a.sentence_id, a.level, a.status) in named
-                                           and pointed(a))]  # fmt: skip
+    return [a for a in agreements if not called(a)]
 
 
 def _is_generic(a: Agreement) -> bool:

@@ -61,8 +61,12 @@ _OCCASION = re.compile(
 _VENUE_AFTER = re.compile(r"^\s*(?:के\s+(?:[\p{L}\p{M}]+\s+){0,3})?में(?![\p{L}\p{M}])")
 _VISIT_AFTER = re.compile(
     r"^\s*(?:की\s+(?:(?:राजकीय|आधिकारिक|सरकारी|पहली|दो|तीन|चार|पांच|[\p{L}\p{M}]+\s+दिवसीय)\s+)*(?:यात्रा|दौरे|दौरा)"
-    r"|(?:यात्रा|दौरे|दौरा)(?![\p{L}\p{M}])|(?:पहुंचे|पहुँचे|पहुंची|पहुँची|पहुंचे।))"
+    r"|(?:यात्रा|दौरे)(?:\s+के\s+दौरान|\s+पर)|(?:पहुंचे|पहुँचे|पहुंची|पहुँची|पहुंचे।))"
 )
+# "X यात्रा" with nothing after it is the visit only as a leader's (state) visit: "देउबा की राजकीय भारत यात्रा",
+# "मोदी की नेपाल यात्रा"; not "अपनी पिछली चीन यात्रा", "गैर-जरूरी पाकिस्तान यात्रा", "अमेरिका दौरा रद्द"
+_BARE_VISIT = re.compile(r"^\s*(?:यात्रा|दौरे|दौरा)(?![\p{L}\p{M}])")
+_BARE_VISIT_BEFORE = re.compile(r"(?:की|राजकीय|आधिकारिक|सरकारी)\s*$")
 _VISIT_BEFORE = re.compile(r"(?:यात्रा|दौरे)\s+पर\s*$")
 _VISIT_ARRIVE = re.compile(r"^\s*(?:आए|आये|आईं|आई|पहुंचे|पहुँचे|गए|गये|गई|गईं)")
 
@@ -258,7 +262,8 @@ def _visit_destination(ctx: _Context) -> tuple[int, int, str, str] | None:
                 continue
             after = ctx.text[e : min(sent["end"], e + 60)]
             before = ctx.text[max(sent["start"], s - 30) : s]
-            if _VISIT_AFTER.match(after) or (_VISIT_BEFORE.search(before) and _VISIT_ARRIVE.match(after)):
+            bare = _BARE_VISIT.match(after) and _BARE_VISIT_BEFORE.search(before)
+            if _VISIT_AFTER.match(after) or bare or (_VISIT_BEFORE.search(before) and _VISIT_ARRIVE.match(after)):
                 return s, e, ctx.text[s:e], ident
     return None
 
@@ -278,7 +283,7 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
     out = {
         "id": f"e{n + 1}",
         "category": ev.category,
-        "count": max(counts) if counts else None,
+        "count": next((c for c in counts if c > 1), counts[0]) if counts else None,
         "parties": parties,
         "level": ev.level,
         "status": ev.status,
@@ -354,11 +359,13 @@ def _with_host(parties: list[str], place: tuple | None, ev: _Event, ctx: _Contex
 
 
 def _with_visitor(parties: list[str], sids: Sequence[int], ev: _Event, ctx: _Context) -> list[str]:
-    """A visit naming one state is between it and the state of a visiting leader its sentences or the lead name
-    (``प्रधानमंत्री देउबा ... राजकीय भारत यात्रा``: Nepal, not only India)."""
+    """A visit naming one state is between it and the state of the visiting leader its sentences or the lead name
+    (``प्रधानमंत्री देउबा ... राजकीय भारत यात्रा``: Nepal, not only India), when they name leaders of exactly one
+    other state (``..., जहां पुतिन भी मौजूद रहेंगे`` leaves the visitor unsaid)."""
     if ev.category != "visit" or ev.level != "government" or len(parties) != 1:
         return parties
-    return sorted(set(parties) | leader_states(leaders_named(_occasion_texts(sids, ctx))))
+    visitors = leader_states(leaders_named(_occasion_texts(sids, ctx))) - set(parties)
+    return sorted({*parties, *visitors}) if len(visitors) == 1 else parties  # a leader in passing makes two: none
 
 
 def _article_pair(parties: list[str], ev: _Event, ctx: _Context) -> list[str]:

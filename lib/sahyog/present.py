@@ -91,9 +91,16 @@ def level_label(agreement: Mapping[str, Any]) -> str:
 
 
 def name_list(ids: Iterable[str], record: Record, hindi: bool = False) -> list[str]:
-    """Entity ids as their names (unknown ids as they are)."""
+    """Entity ids as their names; a country code with no entity in the article (a state found through its leader,
+    ``देउबा``) by its CLDR name; other unknown ids as they are."""
+    from .entities import country_name
+
     by_id = entities_by_id(record)
-    return [entity_name(by_id.get(i), i, hindi) for i in ids]
+    out = []
+    for i in ids:
+        known = country_name(i) if i not in by_id and ":" not in i else None
+        out.append(bilingual(*known) if known and hindi else known[1] if known else entity_name(by_id.get(i), i, hindi))
+    return out
 
 
 def names(ids: Iterable[str], record: Record, hindi: bool = False) -> str:
@@ -533,7 +540,8 @@ def _only_a_place(record: Record) -> bool:
     for name in names:
         rest = rest.replace(name, " ")
     left = [w for w in regex.split(r"[^\p{L}\p{M}\p{N}]+", rest) if w and not w.isdigit() and w not in month_numbers()]
-    return bool(names) and (not left or (len(left) == 1 and "/" in first))
+    touches = len(left) == 1 and regex.search(rf"{regex.escape(left[0])}\s*/|/\s*{regex.escape(left[0])}", first)
+    return bool(names) and (not left or bool(touches))  # "अटारी/ लाहौर": a second place, not "... वार्ता"
 
 
 def _is_title_line(text: str, first: str, dateline: str | None) -> bool:
@@ -750,8 +758,8 @@ def _missing(b: Mapping[str, Any]) -> str:
     where the event's day of the year came from elsewhere, a dateline's: the words shown do not give it)."""
     from .dates import month_numbers
 
-    words = str(b.get("date_words") or "")
-    if b.get("month_day") and any(w in month_numbers() for w in words.split()):
+    words = str(b.get("date_words") or "").lower()
+    if b.get("month_day") and any(w.strip(".,") in month_numbers() for w in words.split()):
         return "year"
     return "day" if b.get("date_precision") in ("month", "year") else "date"
 
