@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from sahyog import corpus_events as ce
+from sahyog.dates import iso_precision
 
 
 def ev(doc: str, eid: str = "e1", *, date_: str | None = "2024-03-10", art: str | None = "2024-03-11",
@@ -19,7 +20,7 @@ def ev(doc: str, eid: str = "e1", *, date_: str | None = "2024-03-10", art: str 
         "article_date": date.fromisoformat(art) if art else None, "headline": f"headline {doc}",
         "category": category, "status": status, "level": "government", "parties": list(parties),
         "party_names": list(parties), "party_types": ["state"] * len(parties), "party_countries": list(parties),
-        "date": date_, "date_precision": ce._precision(date_), "place": place, "place_name": place,
+        "date": date_, "date_precision": iso_precision(date_), "place": place, "place_name": place,
         "place_country": place_country, "lat": lat, "lon": lon, "sectors": list(sectors), "count": None,
     }  # fmt: skip
 
@@ -182,7 +183,7 @@ def _record(doc_id: str, day: str, events: list[dict[str, Any]]) -> dict[str, An
 
 def _event(eid: str, day: str | None, category: str = "mou") -> dict[str, Any]:
     return {"id": eid, "category": category, "count": None, "parties": ["IN", "NP"], "level": "government",
-            "status": "agreed", "sectors": ["trade"], "date": day, "date_precision": ce._precision(day),
+            "status": "agreed", "sectors": ["trade"], "date": day, "date_precision": iso_precision(day),
             "date_text": None, "date_start": None, "date_end": None, "place": None, "place_text": None,
             "place_start": None, "place_end": None, "mentions": ["a1"], "sentences": [0]}  # fmt: skip
 

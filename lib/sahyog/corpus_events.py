@@ -23,6 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .dates import iso_precision
 from .event_leaders import amounts_conflict, names_a_visitor
 from .record import TABLE_TYPES
 
@@ -107,7 +108,7 @@ def _event_fields(event: Row, entities: Mapping[str, Row], sentences: Mapping[in
         "party_types": [entities.get(p, {}).get("actor_type") or ("state" if _country(p)[1] else "") for p in parties],
         "party_countries": [_country_of(p, entities.get(p, {})) for p in parties],
         "date": event.get("date"),
-        "date_precision": event.get("date_precision") or _precision(event.get("date")),
+        "date_precision": event.get("date_precision") or iso_precision(event.get("date")),
         "place": event.get("place"),
         "place_name": place.get("name_en") or event.get("place_text"),
         "place_country": _country_of(event.get("place"), place) or None,
@@ -139,18 +140,13 @@ def _country_of(entity_id: str | None, entity: Row) -> str:
     return entity.get("country") or ""
 
 
-def _precision(value: str | None) -> str | None:
-    """``day``, ``month`` or ``year`` from the shape of an ISO date string."""
-    return {10: "day", 7: "month", 4: "year"}.get(len(value)) if value else None
-
-
 # ---------------------------------------------------------------------------------------------
 # The merge
 
 
 def date_span(value: str | None, precision: str | None = None) -> tuple[int, int] | None:
     """The first and last day (ordinals) a date of a precision covers: a day, a month or a year; None if undated."""
-    precision = precision or _precision(value)
+    precision = precision or iso_precision(value)
     if not value or precision not in PRECISION_RANK:
         return None
     try:

@@ -16,7 +16,13 @@ from functools import cache
 
 import regex as re
 
-_DEV_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+DEV_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")  # Devanagari digits as ASCII ones
+
+
+def iso_precision(value: str | None) -> str | None:
+    """``day``, ``month`` or ``year`` from the shape of an ISO date string (``2026``, ``2026-03``, ``2026-03-12``)."""
+    return {10: "day", 7: "month", 4: "year"}.get(len(value)) if value else None
+
 
 # Spellings beside CLDR's (नुक्ता-less, -म्बर, अक्टूबर ...) and English names, by month number.
 _MONTH_VARIANTS = {
@@ -98,7 +104,7 @@ def _relative() -> re.Pattern[str]:
 
 
 def _number(text: str) -> int:
-    return int(text.translate(_DEV_DIGITS))
+    return int(text.translate(DEV_DIGITS))
 
 
 def _iso(year: int | None, month: int, day: int | None) -> tuple[str | None, str | None]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex as re
 
 from .agreements import leader_spellings, load_leaders
+from .dates import DEV_DIGITS
 from .entities.names import variant_key
 
 LEADER_WORDS = 3  # a leader's name is one to three words (``किम जोंग उन``)
@@ -78,7 +79,7 @@ def leaders_named(texts: Iterable[str]) -> list[str]:
 
 def _number(text: str) -> float | None:
     """A number as written (``39,000``, ``1,00,000``: commas group digits; ``5.43``)."""
-    digits = text.translate(str.maketrans("०१२३४५६७८९", "0123456789")).replace(",", "")
+    digits = text.translate(DEV_DIGITS).replace(",", "")
     try:
         return float(digits)
     except ValueError:

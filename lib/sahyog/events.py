@@ -327,7 +327,7 @@ def _areas_count(ctx: _Context, sid: int) -> int | None:
     m = _AREAS_COUNT.search(sent["text"]) if sent and "क्षेत्रों" in sent["text"] else None
     if not m:
         return None
-    n = m["n"].translate(str.maketrans("०१२३४५६७८९", "0123456789"))
+    n = m["n"].translate(dates_mod.DEV_DIGITS)
     return int(n) if n.isdigit() else NUMBER_WORDS.get(n)
 
 
@@ -512,7 +512,7 @@ def _meeting_date(ctx: _Context, sid: int) -> tuple[str | None, str | None]:
     for m in _YEAR_IN.finditer(sent["text"]):
         a, b = sent["start"] + m.start(), sent["start"] + m.end()
         if not any(s <= a < e for s, e, _, _ in found):  # "24 अगस्त 2017 में" is one date already
-            found.append((a, b, m.group()[:4].translate(_DIGITS), m.group()))
+            found.append((a, b, m.group()[:4].translate(dates_mod.DEV_DIGITS), m.group()))
     found = [f for f in found if not _happened(ctx.text, f[1], sent["end"])]
     if not found:
         return None, None
@@ -520,18 +520,10 @@ def _meeting_date(ctx: _Context, sid: int) -> tuple[str | None, str | None]:
     return value, words
 
 
-_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
-
-
 def _last_venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
-    """The last city of sentence ``sid`` followed by ``में`` (see :func:`_find_venue`, which takes the first)."""
-    sent = ctx.sentences.get(sid)
-    found = None
-    for s, e, ident, kind in ctx.places.get(sid, []) if sent else ():
-        venue = kind == "place" and _VENUE_AFTER.match(ctx.text[e : min(sent["end"], e + 40)])
-        if venue and not _happened(ctx.text, e, sent["end"]):
-            found = s, e, ctx.text[s:e], ident
-    return found
+    """The last venue of sentence ``sid`` (:func:`_venues`) that is not of what happened (:func:`_happened`)."""
+    end = ctx.sentences[sid]["end"] if sid in ctx.sentences else 0
+    return next((v for v in reversed(_venues(ctx, sid)) if not _happened(ctx.text, v[1], end)), None)
 
 
 _HAPPENED = re.compile(r"^(?:\s+[\p{L}\p{M}\p{N}]+){0,2}?\s+(?:हुआ|हुई|हुईं|हुए|हुये)(?![\p{L}\p{M}])")
@@ -551,13 +543,16 @@ def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
 
 
 def _find_venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
+    return next(iter(_venues(ctx, sid)), None)
+
+
+def _venues(ctx: _Context, sid: int) -> list[tuple[int, int, str, str]]:
+    """Every city of sentence ``sid`` followed by ``में``, in order."""
     sent = ctx.sentences.get(sid)
     if sent is None:
-        return None
-    for s, e, ident, kind in ctx.places.get(sid, []):
-        if kind == "place" and _VENUE_AFTER.match(ctx.text[e : min(sent["end"], e + 40)]):
-            return s, e, ctx.text[s:e], ident
-    return None
+        return []
+    return [(s, e, ctx.text[s:e], ident) for s, e, ident, kind in ctx.places.get(sid, [])
+            if kind == "place" and _VENUE_AFTER.match(ctx.text[e : min(sent["end"], e + 40)])]  # fmt: skip
 
 
 def _event_place(ev: _Event, ctx: _Context) -> tuple[int, int, str, str] | None:

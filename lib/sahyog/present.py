@@ -22,6 +22,8 @@ from typing import Any
 import pandas as pd
 import regex
 
+from .dates import DEV_DIGITS, iso_precision, month_numbers
+
 Record = Mapping[str, Any]
 SEP = " · "
 NO_SECTOR = "कोई क्षेत्र नहीं · no sector"
@@ -96,11 +98,14 @@ def name_list(ids: Iterable[str], record: Record, hindi: bool = False) -> list[s
     from .entities import country_name
 
     by_id = entities_by_id(record)
-    out = []
-    for i in ids:
-        known = country_name(i) if i not in by_id and ":" not in i else None
-        out.append(bilingual(*known) if known and hindi else known[1] if known else entity_name(by_id.get(i), i, hindi))
-    return out
+
+    def name(i: str) -> str:
+        if i in by_id or ":" in i or country_name(i) is None:
+            return entity_name(by_id.get(i), i, hindi)
+        hi, en = country_name(i)  # type: ignore[misc]
+        return bilingual(hi, en) if hindi else en
+
+    return [name(i) for i in ids]
 
 
 def names(ids: Iterable[str], record: Record, hindi: bool = False) -> str:
@@ -426,8 +431,6 @@ def sentence_table(record: Record) -> pd.DataFrame:
 
 # --- the brief ---------------------------------------------------------------------------------------
 
-_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
-
 
 def _month_key(name: str) -> str:
     """A month name for lookup: decomposed, without nukta or a final dot, lower-cased (``फ़रवरी`` = ``फरवरी``)."""
@@ -460,11 +463,11 @@ def _date_pattern() -> regex.Pattern[str]:
 def date_in(text: str, year: int | None = None) -> date | None:
     """The first ``13 मई 2024`` / ``13 May`` in ``text`` (a year from ``year`` if the text has none)."""
     m = _date_pattern().search(unicodedata.normalize("NFD", text).replace("\u093c", ""))
-    y = (int(m.group("y").translate(_DIGITS)) if m.group("y") else year) if m else None
+    y = (int(m.group("y").translate(DEV_DIGITS)) if m.group("y") else year) if m else None
     if not m or not y:
         return None
     try:
-        return date(y, _months()[_month_key(m.group("m"))], int(m.group("d").translate(_DIGITS)))
+        return date(y, _months()[_month_key(m.group("m"))], int(m.group("d").translate(DEV_DIGITS)))
     except ValueError:
         return None
 
@@ -531,8 +534,6 @@ def _only_a_place(record: Record) -> bool:
     """True when the first sentence is nothing but a dateline the splitter made a sentence (as :mod:`sahyog.events`
     reads datelines: cities only, so ``भारत-नेपाल।`` stays a title): a city's name, with a date (``मस्कत 12
     फरवरी।``) or one more place joined by a slash (``अटारी/ लाहौर।``), and nothing else."""
-    from .dates import month_numbers
-
     sid, first = record["sentences"][0]["id"], record["sentences"][0]["text"]
     names = [m["text"] for e in record.get("entities", []) if e.get("type") == "place"
              for m in e.get("mentions", []) if m["sentence_id"] == sid]  # fmt: skip
@@ -699,9 +700,8 @@ def _prefixed(prefix: str, value: str) -> str:
 def _meeting_date_text(ev: Mapping[str, Any]) -> str:
     """When a next meeting meets: ``2026``, ``Mar 2026``, ``12 Mar 2026``, or the words (``अगले सप्ताह``)."""
     value = ev.get("meeting_date")
-    precision = {4: "year", 7: "month", 10: "day"}.get(len(value or ""))
-    if precision:
-        return event_date_text({"date": value, "date_precision": precision})
+    if iso_precision(value):
+        return event_date_text({"date": value, "date_precision": iso_precision(value)})
     return str(ev.get("meeting_date_text") or "")
 
 
@@ -756,8 +756,6 @@ def date_text(b: Mapping[str, Any]) -> str:
 def _missing(b: Mapping[str, Any]) -> str:
     """What a partial date lacks: the year (``29 अक्टूबर``), the day (``अक्टूबर 2017``), or all of it (``कल``, even
     where the event's day of the year came from elsewhere, a dateline's: the words shown do not give it)."""
-    from .dates import month_numbers
-
     words = str(b.get("date_words") or "").lower()
     if b.get("month_day") and any(w.strip(".,") in month_numbers() for w in words.split()):
         return "year"
