@@ -586,15 +586,21 @@ def _leader_words(term: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4)
+def _leader_rows(path: Path) -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """``leaders.csv`` read once: (name words, country, leader) per spelling."""
+    return tuple((_leader_words(r["term"]), r["country"], r["leader"] or r["term"])
+                 for r in read_lexicon(path, _LEADERS_SCHEMA))  # fmt: skip
+
+
+@lru_cache(maxsize=4)
 def _load_leaders(path: Path) -> dict[tuple[str, ...], str]:
-    return {_leader_words(r["term"]): r["country"] for r in read_lexicon(path, _LEADERS_SCHEMA)}
+    return {words: country for words, country, _ in _leader_rows(path)}
 
 
 def leader_spellings(path: str | Path | None = None) -> list[tuple[tuple[str, ...], str]]:
     """Each spelling's words with the leader it names: the ``leader`` column (the leader's first spelling, for a
     spelling no fold joins: ``चिनफिंग`` is ``जिनपिंग``), else the spelling itself."""
-    rows = read_lexicon(Path(path) if path else data_file("leaders.csv"), _LEADERS_SCHEMA)
-    return [(_leader_words(r["term"]), r["leader"] or r["term"]) for r in rows]
+    return [(words, leader) for words, _, leader in _leader_rows(Path(path) if path else data_file("leaders.csv"))]
 
 
 @lru_cache(maxsize=4)
