@@ -17,6 +17,7 @@ LAYERS = [
     {
         "sectors",
         "agreements",
+        "talks",
         "entities",
         "actors",
         "sentence_index",

@@ -67,6 +67,7 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     "financing": ("ऋण / अनुदान", "loan / grant / credit"),
     "next_meeting": ("अगली बैठक", "next meeting"),
     "visit": ("यात्रा / निमंत्रण", "visit / invitation"),
+    "talks": ("वार्ता", "talks held"),  # sahyog.talks: the meeting itself, kept apart from what was agreed
 }
 
 

@@ -37,6 +37,9 @@ SAME_PLACE_KM = 50  # two cities closer than this are one place (New Delhi and D
 PRECISION_RANK = {"year": 0, "month": 1, "day": 2}  # coarse first: a month sorts before the days it holds
 SAME_LEADERS_MIN = 1  # a report with no date joins the one event of its group whose reports name the same leaders
 SAME_COUNT_MIN = 2  # a report with no date at all joins the one event of its group that signed as many (>= this)
+# Categories whose reports' leaders are no evidence of one occasion: two leaders hold talks at each of their meetings
+# (Modi and Deuba in 2017 and in 2022), while what they sign differs from one meeting to the next.
+NO_LEADER_EVIDENCE = frozenset({"talks"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -67,7 +70,8 @@ def article_events(record: Row, doc_date: date | None = None, all_agreements: bo
     actor types and coordinates come from the record's entities, the evidence sentence from its sentences.
     Without ``all_agreements`` only events between governments that were agreed are kept.
     """
-    events = [e for e in record.get("events") or [] if all_agreements or is_reported_event(e)]
+    both = [*(record.get("events") or []), *(record.get("talks_events") or [])]  # what was agreed, and the talks
+    events = [e for e in both if all_agreements or is_reported_event(e)]
     if not events:
         return []
     entities = {e["id"]: e for e in record.get("entities", [])}
@@ -401,14 +405,16 @@ def _undated_fits(c: _Cluster, row: Row) -> bool:
 def _evidence(c: _Cluster, row: Row) -> bool:
     """The same number of instruments (at least :data:`SAME_COUNT_MIN`), the same day of the year (±2, a day and
     month without a year), the same weekday, or the same leaders named (``leaders``: the visit's, not only a
-    host's: the report names exactly the leaders some report of the cluster names, a visitor among them)."""
+    host's: the report names exactly the leaders some report of the cluster names, a visitor among them; not for
+    the categories of :data:`NO_LEADER_EVIDENCE`)."""
     count, day, weekday = _count(row), _day_of_year(row), _weekday(row)
     same_count = count is not None and count >= SAME_COUNT_MIN and c.counts == {count}
     same_day = day is not None and _near_day(day, c.month_days)
     same_weekday = weekday is not None and c.weekdays == {weekday}
     leaders = tuple(row.get("leaders") or ())
     same_leaders = (
-        len(leaders) >= SAME_LEADERS_MIN
+        row.get("category") not in NO_LEADER_EVIDENCE
+        and len(leaders) >= SAME_LEADERS_MIN
         and leaders in c.leader_sets
         and names_a_visitor(leaders, row["parties"] or (), row["place_country"] or None)
     )

@@ -321,7 +321,9 @@ def brief_html(b: Mapping[str, Any]) -> str:
         parts.append(f'<div class="who"><span class="label">busiest pairs (events)</span>'
                      f'<ul class="chips countries">{chips}</ul></div>')  # fmt: skip
     if b.get("categories"):
-        parts.append(f'<div class="who"><span class="label">agreed</span>{category_counts_html(b["categories"])}</div>')
+        label = "agreed and met" if "talks" in b["categories"] else "agreed"  # talks held are met, not agreed
+        chips = category_counts_html(b["categories"])
+        parts.append(f'<div class="who"><span class="label">{label}</span>{chips}</div>')
     if b.get("sectors"):
         chips = "".join(f'<li>{hi(s["label"])} <span class="muted">{s["n"]}</span></li>' for s in b["sectors"])
         parts.append(

@@ -28,6 +28,7 @@ CUES: tuple[str, ...] = (
     "relative", "refer_back", "both_states", "np_head", "diplomatic", "offer", "amount", "signed", "programme_of",
     "visit", "agreed", "next", "street", "sports", "conflict", "participle", "recent", "between", "shadow",
     "complement", "says", "habitual", "copula", "period", "terms", "threat", "counter", "topic", "threat_np",
+    "talks", "held", "joint_act", "jointly",
 )  # fmt: skip
 AS_WRITTEN = frozenset(
     {
@@ -41,6 +42,8 @@ AS_WRITTEN = frozenset(
         "complement",
         "habitual",
         "copula",
+        "held",
+        "talks",  # one meeting: the singular (कई मुलाकातों is several)
     }
 )
 SHADOW = "shadow"

@@ -81,9 +81,10 @@ class _Event:
     extra_sentences: set[int] = field(default_factory=set)
 
 
-def find_events(record: Record, text: str) -> list[dict[str, Any]]:
+def find_events(record: Record, text: str, prefix: str = "e") -> list[dict[str, Any]]:
     """The events of one article from its record (agreement mentions with ids, sentences, sectors,
-    entities, ``article_date``) and its text; each a dict of :data:`sahyog.record.EVENT_KEYS`."""
+    entities, ``article_date``) and its text; each a dict of :data:`sahyog.record.EVENT_KEYS`, with ids
+    ``prefix`` and a number (``e1``; ``m1`` for the talks, given as the record's agreements)."""
     agreements = record.get("agreements", [])
     if not agreements:
         return []
@@ -91,7 +92,7 @@ def find_events(record: Record, text: str) -> list[dict[str, Any]]:
     _add_listed_sectors(groups, record)
     _share_sectors(groups)
     ctx = _Context.of(record, text)
-    return [_event_dict(n, ev, ctx) for n, ev in enumerate(groups)]
+    return [_event_dict(f"{prefix}{n + 1}", ev, ctx) for n, ev in enumerate(groups)]
 
 
 def _group(agreements: Sequence[Mapping[str, Any]]) -> list[_Event]:
@@ -272,7 +273,7 @@ def _visit_destination(ctx: _Context) -> tuple[int, int, str, str] | None:
 # One event's fields
 
 
-def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
+def _event_dict(ident: str, ev: _Event, ctx: _Context) -> dict[str, Any]:
     sids = sorted({a["sentence_id"] for a in ev.mentions} | ev.extra_sentences)
     counts = [c for c in (a.get("count") or _areas_count(ctx, a["sentence_id"]) for a in ev.mentions) if c]
     sectors = {s for a in ev.mentions for s in a.get("sectors", [])} | ev.extra_sectors
@@ -281,7 +282,7 @@ def _event_dict(n: int, ev: _Event, ctx: _Context) -> dict[str, Any]:
     parties = _with_host(_parties(ev, ctx), place, ev, ctx)
     parties = _signing_pair(ev, ctx) or _article_pair(_with_visitor(parties, sids, ev, ctx), ev, ctx)
     out = {
-        "id": f"e{n + 1}",
+        "id": ident,
         "category": ev.category,
         "count": next((c for c in counts if c > 1), counts[0]) if counts else None,
         "parties": parties,

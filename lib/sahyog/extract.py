@@ -45,12 +45,14 @@ def extract_text(
             raise InputError(source or doc_id, "no sentences, only a dateline: not an article")
         layers = pipeline.run(pipeline.PIPELINE, {"doc": doc, "lexicon": lexicon})  # the annotators, in order
         mentions, agreements, entities = layers["sectors"], layers["agreements"], layers["entities"]
+        talks = layers["talks"]
         head = DocumentHead.of(doc)
         del doc, layers  # the token stream is most of the memory of a long article: free it before the record is built
         first = (head.sentences[0].start, head.sentences[0].end)
         day, day_source = dates.article_date(text, Path(source).name if source else doc_id, date, first)
-        record = make_record(doc_id, source, head, mentions, agreements, entities, day, day_source)
+        record = make_record(doc_id, source, head, mentions, agreements, entities, day, day_source, talks)
         record["events"] = events.find_events(record, text)
+        record["talks_events"] = events.find_events({**record, "agreements": record["talks"]}, text, prefix="m")
         record["dateline_place"] = events.dateline_place(record, text)
         return record
 

@@ -18,6 +18,7 @@ from . import actors, cooperation
 from . import agreements as agreements_mod
 from . import entities as entities_mod
 from . import sectors as sectors_mod
+from . import talks as talks_mod
 from .sentence_index import build_index
 
 INPUTS = ("doc", "lexicon")  # the layers the caller puts in the state before the first component
@@ -52,6 +53,12 @@ PIPELINE: tuple[Component, ...] = (
         ("doc", "sector_words", "entities", "index"),
         ("agreements",),
         lambda s: (agreements_mod.find_agreements(s["doc"], s["sector_words"], s["entities"], s["index"]),),
+    ),
+    Component(
+        "talks",
+        ("doc", "entities", "index", "agreements"),
+        ("talks",),
+        lambda s: (talks_mod.find_talks(s["doc"], s["entities"], s["index"], s["agreements"]),),
     ),
     Component(
         "agreement_context",

@@ -24,7 +24,8 @@ CODEBOOK = "PLOVER 0.7b1 (openeventdata/PLOVER), Sahyog mapping"
 EXPORT_FILE = "events.plover.jsonl"
 
 # Sahyog category -> PLOVER event type. Agreements of every kind are AGREE (CAMEO 03 and 057: agree, sign);
-# an agreed next meeting or an accepted invitation is a meeting to come: CONSULT in the context "future".
+# an agreed next meeting or an accepted invitation is a meeting to come: CONSULT in the context "future"; talks held
+# (sahyog.talks) are CONSULT that happened (PLOVER: "meet", "visit", "host a visit").
 # A loan or credit line is an agreement too here (AID needs a recipient, and who lends is not extracted).
 EVENT_TYPES = {
     "mou": "AGREE",
@@ -37,7 +38,9 @@ EVENT_TYPES = {
     "financing": "AGREE",
     "next_meeting": "CONSULT",
     "visit": "CONSULT",
+    "talks": "CONSULT",
 }
+TO_COME = frozenset({"next_meeting", "visit"})  # categories that are a meeting to come (context "future")
 QUAD_CODES = {"AGREE": 1, "CONSULT": 1}  # verbal cooperation
 SCHRODT_SCORES = {"AGREE": 4.2, "CONSULT": 2.1}  # the manual's numeric cooperation scores, as event_scale
 # Sahyog sector -> PLOVER context (the manual's general contexts).
@@ -141,9 +144,10 @@ def _roles(ev: Mapping[str, Any], event_type: str) -> tuple[list[dict[str, Any]]
 
 
 def _contexts(ev: Mapping[str, Any], event_type: str) -> list[str]:
-    """PLOVER contexts: those of the event's sectors, ``future`` for a planned event or a meeting to come."""
+    """PLOVER contexts: those of the event's sectors, ``future`` for a planned event or a meeting to come (not
+    for talks held)."""
     out = {CONTEXTS[s] for s in ev.get("sectors") or [] if s in CONTEXTS}
-    if ev.get("status") == "planned" or event_type == "CONSULT":
+    if ev.get("status") == "planned" or (event_type == "CONSULT" and ev.get("category") in TO_COME):
         out.add("future")
     return sorted(out)
 

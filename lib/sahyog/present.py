@@ -604,8 +604,9 @@ def brief(
     record: Record, text: str = "", given_date: date | str | None = None, all_agreements: bool = False
 ) -> dict[str, Any]:
     """What a reader needs first, as plain data (JSON-ready): headline, when, where, who met, what was agreed
-    (one line per event), sectors. ``text`` is the article (for its title line and dateline date);
-    ``given_date`` a corpus date. When and where come from the events, else the article's date and dateline.
+    (one line per event), the talks held, sectors. ``text`` is the article (for its title line and dateline
+    date); ``given_date`` a corpus date. When and where come from the events (else the talks), else the article's
+    date and dateline.
     Events are those the default tables count (:func:`sahyog.tables.reported`) unless ``all_agreements``."""
     from .tables import reported
 
@@ -613,24 +614,27 @@ def brief(
     by_id = entities_by_id(record)
     title, is_title = headline(record, text)
     events = record_events(record)
-    when = _brief_date(record, events, text, given_date)
-    place = next((by_id[ev["place"]] for ev in events if ev.get("place") in by_id), None) or dateline_place(record)
+    talks = list(record.get("talks_events") or [])
+    occasion = events or talks  # when and where: of what was agreed, else of the talks
+    when = _brief_date(record, occasion, text, given_date)
+    place = next((by_id[ev["place"]] for ev in occasion if ev.get("place") in by_id), None) or dateline_place(record)
     met = main_countries(record)
     others = [e["id"] for e in record["entities"] if e["type"] == "country" and e["id"] not in met]
     sectors = Counter(m["sector"] for m in record["sectors"] if m["context"] in COUNTED)
     lead = record["sentences"][0]["text"] if record["sentences"] else ""
-    said = next((ev["date_text"] for ev in events if ev.get("date_text")), None) or lead
+    said = next((ev["date_text"] for ev in occasion if ev.get("date_text")), None) or lead
     return {
         "doc_id": record["doc_id"],
         "headline": title,
         "is_title": is_title,
         "date": when.isoformat() if when else None,
         "weekday": None if when else weekday_in(said),
-        **({} if when else _date_words(events)),
+        **({} if when else _date_words(occasion)),
         "place": _name_pair(place) if place else None,  # a dateline no gazetteer knows may not be a place
         "countries": [_name_pair(by_id[c]) for c in met],
         "others": [_name_pair(by_id[c]) for c in others],
         "agreements": [_event_line(ev, record, by_id) for ev in events],
+        "talks": [_event_line(ev, record, by_id) for ev in talks],  # talks held (sahyog.talks), one line each
         "categories": dict(Counter(ev["category"] for ev in events).most_common()),
         "n_mentions": len(record["agreements"]),
         "sectors": [{"id": s, "label": sector_label(s), "n": n} for s, n in sectors.most_common()],

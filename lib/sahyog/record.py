@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 RECORD_KEYS = ("doc_id", "source", "dateline", "sentences", "n_tokens", "sectors", "agreements", "entities",
-               "article_date", "article_date_source", "events", "dateline_place")  # fmt: skip
+               "article_date", "article_date_source", "events", "dateline_place", "talks", "talks_events")  # fmt: skip
 # Keys a record must have to be read: records written before ``article_date`` and ``events`` existed still read.
 REQUIRED_KEYS = RECORD_KEYS[:8]
 ARTICLE_DATE_SOURCES = ("caller", "filename", "dateline", "text")
@@ -31,8 +31,11 @@ EVENT_KEYS = ("id", "category", "count", "parties", "level", "status", "sectors"
               "date_text", "date_start", "date_end", "place", "place_text", "place_start", "place_end",
               "mentions", "sentences", "month_day", "weekday", "leaders", "amounts", "meeting_date",
               "meeting_date_text", "meeting_place", "meeting_place_text")  # fmt: skip
+# ``talks`` (sahyog.talks): meetings held between states, mentions as agreements are and events as ``events`` are
+# (category ``talks``, ids ``t1`` ... and ``m1`` ...), kept apart from what was agreed.
 ITEM_KEYS = {"sentences": SENTENCE_KEYS, "sectors": SECTOR_KEYS, "agreements": AGREEMENT_KEYS,
-             "entities": ENTITY_KEYS, "events": EVENT_KEYS}  # fmt: skip
+             "entities": ENTITY_KEYS, "events": EVENT_KEYS, "talks": AGREEMENT_KEYS,
+             "talks_events": EVENT_KEYS}  # fmt: skip
 NESTED_KEYS = {("agreements", "routes"): ROUTE_STOP_KEYS, ("entities", "mentions"): MENTION_KEYS}
 
 # Table columns with their Arrow types ("str", "int", "float", "strs" = list of strings, "date").
@@ -102,12 +105,13 @@ def arrow_schema(table: str) -> Any:
 
 def make_record(doc_id: str, source: str, doc: Any, mentions: Iterable[Any], agreements: Iterable[Any],
                 entities: Iterable[Any], article_date: str | None = None,
-                article_date_source: str | None = None) -> dict[str, Any]:  # fmt: skip
+                article_date_source: str | None = None, talks: Iterable[Any] = ()) -> dict[str, Any]:  # fmt: skip
     """The ``extract`` record of an article from its :class:`~sahyog.text.Document` (or its
     :class:`DocumentHead`) and the annotators' results; ``events`` and ``dateline_place`` are filled by
     :mod:`sahyog.events`.
 
-    Agreement mentions get ids ``a1``, ``a2`` ... in document order over all agreements found."""
+    Agreement mentions get ids ``a1``, ``a2`` ... in document order over all agreements found, talks ``t1`` ...;
+    ``talks_events`` is filled by :mod:`sahyog.events` too."""
     return {
         "doc_id": doc_id,
         "source": source,
@@ -121,6 +125,8 @@ def make_record(doc_id: str, source: str, doc: Any, mentions: Iterable[Any], agr
         "article_date_source": article_date_source if article_date else None,
         "events": [],
         "dateline_place": None,
+        "talks": [_agreement(a, f"t{n + 1}") for n, a in enumerate(talks)],
+        "talks_events": [],
     }
 
 
@@ -197,4 +203,7 @@ def reported(data: Mapping[str, Any] | Iterable[Mapping[str, Any]], all_agreemen
     for r in out:
         if "events" in r:  # a record written before events existed has none (readers fall back to mentions)
             r["events"] = [e for e in r["events"] if is_reported(e)]
+        if "talks" in r:
+            r["talks"] = [a for a in r["talks"] if is_reported(a)]
+            r["talks_events"] = [e for e in r.get("talks_events", []) if is_reported(e)]
     return out

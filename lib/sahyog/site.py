@@ -367,7 +367,7 @@ def brief_html(b: Mapping[str, Any], short: bool = False, link: str = "", headin
     when = hi(date_text(b))
     met = "".join(f"<li><strong>{_pair(c)}</strong></li>" for c in b.get("countries", []))
     met = f'<ul class="chips countries">{met}</ul>' if met else "no country named"
-    who = "who met" if b.get("agreements") else "countries named"  # no event: nobody is said to have met
+    who = "who met" if b.get("agreements") or b.get("talks") else "countries named"  # no event: nobody met
     cls = ' class="h"' if heading == "p" else ""
     parts = [
         f'<section class="brief"><{heading}{cls}>{kind}{title}</{heading}>',
@@ -377,6 +377,8 @@ def brief_html(b: Mapping[str, Any], short: bool = False, link: str = "", headin
     if b.get("others") and not short:
         parts.append(f'<p><span class="label">also named</span>{", ".join(_pair(c) for c in b["others"])}</p>')
     parts.append(_agreed_html(b, short))
+    if b.get("talks") and not short:
+        parts.append(_talks_html(b["talks"]))
     if b.get("sectors") and heading != "p":  # a chapter's own brief leaves the sectors to the chapters
         chips = "".join(
             f'<li>{hi(s["label"])} <span class="muted">{s["n"]}</span></li>' for s in b["sectors"][: 5 if short else 12]
@@ -396,6 +398,12 @@ def _agreed_html(b: Mapping[str, Any], short: bool) -> str:
     lines = "".join(f"<li>{_agreement_li(a)}</li>" for a in items)
     n = len(items)
     return f'<p class="label">agreed ({n} event{"" if n == 1 else "s"})</p><ul class="agreed">{lines}</ul>'
+
+
+def _talks_html(items: Sequence[Mapping[str, Any]]) -> str:
+    """The talks held (:mod:`sahyog.talks`): between whom, when and where, with their sentences linked."""
+    lines = "".join(f"<li>{_agreement_li(a)}</li>" for a in items)
+    return f'<p class="label">talks held</p><ul class="agreed">{lines}</ul>'
 
 
 def _times(count: Any) -> str:

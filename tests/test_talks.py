@@ -1,0 +1,123 @@
+"""Talks held between states (sahyog.talks): the meeting as an event of its own, kept apart from agreements."""
+
+from __future__ import annotations
+
+from test_corpus_events import ev, groups
+from test_corpus_events_leaders import _undated
+
+from sahyog import plover
+from sahyog.extract import extract_text
+from sahyog.record import EVENT_KEYS, RECORD_KEYS
+
+
+def _talks(text: str) -> list[tuple[str, list[str]]]:
+    """(status, sorted parties) of each talks mention ``extract`` finds in a one-article text."""
+    rec = extract_text(text, "t")
+    return [(t["status"], sorted(t["parties"])) for t in rec["talks"]]
+
+
+def test_talks_that_took_place_between_two_states_are_talks_held() -> None:
+    assert _talks("प्रधानमंत्री मोदी ने नेपाल के प्रधानमंत्री देउबा से मुलाकात की।") == [("agreed", ["IN", "NP"])]
+    assert _talks("भारत और नेपाल के बीच हुई वार्ता में व्यापार पर चर्चा हुई।") == [("agreed", ["IN", "NP"])]
+    assert _talks("भारत और नेपाल के बीच वार्ता के बाद रेल सेवा शुरू हुई।") == [("agreed", ["IN", "NP"])]
+
+
+def test_both_prime_ministers_are_the_articles_two_states() -> None:
+    text = "भारत और नेपाल के प्रधानमंत्री दिल्ली में मिले। भारत और नेपाल पड़ोसी हैं। दोनों प्रधानमंत्रियों ने वार्ता की।"
+    assert _talks(text) == [("agreed", ["IN", "NP"])]
+
+
+def test_a_meeting_noun_without_a_verb_of_taking_place_is_no_talks() -> None:
+    assert _talks("भारत और नेपाल के बीच वार्ता की प्रगति धीमी है।") == []  # genitive की, not करना
+    assert _talks("भारत और नेपाल के बीच वार्ता में कई विषय हैं।") == []
+
+
+def test_talks_to_come_are_planned_and_talks_recalled_or_denied_are_none() -> None:
+    assert _talks("भारत और नेपाल के बीच वार्ता के बाद घोषणा की जाएगी।") == [("planned", ["IN", "NP"])]
+    assert _talks("मोदी और नवाज शरीफ की मुलाकात हुई थी।") == []  # past perfect: background
+    assert _talks("भारत और पाकिस्तान के बीच कोई वार्ता नहीं हुई।") == []  # denied
+    # an editorial recalling talks as background: its sentence told in the past perfect, or an earlier year
+    assert _talks("भारत और पाकिस्तान के बीच वार्ता के बाद दोनों ने एक बयान पर सहमति जताई थी।") == []
+    assert _talks("2014 में भारत और चीन के बीच वार्ता हुई। 2017 में भारत ने कहा।") == []
+
+
+def test_talks_need_two_states() -> None:
+    assert _talks("कैबिनेट की बैठक हुई।") == []
+    assert _talks("भारत के मंत्रियों की बैठक हुई।") == []  # one state: a domestic meeting
+
+
+def test_a_joint_act_of_two_states_leaders_is_talks_held() -> None:
+    assert _talks("मोदी और देउबा ने जयनगर रेल सेवा का उद्घाटन किया।") == [("agreed", ["IN", "NP"])]
+    # the agents open a long sentence: still the same clause
+    long = "मोदी और देउबा ने " + "नई " * 30 + "रेल सेवा को हरी झंडी दिखाई।"
+    assert _talks(long) == [("agreed", ["IN", "NP"])]
+    # one state's minister opening a line between two countries is no meeting of the two
+    assert _talks("रेल मंत्री ने भारत और नेपाल के बीच रेल सेवा का उद्घाटन किया।") == []
+
+
+def test_talks_are_their_own_record_keys_not_agreements() -> None:
+    rec = extract_text("भारत और नेपाल के बीच वार्ता के बाद चार समझौतों पर हस्ताक्षर किए गए।", "t")
+    assert "talks" in RECORD_KEYS and "talks_events" in RECORD_KEYS
+    assert [a["category"] for a in rec["agreements"]] == ["agreement"]
+    assert [(t["id"], t["category"]) for t in rec["talks"]] == [("t1", "talks")]
+    (event,) = rec["talks_events"]
+    assert tuple(event) == EVENT_KEYS and event["id"] == "m1" and event["mentions"] == ["t1"]
+    assert [e["id"] for e in rec["events"]] == ["e1"]  # the agreement's event keeps its own numbering
+
+
+def test_leaders_are_no_evidence_for_talks_but_are_for_what_was_signed() -> None:
+    # Modi and Deuba held talks in 2017 and in 2022: two undated reports of their talks stay apart ...
+    pair = ("देउबा", "मोदी")
+    talks = [_undated(d, "m1", pair, parties=("IN", "NP"), place_country="IN", category="talks") for d in "ab"]
+    assert groups(talks) == {frozenset({"a:m1"}), frozenset({"b:m1"})}
+    # ... while two reports of their MoUs naming the visitor join, as before
+    mous = [_undated(d, "e1", pair, parties=("IN", "NP"), place_country="IN", category="mou") for d in "ab"]
+    assert groups(mous) == {frozenset({"a:e1", "b:e1"})}
+    # the same weekday is evidence for talks as for any category
+    dated = [{**t, "weekday": 5} for t in talks]
+    assert groups(dated) == {frozenset({"a:m1", "b:m1"})}
+
+
+def test_talks_held_are_consult_in_plover_not_a_meeting_to_come() -> None:
+    kathmandu = {"place": "geo:1283240", "place_country": "NP", "lat": 27.7, "lon": 85.3}
+    row = ev("a", "m1", category="talks", **kathmandu)
+    event = {**row, "id": "ev-1", "n_sources": 1, "n_reports": 1, "first_report": row["article_date"],
+             "last_report": row["article_date"]}  # fmt: skip
+    rec = plover.record(event, [row], "test")
+    assert rec is not None and rec["event"] == ["CONSULT"] and rec["mode"] == "visit"
+    assert "future" not in rec["context"]
+    assert plover.record({**event, "category": "next_meeting"}, [row], "test")["context"] == ["future"]
+
+
+def test_the_brief_lists_the_talks_held_and_takes_their_place_when_nothing_was_agreed() -> None:
+    from sahyog.present import brief
+    from sahyog.site import brief_html
+
+    rec = extract_text("नई दिल्ली: भारत और नेपाल के बीच दिल्ली में हुई वार्ता में व्यापार पर चर्चा हुई।", "t")
+    b = brief(rec)
+    assert b["agreements"] == [] and [t["parties"] for t in b["talks"]] == [["India", "Nepal"]]
+    assert b["place"]["en"] == "New Delhi"
+    page = brief_html(b)
+    assert "talks held" in page and "who met" in page and "nothing found" in page
+    assert "talks held" not in brief_html(brief(extract_text("भारत और नेपाल पड़ोसी देश हैं।", "u")))
+
+
+def test_several_meetings_are_no_occasion() -> None:
+    assert _talks("भारत और नेपाल के बीच कई मुलाकातें हुईं।") == []
+    assert _talks("भारत और नेपाल के बीच बैठकों के बाद सहमति बनी।") == []
+
+
+def test_a_state_named_in_what_was_said_after_the_talks_is_no_side() -> None:
+    text = "मोदी ने नेपाल के प्रधानमंत्री से बातचीत की और कहा कि चीन के साथ संबंध अच्छे हैं।"
+    assert _talks(text) == [("agreed", ["IN", "NP"])]
+
+
+def test_talks_told_far_down_are_news_only_beside_an_agreement_of_their_states() -> None:
+    filler = "यह एक वाक्य है। " * 9
+    talks = "भारत और नेपाल के बीच वार्ता हुई।"
+    assert _talks(filler + talks) == []  # an editorial recalling a meeting in passing
+    assert _talks("यह एक वाक्य है। " * 7 + talks) == [("agreed", ["IN", "NP"])]  # the paragraph after the lead
+    signed = "भारत और नेपाल ने दो समझौतों पर हस्ताक्षर किए। "
+    assert _talks(signed + filler + talks) == [("agreed", ["IN", "NP"])]
+    other = "भारत और चीन ने दो समझौतों पर हस्ताक्षर किए। "
+    assert _talks(other + filler + talks) == []  # an agreement of other states makes no talks of these news
