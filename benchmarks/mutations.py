@@ -239,6 +239,24 @@ MUTATIONS = [
      "    return (tk.light in t.gloss and tk.light not in t.generic)", "    return (tk.light in t.gloss)"),
     ("drop generic केंद्रीय", DATA + "entities_lexicon.csv", "generic,केंद्रीय,", ""),
     ("no initials in a titled name", PEOPLE, "        if _initials(toks[j], t, used, j):", "        if False:"),
+    # talks held (tests/test_talks.py)
+    ("talks verb window 3 -> 1", DATA + "settings.csv", "talks_verb,3,", "talks_verb,1,"),
+    ("drop cue held के बाद", DATA + "cues.csv", "held,के बाद", ""),
+    ("drop cue talks मुलाकात", DATA + "cues.csv", "talks,मुलाकात", ""),
+    ("drop cue joint_act उद्घाटन", DATA + "cues.csv", "joint_act,उद्घाटन", ""),
+    ("drop cue jointly संयुक्त रूप से", DATA + "cues.csv", "jointly,संयुक्त रूप से", ""),
+    ("drop cue both_states दोनों प्रधानमंत्री", DATA + "cues.csv", "both_states,दोनों प्रधानमंत्री", ""),
+    ("talks in the plural count", "lib/sahyog/cues.py", '        "talks",  # one meeting', "        # one meeting"),
+    ("talks news lead 8 -> 3", "lib/sahyog/talks.py", "LEAD = 8", "LEAD = 3"),
+    ("talks told far down count", "lib/sahyog/talks.py", "        if sent.id >= LEAD and not any(",
+     "        if False and not any("),
+    ("talks in a past-perfect sentence count", "lib/sahyog/talks.py", "    if told_before(keys):", "    if False:"),
+    ("talks before a past perfect count", "lib/sahyog/talks.py", '    if has_cue("perfect", after):', "    if False:"),
+    ("talks of an earlier year count", "lib/sahyog/talks.py",
+     "        if status is None or dated_earlier(keys, i, latest, j):", "        if status is None:"),
+    ("a content clause names sides", "lib/sahyog/talks.py", "        parties = _before_content(keys, j, parties)", ""),
+    ("leaders are evidence for talks", "lib/sahyog/corpus_events.py", 'NO_LEADER_EVIDENCE = frozenset({"talks"})',
+     "NO_LEADER_EVIDENCE = frozenset()"),
 ]  # fmt: skip
 
 
@@ -278,7 +296,9 @@ def run(tests: list[str], match: str = "") -> tuple[int, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--tests", nargs="+", default=["tests/test_rules.py", "tests/test_entities.py"])
+    ap.add_argument(
+        "--tests", nargs="+", default=["tests/test_rules.py", "tests/test_entities.py", "tests/test_talks.py"]
+    )
     ap.add_argument("--match", default="", help="only the mutations whose description holds this text")
     a = ap.parse_args()
     caught, total = run(a.tests, a.match)

@@ -38,6 +38,11 @@ def test_talks_to_come_are_planned_and_talks_recalled_or_denied_are_none() -> No
     assert _talks("भारत और पाकिस्तान के बीच कोई वार्ता नहीं हुई।") == []  # denied
     # an editorial recalling talks as background: its sentence told in the past perfect, or an earlier year
     assert _talks("भारत और पाकिस्तान के बीच वार्ता के बाद दोनों ने एक बयान पर सहमति जताई थी।") == []
+    # the sentence's own verb, far after the talks, in the past perfect
+    far = "भारत और पाकिस्तान के बीच वार्ता के बाद " + "कई " * 12 + "सहमति बनी थी।"
+    assert _talks(far) == []
+    # the talks' clause in the past perfect, though the sentence ends in the present
+    assert _talks("भारत और नेपाल के बीच मुलाकात के दौरान मोदी ने कहा था कि रिश्ते अच्छे हैं।") == []
     assert _talks("2014 में भारत और चीन के बीच वार्ता हुई। 2017 में भारत ने कहा।") == []
 
 
@@ -121,3 +126,8 @@ def test_talks_told_far_down_are_news_only_beside_an_agreement_of_their_states()
     assert _talks(signed + filler + talks) == [("agreed", ["IN", "NP"])]
     other = "भारत और चीन ने दो समझौतों पर हस्ताक्षर किए। "
     assert _talks(other + filler + talks) == []  # an agreement of other states makes no talks of these news
+
+
+def test_a_joint_act_done_jointly_between_two_named_states_is_talks_held() -> None:
+    text = "रेल मंत्रियों ने संयुक्त रूप से भारत और नेपाल के बीच रेल सेवा का उद्घाटन किया।"
+    assert _talks(text) == [("agreed", ["IN", "NP"])]
