@@ -111,3 +111,14 @@ def test_a_leaders_file_of_two_columns_still_reads(tmp_path):
     path.write_text("term,country\nमोदी,IN\nशी जिनपिंग,CN\n", encoding="utf-8")
     assert load_leaders(path) == {("मोदी",): "IN", ("शी", "जिनपिंग"): "CN"}
     assert leader_spellings(path) == [(("मोदी",), "मोदी"), (("शी", "जिनपिंग"), "शी जिनपिंग")]
+
+
+def test_a_town_both_reports_name_is_evidence_a_metropolis_is_not() -> None:
+    jainagar, delhi = "geo:1269093", "geo:1261481"  # a town of Bihar (~20,000 people); the capital
+    town = [{**_undated(d, category="talks"), "named_places": [jainagar]} for d in "ab"]
+    assert groups(town) == {frozenset({"a:e1", "b:e1"})}
+    city = [{**_undated(d, category="talks"), "named_places": [delhi]} for d in "cd"]
+    assert groups(city) == {frozenset({"c:e1"}), frozenset({"d:e1"})}
+    # the town is evidence, not proof: another weekday still keeps the reports apart
+    apart = [{**town[0], "weekday": 5}, {**town[1], "weekday": 3}]
+    assert groups(apart) == {frozenset({"a:e1"}), frozenset({"b:e1"})}

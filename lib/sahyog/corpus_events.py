@@ -37,6 +37,9 @@ SAME_PLACE_KM = 50  # two cities closer than this are one place (New Delhi and D
 PRECISION_RANK = {"year": 0, "month": 1, "day": 2}  # coarse first: a month sorts before the days it holds
 SAME_LEADERS_MIN = 1  # a report with no date joins the one event of its group whose reports name the same leaders
 SAME_COUNT_MIN = 2  # a report with no date at all joins the one event of its group that signed as many (>= this)
+# A town named in both reports is evidence of one occasion (the Jaynagar-Kurtha line's Jainagar): a city of fewer
+# people than this, other than the event's place and the dateline's city, is named for what happened there.
+TOWN_MAX_PEOPLE = 300_000
 # Categories whose reports' leaders are no evidence of one occasion: two leaders hold talks at each of their meetings
 # (Modi and Deuba in 2017 and in 2022), while what they sign differs from one meeting to the next.
 NO_LEADER_EVIDENCE = frozenset({"talks"})
@@ -82,7 +85,11 @@ def article_events(record: Row, doc_date: date | None = None, all_agreements: bo
         "article_date": doc_date or _day(record.get("article_date")),
         "headline": _headline(record),
     }
-    return [{**base, **_event_fields(e, entities, sentences)} for e in events]
+    towns = [i for i in entities if i.startswith("geo:") and i != record.get("dateline_place")]
+    return [
+        {**base, **_event_fields(e, entities, sentences), "named_places": [t for t in towns if t != e.get("place")]}
+        for e in events
+    ]
 
 
 def _headline(record: Row) -> str:
@@ -206,6 +213,7 @@ class _Cluster:
     weekdays: set[int] = field(default_factory=set)  # the weekdays its reports name or fall on
     leader_sets: set[tuple[str, ...]] = field(default_factory=set)  # the leaders each report names (sorted ids)
     amounts: set[str] = field(default_factory=set)  # the values of deals its reports state (``CUR:VALUE``)
+    towns: set[str] = field(default_factory=set)  # the towns its reports name (:func:`_towns`)
 
     def reach(self) -> float:
         """The last position (day) at which an event could still join: the window closes it after that."""
@@ -273,6 +281,7 @@ class _Cluster:
         if row.get("leaders"):
             self.leader_sets.add(tuple(row["leaders"]))
         self.amounts.update(row.get("amounts") or ())
+        self.towns.update(_towns(row))
         point = _point(row)
         if point is not None and point not in self.cities:
             self.cities.append(point)
@@ -392,6 +401,16 @@ def _weekday(row: Row) -> int | None:
     return date.fromisoformat(row["date"][:10]).weekday() if row["date_precision"] == "day" and row["date"] else None
 
 
+def _towns(row: Row) -> list[str]:
+    """The towns a report's article names besides the event's place and its dateline (``named_places`` of fewer
+    than :data:`TOWN_MAX_PEOPLE` people): a metropolis or a capital is named for many reasons, a town for what
+    happened there."""
+    from .entities.gazetteer import city_populations
+
+    people = city_populations()
+    return [p for p in row.get("named_places") or () if people.get(int(p[4:]), TOWN_MAX_PEOPLE) < TOWN_MAX_PEOPLE]
+
+
 def _undated_fits(c: _Cluster, row: Row) -> bool:
     """Evidence that a report with no date is one of the cluster's event (:func:`_evidence`) and no contradiction
     (:func:`_contradicts`) nor another place."""
@@ -404,9 +423,9 @@ def _undated_fits(c: _Cluster, row: Row) -> bool:
 
 def _evidence(c: _Cluster, row: Row) -> bool:
     """The same number of instruments (at least :data:`SAME_COUNT_MIN`), the same day of the year (±2, a day and
-    month without a year), the same weekday, or the same leaders named (``leaders``: the visit's, not only a
+    month without a year), the same weekday, the same leaders named (``leaders``: the visit's, not only a
     host's: the report names exactly the leaders some report of the cluster names, a visitor among them; not for
-    the categories of :data:`NO_LEADER_EVIDENCE`)."""
+    the categories of :data:`NO_LEADER_EVIDENCE`), or a town some report of the cluster names (:func:`_towns`)."""
     count, day, weekday = _count(row), _day_of_year(row), _weekday(row)
     same_count = count is not None and count >= SAME_COUNT_MIN and c.counts == {count}
     same_day = day is not None and _near_day(day, c.month_days)
@@ -418,7 +437,8 @@ def _evidence(c: _Cluster, row: Row) -> bool:
         and leaders in c.leader_sets
         and names_a_visitor(leaders, row["parties"] or (), row["place_country"] or None)
     )
-    return same_count or same_day or same_weekday or same_leaders
+    same_town = bool(c.towns.intersection(_towns(row)))
+    return same_count or same_day or same_weekday or same_leaders or same_town
 
 
 def _contradicts(c: _Cluster, row: Row) -> bool:
@@ -495,7 +515,7 @@ def _clusters_contradict(a: _Cluster, b: _Cluster) -> bool:
 def _index(index: dict[tuple[str, int], dict[int, _Cluster]], c: _Cluster) -> None:
     """File a cluster (by identity) under each count, day of the year and weekday it holds."""
     keys = [("n", n) for n in c.counts] + [("d", d) for d in c.month_days] + [("w", w) for w in c.weekdays]
-    keys += [("l", hash(ls)) for ls in c.leader_sets]
+    keys += [("l", hash(ls)) for ls in c.leader_sets] + [("t", hash(t)) for t in c.towns]
     for key in keys:
         index.setdefault(key, {})[id(c)] = c
 
@@ -511,6 +531,7 @@ def _candidates(index: dict[tuple[str, int], dict[int, _Cluster]], row: Row) -> 
         keys.append(("w", _weekday(row)))
     if row.get("leaders"):
         keys.append(("l", hash(tuple(row["leaders"]))))
+    keys += [("t", hash(t)) for t in _towns(row)]
     seen: dict[int, _Cluster] = {}
     for key in keys:
         seen.update(index.get(key, {}))

