@@ -255,6 +255,10 @@ MUTATIONS = [
     ("talks of an earlier year count", "lib/sahyog/talks.py",
      "        if status is None or dated_earlier(keys, i, latest, j):", "        if status is None:"),
     ("a content clause names sides", "lib/sahyog/talks.py", "        parties = _before_content(keys, j, parties)", ""),
+    ("drop cue ordinal_head दौरा", DATA + "cues.csv", "ordinal_head,दौरा", ""),
+    ("drop ignore संचार माध्यम", DATA + "sectors.csv", "ignore,संचार माध्यम", ""),
+    ("a town is no evidence", "lib/sahyog/corpus_events.py", "    same_town = bool(c.towns.intersection(_towns(row)))",
+     "    same_town = False"),
     ("leaders are evidence for talks", "lib/sahyog/corpus_events.py", 'NO_LEADER_EVIDENCE = frozenset({"talks"})',
      "NO_LEADER_EVIDENCE = frozenset()"),
 ]  # fmt: skip
@@ -297,7 +301,16 @@ def run(tests: list[str], match: str = "") -> tuple[int, int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
-        "--tests", nargs="+", default=["tests/test_rules.py", "tests/test_entities.py", "tests/test_talks.py"]
+        "--tests",
+        nargs="+",
+        default=[
+            "tests/test_rules.py",
+            "tests/test_entities.py",
+            "tests/test_talks.py",
+            "tests/test_outcomes.py",
+            "tests/test_sectors.py",
+            "tests/test_corpus_events_leaders.py",
+        ],
     )
     ap.add_argument("--match", default="", help="only the mutations whose description holds this text")
     a = ap.parse_args()
