@@ -245,7 +245,6 @@ MUTATIONS = [
     ("drop cue talks मुलाकात", DATA + "cues.csv", "talks,मुलाकात", ""),
     ("drop cue joint_act उद्घाटन", DATA + "cues.csv", "joint_act,उद्घाटन", ""),
     ("drop cue jointly संयुक्त रूप से", DATA + "cues.csv", "jointly,संयुक्त रूप से", ""),
-    ("drop cue both_states दोनों प्रधानमंत्री", DATA + "cues.csv", "both_states,दोनों प्रधानमंत्री", ""),
     ("talks in the plural count", "lib/sahyog/cues.py", '        "talks",  # one meeting', "        # one meeting"),
     ("talks news lead 8 -> 3", "lib/sahyog/talks.py", "LEAD = 8", "LEAD = 3"),
     ("talks told far down count", "lib/sahyog/talks.py", "        if sent.id >= LEAD and not any(",
