@@ -256,7 +256,7 @@ MUTATIONS = [
     ("a content clause names sides", "lib/sahyog/talks.py", "        parties = _before_content(keys, j, parties)", ""),
     ("drop cue ordinal_head दौरा", DATA + "cues.csv", "ordinal_head,दौरा", ""),
     ("drop ignore संचार माध्यम", DATA + "sectors.csv", "ignore,संचार माध्यम", ""),
-    ("a town is no evidence", "lib/sahyog/corpus_events.py", "    same_town = bool(c.towns.intersection(_towns(row)))",
+    ("a town is no evidence", "lib/sahyog/corpus_events.py", "    same_town = bool(c.places.intersection(_towns(row)))",
      "    same_town = False"),
     ("leaders are evidence for talks", "lib/sahyog/corpus_events.py", 'NO_LEADER_EVIDENCE = frozenset({"talks"})',
      "NO_LEADER_EVIDENCE = frozenset()"),

@@ -213,7 +213,7 @@ class _Cluster:
     weekdays: set[int] = field(default_factory=set)  # the weekdays its reports name or fall on
     leader_sets: set[tuple[str, ...]] = field(default_factory=set)  # the leaders each report names (sorted ids)
     amounts: set[str] = field(default_factory=set)  # the values of deals its reports state (``CUR:VALUE``)
-    towns: set[str] = field(default_factory=set)  # the towns its reports name (:func:`_towns`)
+    places: set[str] = field(default_factory=set)  # the cities its reports name (``named_places``; towns among them)
 
     def reach(self) -> float:
         """The last position (day) at which an event could still join: the window closes it after that."""
@@ -281,7 +281,7 @@ class _Cluster:
         if row.get("leaders"):
             self.leader_sets.add(tuple(row["leaders"]))
         self.amounts.update(row.get("amounts") or ())
-        self.towns.update(_towns(row))
+        self.places.update(row.get("named_places") or ())  # filtered to towns only for a report with no date
         point = _point(row)
         if point is not None and point not in self.cities:
             self.cities.append(point)
@@ -437,7 +437,7 @@ def _evidence(c: _Cluster, row: Row) -> bool:
         and leaders in c.leader_sets
         and names_a_visitor(leaders, row["parties"] or (), row["place_country"] or None)
     )
-    same_town = bool(c.towns.intersection(_towns(row)))
+    same_town = bool(c.places.intersection(_towns(row)))
     return same_count or same_day or same_weekday or same_leaders or same_town
 
 
@@ -515,7 +515,7 @@ def _clusters_contradict(a: _Cluster, b: _Cluster) -> bool:
 def _index(index: dict[tuple[str, int], dict[int, _Cluster]], c: _Cluster) -> None:
     """File a cluster (by identity) under each count, day of the year and weekday it holds."""
     keys = [("n", n) for n in c.counts] + [("d", d) for d in c.month_days] + [("w", w) for w in c.weekdays]
-    keys += [("l", hash(ls)) for ls in c.leader_sets] + [("t", hash(t)) for t in c.towns]
+    keys += [("l", hash(ls)) for ls in c.leader_sets] + [("t", hash(t)) for t in c.places]
     for key in keys:
         index.setdefault(key, {})[id(c)] = c
 
