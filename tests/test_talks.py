@@ -126,3 +126,8 @@ def test_talks_told_far_down_are_news_only_beside_an_agreement_of_their_states()
 def test_a_joint_act_done_jointly_between_two_named_states_is_talks_held() -> None:
     text = "रेल मंत्रियों ने संयुक्त रूप से भारत और नेपाल के बीच रेल सेवा का उद्घाटन किया।"
     assert _talks(text) == [("agreed", ["IN", "NP"])]
+
+
+def test_an_office_holder_of_no_named_country_is_the_home_states() -> None:
+    met = "संघीय मंत्री अब्दुल अलीम खान और कजाकिस्तान के परिवहन मंत्री मारात करबायेव ने मुलाकात की।"
+    assert _talks("इस्लामाबाद:\n" + met + " पाकिस्तान के लिए यह अहम है।") == [("agreed", ["KZ", "PK"])]  # the dateline's

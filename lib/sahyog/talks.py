@@ -26,7 +26,8 @@ agreed, and the agreement tables and their scores do not count them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 from . import outcomes
@@ -42,7 +43,7 @@ from .agreements import (
     latest_year,
     leaders_in,
 )
-from .cues import clause_after, clause_start, cue_hits, has_cue
+from .cues import clause_after, clause_end, clause_start, cue_hits, has_cue
 from .sentence_index import SentenceIndex, build_index
 from .settings import window
 from .text import Article, Document, as_document
@@ -60,7 +61,8 @@ def find_talks(article: Article, entities: Sequence[Any] | None = None, index: S
     idx = index if index is not None else build_index(doc, entities)
     if not idx.known:
         return []
-    home, latest = home_state(entities), latest_year(doc.keys)
+    home = home_state(entities)
+    latest = cache(lambda: latest_year(doc.keys))  # read only if some sentence has talks that took place
     signed = [set(a.parties) for a in agreements if a.level == "government" and a.status == outcomes.AGREED]
     out: list[Agreement] = []
     for sent in doc.sentences:
@@ -77,23 +79,24 @@ def find_talks(article: Article, entities: Sequence[Any] | None = None, index: S
     return out
 
 
-def _first_talks(doc: Document, idx: SentenceIndex, sid: int, home: str, latest: int | None
+def _first_talks(doc: Document, idx: SentenceIndex, sid: int, home: str, latest: Callable[[], int | None]
                  ) -> tuple[_Found, _Parties] | None:  # fmt: skip
-    """The first meeting noun or joint act of sentence ``sid`` that took place between governments."""
+    """The first meeting noun or joint act of sentence ``sid`` that took place between governments (``latest``: the
+    article's latest year, :func:`sahyog.agreements.latest_year`)."""
     keys = idx.sentence_keys(doc, sid)
-    if told_before(keys):
-        return None
     hits = [(i, j, False) for i, j in cue_hits("talks", keys)] + [(i, j, True) for i, j in cue_hits("joint_act", keys)]
+    if not hits or told_before(keys):
+        return None
     for i, j, joint in sorted(hits):
         status = talks_status(keys, i, j)
-        if status is None or dated_earlier(keys, i, latest, j):
+        if status is None or dated_earlier(keys, i, latest(), j):
             continue
         parties = find_parties(doc, idx, sid, i, j, home)
         if joint:
             parties = _joint_parties(keys, i, parties)
             if parties is None:
                 continue
-        parties = _before_content(keys, j, parties)
+        parties = _with_home_officials(_before_content(keys, j, parties), home)
         if len([p for p in parties.ids if len(p) == 2]) < 2:
             continue  # talks have two sides (country ids are ISO2 codes)
         f = _Found(i, j, None, status, Trigger(CATEGORY, " ".join(keys[i:j]), ""), 0)
@@ -121,7 +124,7 @@ def talks_status(keys: Sequence[str], i: int, j: int) -> str | None:
 def _before_content(keys: Sequence[str], j: int, parties: _Parties) -> _Parties:
     """Parties named only in a content clause after the talks (``... से बातचीत की और कहा कि ... चीन के दावे``) are
     what was said, not a side of the talks."""
-    hits = cue_hits("complement", keys, j, len(keys))
+    hits = cue_hits("complement", keys, j, clause_end(keys, j, window("party_window"), "party_break"))
     if not hits:
         return parties
     k = hits[0][0]
@@ -129,6 +132,17 @@ def _before_content(keys: Sequence[str], j: int, parties: _Parties) -> _Parties:
     late |= {a.country for a in parties.states if a.i > k} - {a.country for a in parties.states if a.i < k}
     return _Parties([p for p in parties.ids if p not in late], [a for a in parties.states if a.i < k],
                     parties.from_before)  # fmt: skip
+
+
+def _with_home_officials(parties: _Parties, home: str) -> _Parties:
+    """An office holder of no named country meeting one of another (``संघीय मंत्री अब्दुल अलीम खान और कजाकिस्तान के
+    परिवहन मंत्री ... ने मुलाकात की``, datelined Islamabad) is the home state's, as a title or a ministry is
+    for agreements (:func:`sahyog.agreements.home_office`)."""
+    countries = {a.country for a in parties.states if a.country}
+    officials = [a for a in parties.states if a.actor_type == "government" and not a.country and a.etype == "person"]
+    if len(countries) != 1 or home in countries or not officials:
+        return parties
+    return _Parties([*parties.ids, home], parties.states, parties.from_before)
 
 
 def told_before(keys: Sequence[str]) -> bool:
