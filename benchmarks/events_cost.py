@@ -34,7 +34,7 @@ def one_run(texts: list[str]) -> float:
 def without_events(texts: list[str]) -> float:
     """One run with the events layer and the article date replaced by no-ops."""
     find_events, article_date = events.find_events, dates.article_date
-    events.find_events = lambda record, text: []  # type: ignore[assignment]
+    events.find_events = lambda record, text, prefix="e", by_sides=False: []  # type: ignore[assignment]
     dates.article_date = lambda *args, **kw: (None, None)  # type: ignore[assignment]
     try:
         return one_run(texts)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_corpus_events import ev, groups
 from test_corpus_events_leaders import _undated
 
@@ -93,10 +94,10 @@ def test_the_brief_lists_the_talks_held_and_takes_their_place_when_nothing_was_a
     from sahyog.present import brief
     from sahyog.site import brief_html
 
-    rec = extract_text("नई दिल्ली: भारत और नेपाल के बीच दिल्ली में हुई वार्ता में व्यापार पर चर्चा हुई।", "t")
+    rec = extract_text("भारत और नेपाल के बीच काठमांडू में हुई वार्ता में व्यापार पर चर्चा हुई।", "t")
     b = brief(rec)
     assert b["agreements"] == [] and [t["parties"] for t in b["talks"]] == [["India", "Nepal"]]
-    assert b["place"]["en"] == "New Delhi"
+    assert rec["dateline_place"] is None and b["place"]["en"] == "Kathmandu"  # the talks' place: no dateline
     page = brief_html(b)
     assert "talks held" in page and "who met" in page and "nothing found" in page
     assert "talks held" not in brief_html(brief(extract_text("भारत और नेपाल पड़ोसी देश हैं।", "u")))
@@ -131,3 +132,55 @@ def test_a_joint_act_done_jointly_between_two_named_states_is_talks_held() -> No
 def test_an_office_holder_of_no_named_country_is_the_home_states() -> None:
     met = "संघीय मंत्री अब्दुल अलीम खान और कजाकिस्तान के परिवहन मंत्री मारात करबायेव ने मुलाकात की।"
     assert _talks("इस्लामाबाद:\n" + met + " पाकिस्तान के लिए यह अहम है।") == [("agreed", ["KZ", "PK"])]  # the dateline's
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत और पाकिस्तान के बीच वार्ता रद्द हुई।",  # cancelled: the verb is not right after the noun
+        "भारत ने पाकिस्तान से वार्ता का आग्रह किया।",  # urged
+        "भारत ने पाकिस्तान से वार्ता में रुचि दिखाई।",  # showed interest: किया/दिखाई only for joint acts
+        "भारत और पाकिस्तान के बीच वार्ता की घोषणा हुई।",  # announced: genitive की
+        "भारत और पाकिस्तान के बीच वार्ता की तैयारी के बाद बयान आया।",  # after preparing the talks
+        "पाकिस्तान के मुद्दे पर प्रधानमंत्री मोदी ने सर्वदलीय बैठक की।",  # a country the meeting is about
+        "प्रधानमंत्री मोदी ने चीन को लेकर गृह मंत्री अमित शाह से मुलाकात की।",
+    ],
+)
+def test_talks_not_held_or_only_about_a_state_are_none(text: str) -> None:
+    assert _talks(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "मोदी ने नेपाल के प्रधानमंत्री देउबा से मुलाकात की और कहा कि भारत नेपाल की मदद करेगा।",
+        "भारत और नेपाल के बीच हुई वार्ता में तय हुआ कि अगले साल रेल सेवा शुरू होगी।",
+        "भारत और नेपाल के बीच कल हुई वार्ता के बाद संयुक्त बयान जारी किया जाएगा।",
+        "भारत और नेपाल के बीच वार्ता हुई, जबकि पिछले साल समझौता हुआ था।",  # another clause's past perfect
+    ],
+)
+def test_talks_held_stay_held_whatever_a_later_clause_says(text: str) -> None:
+    assert _talks(text) == [("agreed", ["IN", "NP"])]
+
+
+def test_a_talks_event_has_the_sides_its_sentence_names_one_event_per_meeting() -> None:
+    rec = extract_text("मोदी ने नेपाल के प्रधानमंत्री देउबा से मुलाकात की। मोदी ने भूटान के प्रधानमंत्री से भी मुलाकात की।", "t")
+    assert [(e["id"], e["parties"], e["mentions"]) for e in rec["talks_events"]] == [
+        ("m1", ["IN", "NP"], ["t1"]),
+        ("m2", ["BT", "IN"], ["t2"]),
+    ]  # India only through Modi: still a side
+
+
+def test_the_corpus_reads_talks_events_with_the_towns_their_article_names() -> None:
+    from sahyog.corpus_events import article_events
+    from sahyog.record import reported
+
+    text = "काठमांडू:\nभारत और नेपाल के बीच जनकपुर में हुई वार्ता में बिहार के जयनगर से रक्सौल तक रेल पर चर्चा हुई।"
+    rec = extract_text(text, "t")
+    rows = article_events(rec)
+    assert [(r["article_event_id"], r["category"]) for r in rows] == [("m1", "talks")]
+    ids = {e["name_en"]: e["id"] for e in rec["entities"]}
+    assert rec["dateline_place"] == ids["Kathmandu"] and rows[0]["place"] == ids["Janakpur"]
+    assert rows[0]["named_places"] == [ids["Jainagar"], ids["Raxaul"]]  # not the dateline, not the event's place
+    planned = {**rec, "talks_events": [{**rec["talks_events"][0], "status": "planned"}]}
+    assert reported(planned)[0]["talks_events"] == [] and article_events(planned) == []

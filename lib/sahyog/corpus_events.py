@@ -67,7 +67,9 @@ def is_reported_event(event: Row) -> bool:
 
 
 def article_events(record: Row, doc_date: date | None = None, all_agreements: bool = False) -> list[dict[str, Any]]:
-    """One :data:`SOURCE_COLUMNS` row per event of an ``extract`` record (``record["events"]``; none if missing).
+    """One :data:`SOURCE_COLUMNS` row per event of an ``extract`` record (``record["events"]`` and the talks held,
+    ``record["talks_events"]``; none if missing), with the cities the article names besides the event's place and
+    its dateline (``named_places``, evidence for the merge).
 
     The article's date is ``doc_date`` (given by the corpus input) or else the record's ``article_date``; names,
     actor types and coordinates come from the record's entities, the evidence sentence from its sentences.
@@ -281,7 +283,8 @@ class _Cluster:
         if row.get("leaders"):
             self.leader_sets.add(tuple(row["leaders"]))
         self.amounts.update(row.get("amounts") or ())
-        self.places.update(row.get("named_places") or ())  # filtered to towns only for a report with no date
+        named = row.get("named_places")
+        self.places.update(() if named is None else named)  # filtered to towns only for a report with no date
         point = _point(row)
         if point is not None and point not in self.cities:
             self.cities.append(point)
@@ -324,10 +327,10 @@ def merge(rows: Sequence[Row]) -> list[str]:
     day ±2 or contained date, an article within three days for an undated event, no contradiction in place)
     or starts one. A cluster is closed once the visit has passed its :meth:`_Cluster.reach`, so only a window of
     clusters stays open. A report with no date of its own nor of its article comes last in its group and joins
-    the one event of the group it has evidence for: the same number of instruments, day, weekday or leaders
-    (:func:`_attach_undated`); joins on leaders alone that split one article over contradicting events are undone
-    at the end (:func:`_split_occasions`). Ids come from the members (:func:`event_id`), so they do not depend on
-    input order.
+    the one event of the group it has evidence for: the same number of instruments, day, weekday, leaders (not for
+    talks) or a town named (:func:`_attach_undated`); joins on leaders alone that split one article over
+    contradicting events are undone at the end (:func:`_split_occasions`). Ids come from the members
+    (:func:`event_id`), so they do not depend on input order.
     """
     order = sorted(range(len(rows)), key=lambda i: sort_key(rows[i]))
     clusters: list[_Cluster] = []
@@ -405,10 +408,13 @@ def _towns(row: Row) -> list[str]:
     """The towns a report's article names besides the event's place and its dateline (``named_places`` of fewer
     than :data:`TOWN_MAX_PEOPLE` people): a metropolis or a capital is named for many reasons, a town for what
     happened there."""
+    named = row.get("named_places")
+    if named is None or not len(named):
+        return []  # the population table is read only when a report names a city
     from .entities.gazetteer import city_populations
 
     people = city_populations()
-    return [p for p in row.get("named_places") or () if people.get(int(p[4:]), TOWN_MAX_PEOPLE) < TOWN_MAX_PEOPLE]
+    return [p for p in named if people.get(int(p[4:]), TOWN_MAX_PEOPLE) < TOWN_MAX_PEOPLE]
 
 
 def _undated_fits(c: _Cluster, row: Row) -> bool:
@@ -457,8 +463,9 @@ def _attach_undated(rows: Sequence[Row], undated: Sequence[int], in_group: list[
                     clusters: list[_Cluster], by_leaders: list[tuple[int, _Cluster]]) -> None:  # fmt: skip
     """Reports with no date nor article date (in sort order): each joins the one event of its group it has evidence
     for (:func:`_undated_fits`), else starts one. Nothing else dates them; two candidates are no evidence. Only the
-    clusters sharing a count, a day of the year, a weekday or the leaders with the report are looked at (an index
-    per kind). Reports that joined on their leaders alone are noted in ``by_leaders`` (:func:`_split_occasions`)."""
+    clusters sharing a count, a day of the year, a weekday, the leaders or a city with the report are looked at (an
+    index per kind). Reports that joined on their leaders alone are noted in ``by_leaders``
+    (:func:`_split_occasions`)."""
     index: dict[tuple[str, int], dict[int, _Cluster]] = {}
     for c in in_group:
         _index(index, c)
@@ -513,7 +520,7 @@ def _clusters_contradict(a: _Cluster, b: _Cluster) -> bool:
 
 
 def _index(index: dict[tuple[str, int], dict[int, _Cluster]], c: _Cluster) -> None:
-    """File a cluster (by identity) under each count, day of the year and weekday it holds."""
+    """File a cluster (by identity) under each count, day of the year, weekday, set of leaders and city it holds."""
     keys = [("n", n) for n in c.counts] + [("d", d) for d in c.month_days] + [("w", w) for w in c.weekdays]
     keys += [("l", hash(ls)) for ls in c.leader_sets] + [("t", hash(t)) for t in c.places]
     for key in keys:

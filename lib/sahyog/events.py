@@ -79,33 +79,37 @@ class _Event:
     mentions: list[Mapping[str, Any]] = field(default_factory=list)
     extra_sectors: set[str] = field(default_factory=set)
     extra_sentences: set[int] = field(default_factory=set)
+    sides: tuple[str, ...] = ()  # talks: the parties their mentions name, one event per set of sides
 
 
-def find_events(record: Record, text: str, prefix: str = "e") -> list[dict[str, Any]]:
+def find_events(record: Record, text: str, prefix: str = "e", by_sides: bool = False) -> list[dict[str, Any]]:
     """The events of one article from its record (agreement mentions with ids, sentences, sectors,
     entities, ``article_date``) and its text; each a dict of :data:`sahyog.record.EVENT_KEYS`, with ids
-    ``prefix`` and a number (``e1``; ``m1`` for the talks, given as the record's agreements)."""
+    ``prefix`` and a number (``e1``; ``m1`` for the talks, given as the record's agreements with ``by_sides``:
+    one event per set of parties the mentions name, which are its parties: a meeting's sides are named in its
+    sentence, leaders' states included, and two meetings of one article are two occasions)."""
     agreements = record.get("agreements", [])
     if not agreements:
         return []
-    groups = _group(agreements)  # generic agreements of an MoU signing are MoUs already (agreements.generics_as_mous)
+    groups = _group(agreements, by_sides)  # generic agreements of an MoU signing are MoUs already (generics_as_mous)
     _add_listed_sectors(groups, record)
     _share_sectors(groups)
     ctx = _Context.of(record, text)
     return [_event_dict(f"{prefix}{n + 1}", ev, ctx) for n, ev in enumerate(groups)]
 
 
-def _group(agreements: Sequence[Mapping[str, Any]]) -> list[_Event]:
-    """One event per category, level and status, in order of first mention; planned mentions of a category
-    also reported as agreed at the same level join the agreed event."""
+def _group(agreements: Sequence[Mapping[str, Any]], by_sides: bool = False) -> list[_Event]:
+    """One event per category, level and status (and set of parties, ``by_sides``), in order of first mention;
+    planned mentions of a category also reported as agreed at the same level join the agreed event."""
     agreed = {(a["category"], a.get("level")) for a in agreements if a.get("status", "agreed") == "agreed"}
-    events: dict[tuple[str, str, str], _Event] = {}
+    events: dict[tuple[str, str, str, tuple[str, ...]], _Event] = {}
     for a in agreements:
         level, status = a.get("level", "government"), a.get("status", "agreed")
         if status != "agreed" and (a["category"], level) in agreed:
             status = "agreed"
-        key = (a["category"], level, status)
-        events.setdefault(key, _Event(a["category"], level, status)).mentions.append(a)
+        sides = tuple(sorted(a.get("parties") or ())) if by_sides else ()
+        key = (a["category"], level, status, sides)
+        events.setdefault(key, _Event(a["category"], level, status, sides=sides)).mentions.append(a)
     return list(events.values())
 
 
@@ -279,8 +283,7 @@ def _event_dict(ident: str, ev: _Event, ctx: _Context) -> dict[str, Any]:
     sectors = {s for a in ev.mentions for s in a.get("sectors", [])} | ev.extra_sectors
     date = _event_date(ev, ctx)
     place = _event_place(ev, ctx)
-    parties = _with_host(_parties(ev, ctx), place, ev, ctx)
-    parties = _signing_pair(ev, ctx) or _article_pair(_with_visitor(parties, sids, ev, ctx), ev, ctx)
+    parties = list(ev.sides) or _other_parties(ev, place, sids, ctx)
     out = {
         "id": ident,
         "category": ev.category,
@@ -308,6 +311,13 @@ def _event_dict(ident: str, ev: _Event, ctx: _Context) -> dict[str, Any]:
     }
     assert tuple(out) == EVENT_KEYS
     return out
+
+
+def _other_parties(ev: _Event, place: tuple | None, sids: Sequence[int], ctx: _Context) -> list[str]:
+    """An agreement event's parties: the article's main states among its mentions' (:func:`_parties`), with the
+    host, the signing pair, the visitor or the article's pair completing them."""
+    parties = _with_host(_parties(ev, ctx), place, ev, ctx)
+    return _signing_pair(ev, ctx) or _article_pair(_with_visitor(parties, sids, ev, ctx), ev, ctx)
 
 
 def _occasion_texts(sids: Sequence[int], ctx: _Context) -> list[str]:

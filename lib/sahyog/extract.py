@@ -52,7 +52,8 @@ def extract_text(
         day, day_source = dates.article_date(text, Path(source).name if source else doc_id, date, first)
         record = make_record(doc_id, source, head, mentions, agreements, entities, day, day_source, talks)
         record["events"] = events.find_events(record, text)
-        record["talks_events"] = events.find_events({**record, "agreements": record["talks"]}, text, prefix="m")
+        talks_record = {**record, "agreements": record["talks"]}
+        record["talks_events"] = events.find_events(talks_record, text, prefix="m", by_sides=True)
         record["dateline_place"] = events.dateline_place(record, text)
         return record
 

@@ -377,8 +377,8 @@ def brief_html(b: Mapping[str, Any], short: bool = False, link: str = "", headin
     if b.get("others") and not short:
         parts.append(f'<p><span class="label">also named</span>{", ".join(_pair(c) for c in b["others"])}</p>')
     parts.append(_agreed_html(b, short))
-    if b.get("talks") and not short:
-        parts.append(_talks_html(b["talks"]))
+    if b.get("talks"):
+        parts.append(_talks_html(b["talks"], short))
     if b.get("sectors") and heading != "p":  # a chapter's own brief leaves the sectors to the chapters
         chips = "".join(
             f'<li>{hi(s["label"])} <span class="muted">{s["n"]}</span></li>' for s in b["sectors"][: 5 if short else 12]
@@ -400,8 +400,12 @@ def _agreed_html(b: Mapping[str, Any], short: bool) -> str:
     return f'<p class="label">agreed ({n} event{"" if n == 1 else "s"})</p><ul class="agreed">{lines}</ul>'
 
 
-def _talks_html(items: Sequence[Mapping[str, Any]]) -> str:
-    """The talks held (:mod:`sahyog.talks`): between whom, when and where, with their sentences linked."""
+def _talks_html(items: Sequence[Mapping[str, Any]], short: bool = False) -> str:
+    """The talks held (:mod:`sahyog.talks`): between whom, when and where, with their sentences linked; ``short``:
+    one chip per meeting naming its sides."""
+    if short:
+        chips = "".join(f"<li>{hi(' · '.join(a['parties']))}</li>" for a in items)
+        return f'<div class="who"><span class="label">talks held</span><ul class="chips">{chips}</ul></div>'
     lines = "".join(f"<li>{_agreement_li(a)}</li>" for a in items)
     return f'<p class="label">talks held</p><ul class="agreed">{lines}</ul>'
 
