@@ -270,8 +270,6 @@ MUTATIONS = [
      '    return outcomes.AGREED if has_cue("held_frame", keys, j, len(keys)) else None'),
     ("talks events grouped by category only", "lib/sahyog/events.py",
      "        sides = tuple(sorted(a.get(\"parties\") or ())) if by_sides else ()", "        sides = ()"),
-    ("drop cue ordinal_head दौरा", DATA + "cues.csv", "ordinal_head,दौरा", ""),
-    ("drop ignore संचार माध्यम", DATA + "sectors.csv", "ignore,संचार माध्यम", ""),
     ("a town is no evidence", "lib/sahyog/corpus_events.py", "    same_town = bool(c.places.intersection(_towns(row)))",
      "    same_town = False"),
     ("leaders are evidence for talks", "lib/sahyog/corpus_events.py", 'NO_LEADER_EVIDENCE = frozenset({"talks"})',

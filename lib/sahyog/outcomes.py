@@ -68,16 +68,12 @@ def is_year(k: str) -> bool:
 
 def is_background(keys: Sequence[str], i: int, j: int) -> bool:
     """Concluded earlier: ``पहले``/``पूर्व में``/``पिछले साल`` before the trigger in its clause (not ``पहले ही``,
-    already, nor ``पहले`` before a noun it counts, ``अपने पहले दौरे पर``: the first visit), a span of years
-    anywhere before it in its clause (``पिछले पांच वर्षों में``: a total, not one occasion), or a past perfect in
-    its verb group (``हुआ था``, ``का समझौता था``)."""
+    already), a span of years anywhere before it in its clause (``पिछले पांच वर्षों में``: a total, not one
+    occasion), or a past perfect in its verb group (``हुआ था``, ``का समझौता था``)."""
     before = clause_before(keys, i)
     for n, k in enumerate(before):
         if k == "पहले" and n + 1 < len(before) and before[n + 1] == "ही":
             before = before[:n]
-            break
-        if k == "पहले" and has_cue("ordinal_head", before, n + 1, n + 2):
-            before = [*before[:n], *before[n + 1 :]]  # "अपने पहले दौरे पर": the first visit, not earlier
             break
     if has_cue("period", keys, clause_start(keys, i, window("sentence_window"), "party_break"), i):
         return True
