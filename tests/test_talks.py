@@ -184,3 +184,17 @@ def test_the_corpus_reads_talks_events_with_the_towns_their_article_names() -> N
     assert rows[0]["named_places"] == [ids["Jainagar"], ids["Raxaul"]]  # not the dateline, not the event's place
     planned = {**rec, "talks_events": [{**rec["talks_events"][0], "status": "planned"}]}
     assert reported(planned)[0]["talks_events"] == [] and article_events(planned) == []
+
+
+def test_the_home_state_is_added_once() -> None:
+    # the parties of "इस बैठक के दौरान दोनों देशों के बीच ..." (wire2 114): the article's pair already in the ids,
+    # Egypt's state and an official of no named country from the sentence before: India is not listed twice
+    from sahyog.agreements import _Parties
+    from sahyog.sentence_index import ActorMention
+    from sahyog.talks import _with_home_officials
+
+    egypt = ActorMention(0, 1, "state", "EG", "EG", "country")
+    minister = ActorMention(3, 5, "government", None, "person:x", "person")
+    parties = _with_home_officials(_Parties(["EG", "IN"], [egypt, minister], True), "IN")
+    assert parties.ids == ["EG", "IN"]
+    assert _with_home_officials(_Parties(["EG"], [egypt, minister], False), "IN").ids == ["EG", "IN"]

@@ -156,7 +156,7 @@ def _with_home_officials(parties: _Parties, home: str) -> _Parties:
     for agreements (:func:`sahyog.agreements.home_office`)."""
     countries = {a.country for a in parties.states if a.country}
     officials = [a for a in parties.states if a.actor_type == "government" and not a.country and a.etype == "person"]
-    if len(countries) != 1 or home in countries or not officials:
+    if len(countries) != 1 or home in countries or home in parties.ids or not officials:
         return parties
     return _Parties([*parties.ids, home], parties.states, parties.from_before)
 
