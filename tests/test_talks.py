@@ -189,12 +189,12 @@ def test_the_corpus_reads_talks_events_with_the_towns_their_article_names() -> N
 def test_the_home_state_is_added_once() -> None:
     # the parties of "इस बैठक के दौरान दोनों देशों के बीच ..." (wire2 114): the article's pair already in the ids,
     # Egypt's state and an official of no named country from the sentence before: India is not listed twice
-    from sahyog.agreements import _Parties
+    from sahyog.agreements import Parties
     from sahyog.sentence_index import ActorMention
     from sahyog.talks import _with_home_officials
 
     egypt = ActorMention(0, 1, "state", "EG", "EG", "country")
     minister = ActorMention(3, 5, "government", None, "person:x", "person")
-    parties = _with_home_officials(_Parties(["EG", "IN"], [egypt, minister], True), "IN")
+    parties = _with_home_officials(Parties(["EG", "IN"], [egypt, minister], True), "IN")
     assert parties.ids == ["EG", "IN"]
-    assert _with_home_officials(_Parties(["EG"], [egypt, minister], False), "IN").ids == ["EG", "IN"]
+    assert _with_home_officials(Parties(["EG"], [egypt, minister], False), "IN").ids == ["EG", "IN"]

@@ -399,7 +399,7 @@ def _sentence_hits(index: PhraseMatcher[Trigger], doc: Document, sid: int) -> li
 
 
 @dataclass
-class _Found:
+class Found:
     """The chosen trigger of one category in one sentence (positions in its window): status and count."""
 
     i: int
@@ -449,7 +449,7 @@ def is_party(keys: Sequence[str], a: ActorMention, lo: int = 0) -> bool:
 
 
 def _check(hit: tuple[int, int, Trigger], keys: Sequence[str], actors: Sequence[ActorMention] | None, sporty: bool
-           ) -> _Found | None:  # fmt: skip
+           ) -> Found | None:  # fmt: skip
     """A trigger that passes its checks and its senses, with its status (None: not an agreement here;
     ``actors`` None: no entities known, no date-or-place check for a next meeting)."""
     i, j, trig = hit
@@ -476,7 +476,7 @@ def _check(hit: tuple[int, int, Trigger], keys: Sequence[str], actors: Sequence[
     if status == outcomes.BACKGROUND:
         return None
     count = stated_count(win, site.i) if trig.category != "next_meeting" else None
-    return _Found(site.i, site.j, count, status, trig, lo)
+    return Found(site.i, site.j, count, status, trig, lo)
 
 
 def _as_party(a: ActorMention, lo: int) -> outcomes.PartyMention:
@@ -489,7 +489,7 @@ def _local(actors: Sequence[ActorMention], lo: int) -> list[outcomes.PartyMentio
 
 
 def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: SentenceIndex, sid: int
-            ) -> dict[str, _Found]:  # fmt: skip
+            ) -> dict[str, Found]:  # fmt: skip
     """Category -> the trigger that passes its checks, is neither negated nor background, with the best status."""
     sporty = has_cue("sports", keys) if len(keys) <= 2 * window("sentence_window") else False
     nouns = [h for h in hits if h[2].requires not in VERBS]
@@ -501,9 +501,9 @@ def _agreed(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: Sent
 
 
 def _passing(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: SentenceIndex, sid: int, sporty: bool
-             ) -> dict[str, _Found]:  # fmt: skip
+             ) -> dict[str, Found]:  # fmt: skip
     """Category -> the first of ``hits`` that passes its checks, with the best status of the category."""
-    found: dict[str, _Found] = {}
+    found: dict[str, Found] = {}
     for hit in sorted(hits, key=lambda h: h[0]):
         lo, hi = _window(len(keys), hit[0], hit[1])
         f = _check(hit, keys, in_range(idx, sid, lo, hi) if idx.known else None, sporty)
@@ -521,7 +521,7 @@ def _passing(hits: list[tuple[int, int, Trigger]], keys: Sequence[str], idx: Sen
 
 
 @dataclass(frozen=True)
-class _Parties:
+class Parties:
     """Who agreed: entity ids of the parties, and the state actors and whether they came from the sentence before."""
 
     ids: list[str]
@@ -529,7 +529,7 @@ class _Parties:
     from_before: bool
 
 
-def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int, home: str = HOME_STATE) -> _Parties:
+def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int, home: str = HOME_STATE) -> Parties:
     """Parties of the trigger at sentence positions ``[i, j)``: countries acting and organisations in its
     clause; when it names fewer than two countries and refers back (``इस समझौते``, ``दोनों देशों``), also the
     countries acting in the sentence before."""
@@ -549,18 +549,18 @@ def find_parties(doc: Document, idx: SentenceIndex, sid: int, i: int, j: int, ho
         ids = list(dict.fromkeys([*ids, *_ids(lead), *(a.country for a in states if a.country)]))
         ids = [x for x in ids if x not in {b.id for b in bodies}]  # a ministry stands for its state
     if len({a.country for a in states if a.country}) >= 2 or sid == 0 or not _refers_back(keys, i, lo, hi):
-        return _article_pair(_Parties(ids, states, False), keys, (lo, hi), idx, sid)
+        return _article_pair(Parties(ids, states, False), keys, (lo, hi), idx, sid)
     prev_keys = idx.sentence_keys(doc, sid - 1)
     prev = [a for a in idx.sentence_actors(sid - 1) if a.actor_type in STATE_LEVEL and is_party(prev_keys, a)]
     lead = leaders_in(prev_keys, 0, len(prev_keys))  # "पुतिन की यात्रा के दौरान दोनों नेताओं ने" ... "इस समझौते"
     if len({a.country for a in [*prev, *states, *lead] if a.country}) >= 2:  # completing the sides, as above
         prev += lead
     ids = list(dict.fromkeys([*_ids(a for a in prev if a.etype == "country"), *ids]))
-    return _article_pair(_Parties(ids, prev + states, bool(prev) and not states), keys, (lo, hi), idx, sid)
+    return _article_pair(Parties(ids, prev + states, bool(prev) and not states), keys, (lo, hi), idx, sid)
 
 
-def _article_pair(p: _Parties, keys: Sequence[str], span: tuple[int, int], idx: SentenceIndex, sid: int
-                  ) -> _Parties:  # fmt: skip
+def _article_pair(p: Parties, keys: Sequence[str], span: tuple[int, int], idx: SentenceIndex, sid: int
+                  ) -> Parties:  # fmt: skip
     """``दोनों देशों के बीच``, ``दोनों नेताओं ने`` with fewer than two states found: the two countries the article
     is about (each named twice or more), when the states found and the countries the sentence names are among
     them (``फ्रांस के राष्ट्रपति की भारत यात्रा ... दोनों देशों`` is not about the article's other pair)."""
@@ -570,7 +570,7 @@ def _article_pair(p: _Parties, keys: Sequence[str], span: tuple[int, int], idx: 
     if len(have) >= 2 or len(pair) != 2 or not named <= pair or not has_cue("both_states", keys, *span):
         return p
     pair = idx.home_countries
-    return _Parties(list(dict.fromkeys([*p.ids, *pair])), p.states, p.from_before)
+    return Parties(list(dict.fromkeys([*p.ids, *pair])), p.states, p.from_before)
 
 
 def load_leaders(path: str | Path | None = None) -> dict[tuple[str, ...], str]:
@@ -715,7 +715,7 @@ def _refers_back(keys: Sequence[str], i: int, lo: int, hi: int) -> bool:
     return has_cue("refer_back", keys, max(0, i - window("refer_back")), i) or has_cue("both_states", keys, lo, hi)
 
 
-def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, parties: _Parties) -> str:
+def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: Found, parties: Parties) -> str:
     """``government`` only with a state actor (a country acting, an IGO) in the clause or, referred back to,
     in the sentence before, or ``दोनों देश`` near the trigger, or a state word with a place of a country
     (``राष्ट्रपति ने सिडनी में``; a state word such as ``प्रधानमंत्री`` alone is not enough: a prime minister's
@@ -744,7 +744,7 @@ def agreement_level(doc: Document, idx: SentenceIndex, sid: int, f: _Found, part
     return outcomes.agreement_level(win, local, max(idx.n_countries, sides))
 
 
-def _announced_alone(keys: Sequence[str], f: _Found, parties: _Parties, two_sided: bool) -> bool:
+def _announced_alone(keys: Sequence[str], f: Found, parties: Parties, two_sided: bool) -> bool:
     """Officials of no named state (no country, IGO or leader's state among the parties) announce it, and
     nothing makes it two-sided: not a signing (``पीएम ने बताया कि ... हस्ताक्षर``, the article names the sides),
     not ``दोनों देश`` or a place abroad (``two_sided``), not a reference back (``ये तीन समझौते``)."""
@@ -753,7 +753,7 @@ def _announced_alone(keys: Sequence[str], f: _Found, parties: _Parties, two_side
     return not (named or two_sided or _refers_back(keys, i, max(0, i - window("refer_back")), i))
 
 
-def _two_sides(parties: _Parties, near: Sequence[ActorMention], win: Sequence[str]) -> bool:
+def _two_sides(parties: Parties, near: Sequence[ActorMention], win: Sequence[str]) -> bool:
     """Two sides named: two countries or IGOs among the parties and the places near (``चाबहार बंदरगाह`` is in
     Iran), or ``दोनों देश``."""
     sides = {a.country or (a.id if a.actor_type == "igo" else None) for a in parties.states} - {None}
@@ -790,7 +790,7 @@ def find_agreements(
             i, j = f.lo + f.i, f.lo + f.j
             if dated_earlier(keys, i, latest, j):
                 continue  # "पुतिन ने 2012 में इराक के साथ सौदा किया" in an article of 2015: history
-            parties = find_parties(doc, idx, sent.id, i, j, home) if idx.known else _Parties([], [], False)
+            parties = find_parties(doc, idx, sent.id, i, j, home) if idx.known else Parties([], [], False)
             level = agreement_level(doc, idx, sent.id, f, parties) if idx.known else "government"
             marks = idx.marks.get(sent.id, [])
             routes = route_stops(doc.text, sent.text, sent.start, marks) if cat == "corridor" else []

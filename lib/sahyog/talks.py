@@ -37,9 +37,9 @@ from typing import Any
 from . import outcomes
 from .agreements import (
     Agreement,
+    Found,
+    Parties,
     Trigger,
-    _Found,
-    _Parties,
     agreement_level,
     dated_earlier,
     find_parties,
@@ -84,7 +84,7 @@ def find_talks(article: Article, entities: Sequence[Any] | None = None, index: S
 
 
 def _first_talks(doc: Document, idx: SentenceIndex, sid: int, home: str, latest: Callable[[], int | None]
-                 ) -> tuple[_Found, _Parties] | None:  # fmt: skip
+                 ) -> tuple[Found, Parties] | None:  # fmt: skip
     """The first meeting noun or joint act of sentence ``sid`` that took place between governments (``latest``: the
     article's latest year, :func:`sahyog.agreements.latest_year`)."""
     keys = idx.sentence_keys(doc, sid)
@@ -105,7 +105,7 @@ def _first_talks(doc: Document, idx: SentenceIndex, sid: int, home: str, latest:
         parties = _with_home_officials(_before_content(keys, j, _without_topics(keys, parties)), home)
         if len([p for p in parties.ids if len(p) == 2]) < 2:
             continue  # talks have two sides (country ids are ISO2 codes)
-        f = _Found(i, j, None, status, Trigger(CATEGORY, " ".join(keys[i:j]), ""), 0)
+        f = Found(i, j, None, status, Trigger(CATEGORY, " ".join(keys[i:j]), ""), 0)
         if agreement_level(doc, idx, sid, f, parties) == "government":
             return f, parties
     return None
@@ -137,7 +137,7 @@ def _right_after(keys: Sequence[str], j: int, kinds: Sequence[str]) -> bool:
     return any(start == j for kind in kinds for start, _ in cue_hits(kind, keys, j, hi))
 
 
-def _before_content(keys: Sequence[str], j: int, parties: _Parties) -> _Parties:
+def _before_content(keys: Sequence[str], j: int, parties: Parties) -> Parties:
     """Parties named only in a content clause after the talks (``... से बातचीत की और कहा कि ... चीन के दावे``) are
     what was said, not a side of the talks."""
     hits = cue_hits("complement", keys, j, clause_end(keys, j, window("party_window"), "party_break"))
@@ -146,11 +146,11 @@ def _before_content(keys: Sequence[str], j: int, parties: _Parties) -> _Parties:
     k = hits[0][0]
     late = {a.id for a in parties.states if a.i > k} - {a.id for a in parties.states if a.i < k}
     late |= {a.country for a in parties.states if a.i > k} - {a.country for a in parties.states if a.i < k}
-    return _Parties([p for p in parties.ids if p not in late], [a for a in parties.states if a.i < k],
+    return Parties([p for p in parties.ids if p not in late], [a for a in parties.states if a.i < k],
                     parties.from_before)  # fmt: skip
 
 
-def _with_home_officials(parties: _Parties, home: str) -> _Parties:
+def _with_home_officials(parties: Parties, home: str) -> Parties:
     """An office holder of no named country meeting one of another (``संघीय मंत्री अब्दुल अलीम खान और कजाकिस्तान के
     परिवहन मंत्री ... ने मुलाकात की``, datelined Islamabad) is the home state's, as a title or a ministry is
     for agreements (:func:`sahyog.agreements.home_office`)."""
@@ -158,7 +158,7 @@ def _with_home_officials(parties: _Parties, home: str) -> _Parties:
     officials = [a for a in parties.states if a.actor_type == "government" and not a.country and a.etype == "person"]
     if len(countries) != 1 or home in countries or home in parties.ids or not officials:
         return parties
-    return _Parties([*parties.ids, home], parties.states, parties.from_before)
+    return Parties([*parties.ids, home], parties.states, parties.from_before)
 
 
 def told_before(keys: Sequence[str], j: int) -> bool:
@@ -171,7 +171,7 @@ def told_before(keys: Sequence[str], j: int) -> bool:
     return end > j and has_cue("perfect", keys, end - 1, end) and not has_cue("party_break", keys, j, end)
 
 
-def _without_topics(keys: Sequence[str], parties: _Parties) -> _Parties:
+def _without_topics(keys: Sequence[str], parties: Parties) -> Parties:
     """A country the talks are about is no side (``पाकिस्तान के मुद्दे पर ... सर्वदलीय बैठक``, ``चीन को लेकर ... से
     मुलाकात``): a state mention followed right after by a topic phrase (cue ``about``)."""
     about = {a.country for a in parties.states if a.country and _right_after(keys, a.j, ("about",))}
@@ -179,11 +179,11 @@ def _without_topics(keys: Sequence[str], parties: _Parties) -> _Parties:
     gone = about - sides
     if not gone:
         return parties
-    return _Parties([p for p in parties.ids if p not in gone], [a for a in parties.states if a.country not in gone],
+    return Parties([p for p in parties.ids if p not in gone], [a for a in parties.states if a.country not in gone],
                     parties.from_before)  # fmt: skip
 
 
-def _joint_parties(keys: Sequence[str], i: int, parties: _Parties) -> _Parties | None:
+def _joint_parties(keys: Sequence[str], i: int, parties: Parties) -> Parties | None:
     """A joint act is an occasion between states when leaders of two states do it (named before it in its clause,
     however long: they are its parties) or it is done ``संयुक्त रूप से`` (jointly) with two states among its
     parties; None otherwise."""
@@ -191,7 +191,7 @@ def _joint_parties(keys: Sequence[str], i: int, parties: _Parties) -> _Parties |
     leaders = [a for a in leaders_in(keys, lo, i) if a.country]
     countries = [a.country for a in leaders]
     if len(set(countries)) >= 2:
-        return _Parties(list(dict.fromkeys([*parties.ids, *countries])), [*parties.states, *leaders], False)
+        return Parties(list(dict.fromkeys([*parties.ids, *countries])), [*parties.states, *leaders], False)
     if has_cue("jointly", keys, lo, i) and len({a.country for a in parties.states if a.country}) >= 2:
         return parties
     return None
