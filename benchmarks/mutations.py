@@ -274,6 +274,9 @@ MUTATIONS = [
      "    same_town = False"),
     ("leaders are evidence for talks", "lib/sahyog/corpus_events.py", 'NO_LEADER_EVIDENCE = frozenset({"talks"})',
      "NO_LEADER_EVIDENCE = frozenset()"),
+    ("a city left by video link is no venue", "lib/sahyog/events.py",
+     '    r"|से\\s+(?:[\\p{L}\\p{M}]+\\s+){0,6}?(?:वीडियो|विडियो|वर्चुअल)(?![\\p{L}\\p{M}]))"', '    r")"'),
+    ("venue words read within 40 characters", "lib/sahyog/events.py", "VENUE_REACH = 90", "VENUE_REACH = 40"),
 ]  # fmt: skip
 
 

@@ -128,6 +128,23 @@ def test_a_dateline_after_a_headline_or_opening_a_paragraph_is_the_place():
     assert ev["place"] is None  # a city named in the text, neither venue nor dateline
 
 
+def test_a_city_leaders_joined_from_by_video_link_is_the_place_not_the_dateline():
+    text = (
+        "भारत और नेपाल के बीच रेल सेवा शुरू\nपटना। प्रधानमंत्री मोदी और नेपाल के प्रधानमंत्री देउबा ने नई दिल्ली से "
+        "वीडियो कॉन्फ्रेंसिंग के माध्यम से रेल सेवा का शुभारंभ किया।\nभारत और नेपाल ने चार समझौतों पर हस्ताक्षर किए।"
+    )
+    (ev,) = [e for e in extract_text(text, "x")["events"] if e["category"] == "agreement"]
+    assert ev["place_text"] == "नई दिल्ली" and text[ev["place_start"] : ev["place_end"]] == "नई दिल्ली"
+    # words between the city and the link (who took part from there), within the clause
+    text = text.replace("देउबा ने नई दिल्ली से वीडियो", "देउबा ने नई दिल्ली से अपने नेपाली समकक्ष प्रधानमंत्री के साथ वीडियो")
+    (ev,) = [e for e in extract_text(text, "x")["events"] if e["category"] == "agreement"]
+    assert ev["place_text"] == "नई दिल्ली"
+    # "from" a city without a video link is where someone came from: the dateline stays the place
+    came = text.replace("अपने नेपाली समकक्ष प्रधानमंत्री के साथ वीडियो कॉन्फ्रेंसिंग के माध्यम से", "लौटकर")
+    (ev,) = [e for e in extract_text(came, "x")["events"] if e["category"] == "agreement"]
+    assert ev["place_text"] == "पटना"
+
+
 def test_agreements_in_n_areas_are_n_agreements_when_no_other_number_is_stated():
     rec, text = _record(
         ["भारत और नेपाल ने तीन विभिन्न क्षेत्रों में समझौतों पर हस्ताक्षर किए।", "ये समझौते अहम हैं।"],

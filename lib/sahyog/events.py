@@ -56,9 +56,16 @@ def _is_month(word: str) -> bool:
 # A lead sentence names the occasion's venue only when it tells of a meeting, visit, talks or signing.
 _OCCASION = re.compile(
     r"बैठक|मुलाकात|मिले|वार्ता|बातचीत|समझौत|करार|हस्ताक्षर|यात्रा|दौर[ेा]|सम्मेलन|शिखर|सत्र|आयोग|पहुं|पहुँ|"
-    r"meeting|summit|visit|talks|signed"
+    r"वीडियो|विडियो|वर्चुअल|meeting|summit|visit|talks|signed"
 )
-_VENUE_AFTER = re.compile(r"^\s*(?:के\s+(?:[\p{L}\p{M}]+\s+){0,3})?में(?![\p{L}\p{M}])")
+# A venue: a city followed by "में" (``दिल्ली के हैदराबाद हाउस में``), or the city a leader took part from by video
+# link (``नयी दिल्ली से विडियो कान्फ्रेंसिंग के माध्यम से``, ``नई दिल्ली से पीएम मोदी ... के साथ वीडियो
+# कॉन्फ्रेंसिंग के जरिए``): a remote occasion happens where its leaders are, not where the report was filed.
+_VENUE_AFTER = re.compile(
+    r"^\s*(?:(?:के\s+(?:[\p{L}\p{M}]+\s+){0,3})?में(?![\p{L}\p{M}])"
+    r"|से\s+(?:[\p{L}\p{M}]+\s+){0,6}?(?:वीडियो|विडियो|वर्चुअल)(?![\p{L}\p{M}]))"
+)
+VENUE_REACH = 90  # characters after a city in which its venue words must stand
 _VISIT_AFTER = re.compile(
     r"^\s*(?:की\s+(?:(?:राजकीय|आधिकारिक|सरकारी|पहली|दो|तीन|चार|पांच|[\p{L}\p{M}]+\s+दिवसीय)\s+)*(?:यात्रा|दौरे|दौरा)"
     r"|(?:यात्रा|दौरे)(?:\s+के\s+दौरान|\s+पर)|(?:पहुंचे|पहुँचे|पहुंची|पहुँची|पहुंचे।))"
@@ -563,7 +570,7 @@ def _venues(ctx: _Context, sid: int) -> list[tuple[int, int, str, str]]:
     if sent is None:
         return []
     return [(s, e, ctx.text[s:e], ident) for s, e, ident, kind in ctx.places.get(sid, [])
-            if kind == "place" and _VENUE_AFTER.match(ctx.text[e : min(sent["end"], e + 40)])]  # fmt: skip
+            if kind == "place" and _VENUE_AFTER.match(ctx.text[e : min(sent["end"], e + VENUE_REACH)])]  # fmt: skip
 
 
 def _event_place(ev: _Event, ctx: _Context) -> tuple[int, int, str, str] | None:
