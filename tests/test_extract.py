@@ -177,6 +177,13 @@ def test_extract_folder_to_csv(tmp_path):
     assert {"documents.csv", "sentences.csv", "sectors.csv", "agreements.csv", "events.csv", "entities.csv"} <= names
     events = pd.read_csv(tmp_path / "t" / "events.csv")
     assert list(events.columns) == ["doc_id", *EVENT_KEYS] and len(events) > 0
+    # the talks the example reports (Kazakhstan and Pakistan, in Islamabad) are tables too, beside the agreements
+    talks = pd.read_csv(tmp_path / "t" / "talks_events.csv")
+    assert list(talks.columns) == ["doc_id", *EVENT_KEYS]
+    assert (talks["category"] == "talks").all() and "KZ; PK" in set(talks["parties"])
+    assert "talks" not in set(events["category"])  # what was agreed and what was held stay apart
+    mentions = pd.read_csv(tmp_path / "t" / "talks.csv")
+    assert set(mentions["id"]) >= {i for ids in talks["mentions"] for i in ids.split("; ")}
 
 
 def _bad_input(folder, kind):

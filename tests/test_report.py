@@ -259,7 +259,9 @@ def test_chapters_open_with_the_brief_and_fold_the_appendix(built):
 def test_tables_are_for_people(built):
     out, _ = built
     html = (out / "a_example" / "03_agreements.html").read_text(encoding="utf-8")
-    events, table = (t.split("</table>", 1)[0] for t in html.split('<div class="table-wrap">')[1:3])
+    events, talks, table = (t.split("</table>", 1)[0] for t in html.split('<div class="table-wrap">')[1:4])
+    # the talks held, between the events and their evidence: the meeting in Islamabad, by the sides' names
+    assert ">held</th>" in talks and "Kazakhstan, Pakistan" in talks and "Islamabad" in talks and "[KZ" not in talks
     for t in (events, table):
         assert "[KZ" not in t and "org:" not in t and "&lt;NA&gt;" not in t and "NaN" not in t
         assert "Kazakhstan" in t and "Pakistan" in t  # names, not codes (parties come from each clause)

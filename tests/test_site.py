@@ -114,6 +114,18 @@ def _event(**kw) -> dict:
     return {**ev, **kw}
 
 
+def test_talks_table_lists_the_talks_events_and_a_record_without_talks_has_none():
+    from sahyog import tables
+
+    rec = _record()  # written before talks existed: no talks keys at all
+    assert present.talks_table(rec).empty and tables.talks(rec).empty and tables.talks_events(rec).empty
+    rec["talks_events"] = [_event(id="m1", category="talks", count=None, sectors=[], sentences=[1])]
+    view = present.talks_table(rec)
+    assert list(view.columns[:4]) == ["event", "held", "number", "parties"]
+    assert (view.loc[0, "event"], view.loc[0, "parties"], view.loc[0, "where"]) == ("m1", "India, Nepal", "New Delhi")
+    assert list(tables.talks_events(rec)["id"]) == ["m1"] and tables.events(rec).empty  # kept apart
+
+
 def test_brief_lists_one_line_per_event_with_when_and_where():
     rec = _record()
     rec["agreements"] = [{**rec["agreements"][0], "id": "a1"}, {**rec["agreements"][0], "id": "a2", "sentence_id": 1}]

@@ -257,18 +257,29 @@ def agreement_table(record: Record) -> pd.DataFrame:
 def event_table(record: Record) -> pd.DataFrame:
     """One row per event (one occasion x one category): what, how many, between whom, when, where, sectors,
     the sentences that report it and the first of them marked (the mentions below are the rest of the evidence)."""
+    return _events_view(record, record_events(record), "agreed")
+
+
+def talks_table(record: Record) -> pd.DataFrame:
+    """One row per talks held (``record["talks_events"]``: one per set of sides), in the columns of
+    :func:`event_table` with ``held`` for ``agreed``: the meeting itself, beside what was agreed at it."""
+    return _events_view(record, list(record.get("talks_events") or []), "held")
+
+
+def _events_view(record: Record, events: Sequence[Mapping[str, Any]], what: str) -> pd.DataFrame:
+    """The rows of :func:`event_table` for ``events``; ``what``: the name of the column saying what happened."""
     sentences = {s["id"]: s for s in record["sentences"]}
     by_id = entities_by_id(record)
-    cols = ["event", "agreed", "number", "parties", "when", "where", "sectors", "sentences", "evidence"]
+    cols = ["event", what, "number", "parties", "when", "where", "sectors", "sentences", "evidence"]
     rows = []
-    for ev in record_events(record):
+    for ev in events:
         line = _event_line(ev, record, by_id)
         first = sentences.get(line["sentence"])
         spans = _mention_spans(record, line["sentence"], set(ev["parties"])) if first else []
         rows.append(
             {
                 "event": ev["id"],
-                "agreed": line["label"],
+                what: line["label"],
                 "number": "" if ev.get("count") is None else str(ev["count"]),
                 "parties": ", ".join(line["parties"]),
                 "when": line["when"] or "not given",  # said, so a phone's card does not drop the row unseen

@@ -79,6 +79,10 @@ TABLE_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
                       ("sectors", "strs"), ("count", "int"), ("month_day", "str"), ("weekday", "int"),
                       ("leaders", "strs"), ("amounts", "strs"), ("named_places", "strs")),
 }  # fmt: skip
+# Talks held (sahyog.talks; record keys ``talks`` and ``talks_events``): the mentions and the events of one article,
+# in the shapes of its agreements and of its article events (in the corpus they are events of category ``talks``).
+TABLE_TYPES["talks"] = TABLE_TYPES["agreements"]
+TABLE_TYPES["talks_events"] = TABLE_TYPES["article_events"]
 CORPUS_ONLY = frozenset({"date", "error"})
 CORPUS_TABLES = ("documents", "sectors", "agreements", "entities", "entity_mentions")
 EVENT_TABLES = ("events", "event_sources")  # written by the client after the run, from every partition's article events

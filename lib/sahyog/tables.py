@@ -125,13 +125,25 @@ def entity_mentions(data: Record | Iterable[Record]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
-def events(data: Record | Iterable[Record]) -> pd.DataFrame:
+def events(data: Record | Iterable[Record], key: str = "events") -> pd.DataFrame:
     """One row per event (one occasion x one category) with its count, parties, sectors, date and place;
-    a record written before events existed has none."""
-    rows = [{"doc_id": r["doc_id"], **ev} for r in _records(data) for ev in r.get("events", [])]
+    a record written before events existed has none. ``key``: the record's list (``talks_events``: talks held)."""
+    rows = [{"doc_id": r["doc_id"], **ev} for r in _records(data) for ev in r.get(key, [])]
     return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(
         {"count": "Int64", "date_start": "Int64", "date_end": "Int64", "place_start": "Int64", "place_end": "Int64"}
     )
+
+
+def talks(data: Record | Iterable[Record]) -> pd.DataFrame:
+    """Every sentence that reports talks held between governments (``record["talks"]``), in the columns of
+    :func:`agreements` (category ``talks``); a record written before talks existed has none."""
+    rows = [{"doc_id": r["doc_id"], **t} for r in _records(data) for t in r.get("talks", [])]
+    return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS).astype({"count": "Int64"})
+
+
+def talks_events(data: Record | Iterable[Record]) -> pd.DataFrame:
+    """One row per talks held (``record["talks_events"]``: one per set of sides), in the columns of :func:`events`."""
+    return events(data, "talks_events")
 
 
 TABLES = {
@@ -140,6 +152,8 @@ TABLES = {
     "sectors": sector_mentions,
     "agreements": agreements,
     "events": events,
+    "talks": talks,
+    "talks_events": talks_events,
     "entities": entities,
     "entity_mentions": entity_mentions,
 }
