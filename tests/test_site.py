@@ -121,7 +121,7 @@ def test_talks_table_lists_the_talks_events_and_a_record_without_talks_has_none(
     assert present.talks_table(rec).empty and tables.talks(rec).empty and tables.talks_events(rec).empty
     rec["talks_events"] = [_event(id="m1", category="talks", count=None, sectors=[], sentences=[1])]
     view = present.talks_table(rec)
-    assert list(view.columns[:4]) == ["event", "held", "number", "parties"]
+    assert list(view.columns[:4]) == ["event", "held", "parties", "when"]
     assert (view.loc[0, "event"], view.loc[0, "parties"], view.loc[0, "where"]) == ("m1", "India, Nepal", "New Delhi")
     assert list(tables.talks_events(rec)["id"]) == ["m1"] and tables.events(rec).empty  # kept apart
 

@@ -262,8 +262,9 @@ def event_table(record: Record) -> pd.DataFrame:
 
 def talks_table(record: Record) -> pd.DataFrame:
     """One row per talks held (``record["talks_events"]``: one per set of sides), in the columns of
-    :func:`event_table` with ``held`` for ``agreed``: the meeting itself, beside what was agreed at it."""
-    return _events_view(record, list(record.get("talks_events") or []), "held")
+    :func:`event_table` with ``held`` for ``agreed`` and no ``number`` (a meeting is one): the meeting itself,
+    beside what was agreed at it."""
+    return _events_view(record, list(record.get("talks_events") or []), "held").drop(columns="number")
 
 
 def _events_view(record: Record, events: Sequence[Mapping[str, Any]], what: str) -> pd.DataFrame:
