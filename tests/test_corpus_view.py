@@ -58,6 +58,14 @@ def test_a_pairs_timeline_has_one_line_per_date_in_order() -> None:
     assert [t["when"] for t in lines] == ["10 March 2024", "2 May 2024"]
     assert sorted(lines[0]["what"]) == ["समझौता · agreement", "समझौता ज्ञापन · MoU"]
     assert lines[0]["reports"] == 2
+    assert [t["where"] for t in lines] == ["", ""]  # no report gives a place
+    placed = [{**r, "place": "geo:1", "place_name": "Kathmandu", "place_country": "NP"} for r in ROWS[:3]]
+    lines = cv.occasions(cv.timeline(tables(placed)["events"], "IN", "NP"))
+    assert lines[0]["where"] == "Kathmandu"
+    placed[2] = {**placed[2], "place": "NP", "place_name": "Nepal"}  # one report of the day names only the country
+    assert cv.occasions(cv.timeline(tables(placed)["events"], "IN", "NP"))[0]["where"] == "Kathmandu"
+    html = cv.timeline_html(tables(placed)["events"], {})
+    assert '<span class="when">10 March 2024</span> <span class="where">in Kathmandu</span>' in html
     assert cv.event_when({"date": None, "date_precision": None, "first_report": date(2024, 6, 1)}) == (
         "reported 1 June 2024"
     )
@@ -90,6 +98,15 @@ def test_the_brief_says_what_the_corpus_shows_and_escapes_text() -> None:
     cv.check_tables(data)
 
 
+def test_a_timeline_line_folds_out_its_sentence_only_when_it_is_not_the_headline() -> None:
+    rows = [{**ev("a", "e1"), "headline": "भारत और नेपाल में करार", "sentence": "भारत और नेपाल में करार"}]
+    html = cv.timeline_html(tables(rows)["events"], {})
+    assert "<details>" not in html and html.count("भारत और नेपाल में करार") == 1
+    rows = [{**rows[0], "sentence": "दोनों देशों ने व्यापार समझौते पर हस्ताक्षर किए।"}]
+    html = cv.timeline_html(tables(rows)["events"], {})
+    assert html.count("<details><summary>") == 1 and 'करार</span></summary><p lang="hi">दोनों देशों ने' in html
+
+
 def test_pair_events_filters_a_pair() -> None:
     events = tables(ROWS)["events"]
     assert len(cv.pair_events(events, "IN", "NP")) == 3
@@ -103,11 +120,12 @@ def test_pair_events_filters_a_pair() -> None:
 def test_events_of_fewer_than_two_countries_are_said_to_be_in_no_timeline() -> None:
     data = tables([*ROWS, ev("e", "e1", date_="2024-07-01", parties=("RU",))])
     html = cv.timeline_html(data["events"], cv.country_names(data["entities"], data["events"]))
-    assert "1 event names fewer than two countries" in html
+    assert "1 event names fewer than two countries and stands in no pair's timeline" in html
+    assert "the events table in the appendix lists it)" in html
     igos = ev("f", "e1", date_="2024-08-01", parties=("org:asean", "org:eu"))
     igos["party_types"] = ["igo", "igo"]  # two parties, no state: in no timeline either
     data = tables([*ROWS, ev("e", "e1", date_="2024-07-01", parties=("RU",)), igos])
-    assert "2 events name fewer than two countries" in cv.timeline_html(data["events"], {})
+    assert "2 events name fewer than two countries and stand in" in cv.timeline_html(data["events"], {})
     assert "fewer than two" not in cv.timeline_html(tables(ROWS)["events"], {})
 
 

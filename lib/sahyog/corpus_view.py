@@ -136,14 +136,16 @@ def _reports(events: pd.DataFrame, docs: Mapping[str, set[str]] | None) -> int:
 
 
 def timeline(events: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
-    """The events of one pair in date order: ``when``, ``what`` (category), ``sectors``, ``reports``, ``headline``
-    (of the first report) and ``evidence`` (its sentence)."""
+    """The events of one pair in date order: ``when``, ``where`` (the place most reports give, by name), ``what``
+    (category), ``sectors``, ``reports``, ``headline`` (of the first report) and ``evidence`` (its sentence)."""
     rows = pair_rows(events)
     rows = rows[(rows["a"] == a) & (rows["b"] == b)]
     out = [
         {
             "day": event_day(ev),
             "when": event_when(ev),
+            "where": _plain(ev.get("place_name")) or "",
+            "city": str(ev.get("place") or "").startswith("geo:"),  # a city, not a country as the place
             "what": category_label(ev["category"]),
             "sectors": ", ".join(sector_label(s, english_only=True) for s in ev["sectors"] or []),
             "reports": int(ev["n_sources"]),
@@ -152,8 +154,15 @@ def timeline(events: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
         }
         for ev in rows.to_dict("records")
     ]
-    df = pd.DataFrame(out, columns=["day", "when", "what", "sectors", "reports", "headline", "evidence"])
+    cols = ["day", "when", "where", "city", "what", "sectors", "reports", "headline", "evidence"]
+    df = pd.DataFrame(out, columns=cols)
     return df.sort_values("day", kind="stable", na_position="last", ignore_index=True)
+
+
+def _where(g: pd.DataFrame) -> str:
+    """The places of one line's events: the cities, else the countries (a city says more than its country)."""
+    cities = [w for w, c in zip(g["where"], g["city"], strict=True) if w and c]
+    return ", ".join(dict.fromkeys(cities or [w for w in g["where"] if w]))
 
 
 def occasions(tl: pd.DataFrame) -> list[dict[str, Any]]:
@@ -168,6 +177,7 @@ def occasions(tl: pd.DataFrame) -> list[dict[str, Any]]:
         out.append(
             {
                 "when": when,
+                "where": _where(g),
                 "what": list(dict.fromkeys(g["what"])),
                 "sectors": ", ".join(sectors),
                 "reports": int(g["reports"].max()),
@@ -357,8 +367,10 @@ def timeline_html(
         out.append(f'<p class="muted">and {hidden} more pair{"s" * (hidden != 1)} (in the table of country pairs)</p>')
     alone = sum(len(countries(ev)) < 2 for ev in events.to_dict("records"))  # as the timelines count states
     if alone:  # counted in the brief, in no pair's timeline
-        out.append(f'<p class="muted">{alone} event{"s" * (alone != 1)} name{"s" * (alone == 1)} fewer than two'
-                   " countries and stand in no pair's timeline (the tables list them).</p>")  # fmt: skip
+        one = alone == 1
+        out.append(f'<p class="muted">{alone} event{"s" * (not one)} name{"s" * one} fewer than two countries and'
+                   f' stand{"s" * one} in no pair\'s timeline (the events table in the appendix lists'
+                   f' {"it" if one else "them"}).</p>')  # fmt: skip
     return "\n".join(out) or '<p class="muted">No event names two countries.</p>'
 
 
@@ -366,13 +378,15 @@ def _timeline_li(t: Mapping[str, Any]) -> str:
     reports = f"{t['reports']} report{'s' * (t['reports'] != 1)}"
     what = ", ".join(f"<strong>{hi(w)}</strong>" for w in t["what"])
     sectors = f" — {e(t['sectors'])}" if t["sectors"] else ""
+    where = f' <span class="where">in {e(t["where"])}</span>' if t.get("where") else ""
+    told = t["evidence"] and t["evidence"].strip() != (t["headline"] or "").strip()  # a headline read as its lead
     evidence = (
         f'<details><summary>{hi(t["headline"]) or "evidence"}</summary><p lang="hi">{e(t["evidence"])}</p></details>'
-        if t["evidence"]
-        else f"<p>{hi(t['headline'])}</p>"
+        if told
+        else f"<p>{hi(t['headline'] or t['evidence'])}</p>"
     )
     return (
-        f'<li><span class="when">{e(t["when"])}</span> {what}{sectors}'
+        f'<li><span class="when">{e(t["when"])}</span>{where} {what}{sectors}'
         f' <span class="muted">· {reports}</span>{evidence}</li>'
     )
 

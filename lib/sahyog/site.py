@@ -88,6 +88,7 @@ section.pair h3 { margin:1.1rem 0 .3rem; font-size:1.05rem; }
 ol.timeline { list-style:none; margin:.2rem 0 .6rem .3rem; padding:0 0 0 .8rem; border-left:2px solid var(--line); }
 ol.timeline li { margin:.15rem 0 .45rem; }
 ol.timeline .when { color:var(--muted); font-variant-numeric:tabular-nums; margin-right:.3rem; }
+ol.timeline .where { color:var(--muted); margin-right:.3rem; }
 ol.timeline details { margin:.1rem 0 0; } ol.timeline summary { cursor:pointer; color:var(--ink); }
 ol.timeline details p { margin:.2rem 0 .2rem 1rem; color:var(--muted); }
 @media (max-width: 600px) {
