@@ -380,3 +380,15 @@ def test_the_corpus_chapter_dates_articles_by_their_own_dates(tmp_path, monkeypa
     monkeypatch.setattr(report, "corpus_page", fake_page)
     assert report._corpus_chapter(tmp_path, False) is None
     assert len(seen["dates"]) == 2 and seen["dates"][0] == "2024-05-14"  # "b" has no date
+
+
+def test_an_article_with_no_sector_draws_no_empty_chart(tmp_path):
+    article = tmp_path / "x_plain.txt"
+    article.write_text("आज मौसम साफ रहेगा और शाम को हल्की बारिश हो सकती है।\nलोग घरों से बाहर निकले।\n", encoding="utf-8")
+    res = report.build_reports([article], tmp_path / "r", {}, quiet=True)
+    assert res.ok, [a.error for a in res.articles]
+    doc = tmp_path / "r" / "x_plain"
+    page = (doc / "02_sectors.html").read_text(encoding="utf-8")
+    assert "no chart: no sector of cooperation is counted in this article" in page
+    assert "<strong>Figure" not in page and "(nothing to show)" not in page
+    assert not (doc / "02_sectors.png").exists() and (doc / "02_sectors.csv").is_file()
