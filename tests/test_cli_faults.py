@@ -254,9 +254,11 @@ def test_one_commands_output_is_never_taken_for_anothers(capsys, articles, tmp_p
         (("extract", articles, "--format", "csv", "--out", site), "report", "an extract"),
         (("report", articles, "--out", tables), "corpus", "a report"),
     ):
-        code, _, err = run(capsys, *command)
-        assert code == EXIT_ERROR, command
-        assert f"is a Sahyog {found} output, not {wanted} output" in one_error(err) and "--force" in one_error(err)
+        for force in ((), ("--force",)):  # --force adopts the user's folder, never another command's output
+            code, _, err = run(capsys, *command, *force)
+            assert code == EXIT_ERROR, command
+            assert f"is a Sahyog {found} output, not {wanted} output" in one_error(err)
+            assert "never another command's output" in one_error(err)
     assert snapshot(tmp_path) == before
 
 

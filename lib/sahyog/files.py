@@ -120,18 +120,20 @@ def check_output_dir(
     """Refuse ``folder`` as an output folder of ``kind`` (``report``, ``corpus``) unless Sahyog owns it.
 
     Owned: missing, empty, holding Sahyog's marker of this ``kind``, or (``legacy``) written by an earlier
-    Sahyog version. A folder of another kind (a report site given to ``corpus --report``) or any other
-    existing folder (the user's) is an :class:`InputError` unless ``force`` adopts it. A path that is a file
-    is an :class:`InputError` too.
+    Sahyog version. Any other existing folder (the user's) is an :class:`InputError` unless ``force`` adopts
+    it; a folder of another kind (a report site given to ``corpus --report`` or to ``extract --out``) is one
+    even with ``force``: two commands' outputs in one folder would break both. A path that is a file is an
+    :class:`InputError` too.
     """
     if folder.exists() and not folder.is_dir():
         raise InputError(folder, "exists and is a file, not a folder")
     check_writable(folder)
     found = marker_kind(folder)
-    if found is not None and found != kind and not force:
+    if found is not None and found != kind:
         raise InputError(
             folder,
-            f"is a Sahyog {found} output, not {_a(kind)} output; choose another folder, or add --force to replace it",
+            f"is a Sahyog {found} output, not {_a(kind)} output; choose another folder"
+            " (--force adopts a folder of your own, never another command's output)",
         )
     if not folder.is_dir() or force or (folder / MARKER).exists() or is_empty_folder(folder):
         return
