@@ -100,6 +100,9 @@ def test_the_brief_lists_the_talks_held_and_takes_their_place_when_nothing_was_a
     assert rec["dateline_place"] is None and b["place"]["en"] == "Kathmandu"  # the talks' place: no dateline
     page = brief_html(b)
     assert "talks held" in page and "who met" in page and "nothing found" in page
+    # the chapters' short brief: one chip per meeting naming its sides as who met does, in both scripts
+    chip = brief_html(b, short=True).split('<span class="label">talks held</span>', 1)[1]
+    assert '<li><span lang="hi">भारत – नेपाल</span> · India – Nepal</li>' in chip and "India · Nepal" not in chip
     assert "talks held" not in brief_html(brief(extract_text("भारत और नेपाल पड़ोसी देश हैं।", "u")))
 
 

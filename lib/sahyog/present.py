@@ -108,6 +108,22 @@ def name_list(ids: Iterable[str], record: Record, hindi: bool = False) -> list[s
     return [name(i) for i in ids]
 
 
+def side_names(ids: Iterable[str], record: Record) -> str:
+    """The sides of a meeting as one label, ``भारत – नेपाल · India – Nepal`` (English alone when a side has no Hindi
+    name): as the brief names who met, not ``India · Nepal``, which reads as one name in two scripts."""
+    from .entities import country_name
+
+    by_id = entities_by_id(record)
+    pairs = []
+    for i in ids:
+        ent = by_id.get(i)
+        found = (ent.get("name_hi"), ent.get("name_en")) if ent else country_name(i)
+        hi, en = found or ("", "")
+        pairs.append((hi or "", en or i))
+    hindi = " – ".join(h for h, _ in pairs) if all(h for h, _ in pairs) else ""
+    return bilingual(hindi, " – ".join(en for _, en in pairs))
+
+
 def names(ids: Iterable[str], record: Record, hindi: bool = False) -> str:
     """Entity ids as their names, comma-separated."""
     return ", ".join(name_list(ids, record, hindi))
@@ -677,6 +693,7 @@ def _event_line(ev: Mapping[str, Any], record: Record, by_id: Mapping[str, Mappi
         "count": ev.get("count"),
         "sectors": [sector_label(s, english_only=True) for s in ev["sectors"]],
         "parties": name_list(ev["parties"], record),
+        "sides": side_names(ev["parties"], record),
         "when": _meets(
             _whose(ev, event_date_text(ev), ev.get("date_start"), own, ("meets ", "agreed ")),
             _prefixed("meets ", _meeting_date_text(ev)),

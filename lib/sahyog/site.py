@@ -405,7 +405,7 @@ def _talks_html(items: Sequence[Mapping[str, Any]], short: bool = False) -> str:
     """The talks held (:mod:`sahyog.talks`): between whom, when and where, with their sentences linked; ``short``:
     one chip per meeting naming its sides."""
     if short:
-        chips = "".join(f"<li>{hi(' · '.join(a['parties']))}</li>" for a in items)
+        chips = "".join(f"<li>{hi(a.get('sides') or ' – '.join(a['parties']))}</li>" for a in items)
         return f'<div class="who"><span class="label">talks held</span><ul class="chips">{chips}</ul></div>'
     lines = "".join(f"<li>{_agreement_li(a)}</li>" for a in items)
     return f'<p class="label">talks held</p><ul class="agreed">{lines}</ul>'
