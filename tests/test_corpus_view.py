@@ -81,6 +81,9 @@ def test_events_by_month_count_each_event_once() -> None:
 def test_sectors_are_counted_per_event() -> None:
     s = cv.sector_counts(tables(ROWS)["events"])
     assert dict(zip(s["sector"], s["events"], strict=True)) == {"energy": 1, "trade": 1}
+    view = cv.sector_view(s)  # for a reader: names and a percentage of the 4 events, not ids and 0.25
+    assert list(view.columns) == ["sector", "events", "of all events"] and list(view["of all events"]) == ["25 %"] * 2
+    assert set(view["sector"]) == {cv.sector_label("energy"), cv.sector_label("trade")}
 
 
 def test_the_brief_says_what_the_corpus_shows_and_escapes_text() -> None:

@@ -229,6 +229,17 @@ def sector_counts(events: pd.DataFrame, top: int = 12) -> pd.DataFrame:
     return df.sort_values(["events", "sector"], ascending=[False, True], ignore_index=True).head(top)
 
 
+def sector_view(counts: pd.DataFrame) -> pd.DataFrame:
+    """:func:`sector_counts` for a reader: the sector by name, its events, and their share as a percentage."""
+    return pd.DataFrame(
+        {
+            "sector": counts["label"],
+            "events": counts["events"],
+            "of all events": [f"{round(100 * v)} %" for v in counts["share"]],
+        }
+    )
+
+
 def articles_table(sources: pd.DataFrame) -> pd.DataFrame:
     """The articles that report events: date, headline, and how many events each reports; newest first."""
     if sources.empty:
