@@ -598,6 +598,31 @@ def _load_leaders(path: Path) -> dict[tuple[str, ...], str]:
     return {words: country for words, country, _ in _leader_rows(path)}
 
 
+def leader_state(names: Iterable[str]) -> str | None:
+    """The state a person acts for when their names end in a leader's (``नरेंद्र मोदी``, ``मोदी``: India; one to three
+    words of ``leaders.csv``), if all their names that do agree on one; else None (``मनमोहन सिंह`` is no ``मनमोहन``)."""
+    table = load_leaders()
+    found = set()
+    for name in names:
+        words = _leader_words(name)
+        hit = next((table[words[-n:]] for n in (3, 2, 1) if len(words) >= n and words[-n:] in table), None)
+        if hit:
+            found.add(hit)
+    return found.pop() if len(found) == 1 else None
+
+
+def with_leader_states(entities: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The record's entities, people with no country whose name is a leader's (``leaders.csv``) given that state
+    and the ``government`` actor type: Modi is India's in the entities table and on the map though no sentence
+    says "India's Modi". Applied to the finished record: the rules that found parties and events are untouched."""
+    out = []
+    for e in entities:
+        names = [e.get("name_hi") or "", *(m["text"] for m in e.get("mentions", []))]
+        state = leader_state(names) if e.get("type") == "person" and not e.get("country") else None
+        out.append({**e, "country": state, "actor_type": "government"} if state else e)
+    return out
+
+
 def leader_spellings(path: str | Path | None = None) -> list[tuple[tuple[str, ...], str]]:
     """Each spelling's words with the leader it names: the ``leader`` column (the leader's first spelling, for a
     spelling no fold joins: ``चिनफिंग`` is ``जिनपिंग``), else the spelling itself."""

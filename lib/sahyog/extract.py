@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from . import agreements as agreements_mod
 from . import dates, events, pipeline
 from . import sectors as sectors_mod
 from .bundle import Bundle, applied, load_lexicon_arg
@@ -55,6 +56,7 @@ def extract_text(
         talks_record = {**record, "agreements": record["talks"]}
         record["talks_events"] = events.find_events(talks_record, text, prefix="m", by_sides=True)
         record["dateline_place"] = events.dateline_place(record, text)
+        record["entities"] = agreements_mod.with_leader_states(record["entities"])  # for readers, after the rules
         return record
 
 
