@@ -40,6 +40,8 @@ DOC_COLUMNS = [
     "n_sector_mentions",
     "n_agreements",
     "n_entities",
+    "n_events",
+    "n_talks",
 ]
 
 

@@ -44,7 +44,8 @@ NESTED_KEYS = {("agreements", "routes"): ROUTE_STOP_KEYS, ("entities", "mentions
 TABLE_TYPES: dict[str, tuple[tuple[str, str], ...]] = {
     "documents": (("doc_id", "str"), ("date", "date"), ("source", "str"), ("dateline", "str"),
                   ("n_sentences", "int"), ("n_tokens", "int"), ("n_sector_mentions", "int"),
-                  ("n_agreements", "int"), ("n_entities", "int"), ("error", "str")),
+                  ("n_agreements", "int"), ("n_entities", "int"), ("error", "str"), ("n_events", "int"),
+                  ("n_talks", "int")),
     "sentences": (("doc_id", "str"), ("id", "int"), ("start", "int"), ("end", "int"), ("text", "str")),
     "sectors": (("doc_id", "str"), *((k, "int" if k in ("sentence_id", "start", "end") else "str")
                                      for k in SECTOR_KEYS)),

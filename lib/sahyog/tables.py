@@ -52,7 +52,8 @@ def _rows(data: Record | Iterable[Record], key: str, columns: list[str]) -> pd.D
 
 
 def documents(data: Record | Iterable[Record]) -> pd.DataFrame:
-    """One row per article: id, source, dateline, counts of sentences, tokens, sector mentions, agreements."""
+    """One row per article: id, source, dateline, counts of sentences, tokens, sector mentions, agreement mentions,
+    entities, events (each agreement once) and talks held."""
     rows = [
         {
             "doc_id": r["doc_id"],
@@ -63,6 +64,8 @@ def documents(data: Record | Iterable[Record]) -> pd.DataFrame:
             "n_sector_mentions": len(r["sectors"]),
             "n_agreements": len(r["agreements"]),
             "n_entities": len(r["entities"]),
+            "n_events": len(r.get("events", [])),  # each agreement once (n_agreements: the sentences telling them)
+            "n_talks": len(r.get("talks_events", [])),
         }
         for r in _records(data)
     ]
