@@ -165,6 +165,21 @@ def test_a_phone_wraps_narrow_tables_instead_of_hiding_a_column(built, page, tmp
     assert sizes and all(scroll <= client for scroll, client in sizes), sizes
 
 
+def test_a_phone_fits_the_opened_appendixs_parameters_table(built, tmp_path):
+    """The folded appendix, opened on a phone: its parameters table (names, values, long meanings) fits its box."""
+    out, _ = built
+    opened = '[].map.call(d.querySelectorAll("details.appendix"),function(x){x.open=true;return 0;})'
+    tables = 'd.querySelectorAll("details.appendix .table-wrap > table:not(.stack)")'
+    sizes = _measure(
+        out / "a_example" / "02_sectors.html",
+        400,
+        tmp_path,
+        f"({opened}).concat([].map.call({tables},function(t){{return [t.parentNode.scrollWidth,t.parentNode.clientWidth];}}))",
+    )
+    boxes = [s for s in sizes if isinstance(s, list)]
+    assert boxes and all(scroll <= client for scroll, client in boxes), boxes
+
+
 def _chart_sizes(page: Path, width: int, tmp: Path) -> list[list[int]]:
     """``[naturalWidth, clientWidth]`` of each chart image of ``page`` shown ``width`` pixels wide."""
     images = 'd.querySelectorAll("figure.chart img")'

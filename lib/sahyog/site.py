@@ -96,6 +96,8 @@ ol.timeline details p { margin:.2rem 0 .2rem 1rem; color:var(--muted); }
      longest word: an unbroken file name in the folded appendix may still scroll in its box) */
   .table-wrap > table:not(.stack) { width:100%; }
   .table-wrap > table:not(.stack) td, .table-wrap > table:not(.stack) th { max-width:none; overflow-wrap:break-word; }
+  /* the folded appendix's tables (parameters: names, paths) may break a long word rather than scroll */
+  details.appendix .table-wrap > table:not(.stack) td { overflow-wrap:anywhere; }
   /* wide tables: one block per row, each value under its column's name, nothing hidden sideways */
   table.stack, table.stack tbody, table.stack tr, table.stack td { display:block; width:100%; max-width:none; }
   table.stack thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
@@ -597,7 +599,11 @@ def parameters_table(executed: Path | Any, declared: Mapping[str, Mapping[str, A
 
         declared = papermill.inspect_notebook(str(executed))
     rows = [
-        {"parameter": name, "value": shown_value(given.get(name, p.get("default"))), "meaning": p.get("help", "")}
+        {
+            "parameter": name,
+            "value": shown_value(given.get(name, p.get("default"))),
+            "meaning": p.get("help", "").replace("`", ""),  # the comment's code marks, not shown as code here
+        }
         for name, p in declared.items()
     ]
     return table_html(pd.DataFrame(rows, columns=["parameter", "value", "meaning"]))
