@@ -170,12 +170,9 @@ def test_a_phone_fits_the_opened_appendixs_parameters_table(built, tmp_path):
     out, _ = built
     opened = '[].map.call(d.querySelectorAll("details.appendix"),function(x){x.open=true;return 0;})'
     tables = 'd.querySelectorAll("details.appendix .table-wrap > table:not(.stack)")'
-    sizes = _measure(
-        out / "a_example" / "02_sectors.html",
-        400,
-        tmp_path,
-        f"({opened}).concat([].map.call({tables},function(t){{return [t.parentNode.scrollWidth,t.parentNode.clientWidth];}}))",
-    )
+    box = "function(t){return [t.parentNode.scrollWidth,t.parentNode.clientWidth];}"
+    page = out / "a_example" / "02_sectors.html"
+    sizes = _measure(page, 400, tmp_path, f"({opened}).concat([].map.call({tables},{box}))")
     boxes = [s for s in sizes if isinstance(s, list)]
     assert boxes and all(scroll <= client for scroll, client in boxes), boxes
 
