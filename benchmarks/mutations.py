@@ -277,7 +277,6 @@ MUTATIONS = [
     ("a city left by video link is no venue", "lib/sahyog/events.py",
      '    r"|से\\s+(?:[\\p{L}\\p{M}]+\\s+){0,6}?(?:वीडियो|विडियो|वर्चुअल)(?![\\p{L}\\p{M}]))"', '    r")"'),
     ("venue words read within 40 characters", "lib/sahyog/events.py", "VENUE_REACH = 90", "VENUE_REACH = 40"),
-    ("an arrival's date is the occasion's", "lib/sahyog/events.py", "    return kept or found", "    return found"),
     ("a leader's state is not filled in", "lib/sahyog/extract.py",
      '        record["entities"] = agreements_mod.with_leader_states(record["entities"])', ""),
 ]  # fmt: skip

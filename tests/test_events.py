@@ -145,20 +145,6 @@ def test_a_city_leaders_joined_from_by_video_link_is_the_place_not_the_dateline(
     assert ev["place_text"] == "पटना"
 
 
-def test_the_date_of_an_arrival_is_not_the_occasions_when_the_sentence_has_another():
-    text = "बुधवार को नई दिल्ली पहुंचे देउबा ने गुरुवार को मोदी से मुलाकात की और भारत और नेपाल ने आठ समझौतों पर हस्ताक्षर किए।"
-    (ev,) = [e for e in extract_text(text, "x")["events"] if e["category"] == "agreement"]
-    assert (ev["date_text"], ev["weekday"]) == ("गुरुवार को", 3)
-    # the arrival's date is all the sentence gives: it stays the occasion's
-    alone = "बुधवार को नई दिल्ली पहुंचे देउबा ने मोदी से मुलाकात की और भारत और नेपाल ने आठ समझौतों पर हस्ताक्षर किए।"
-    (ev,) = [e for e in extract_text(alone, "x")["events"] if e["category"] == "agreement"]
-    assert (ev["date_text"], ev["weekday"]) == ("बुधवार को", 2)
-    # a date before anything else is the occasion's, first as before
-    other = text.replace("नई दिल्ली पहुंचे देउबा ने", "देउबा ने कहा और")
-    (ev,) = [e for e in extract_text(other, "x")["events"] if e["category"] == "agreement"]
-    assert ev["date_text"] == "बुधवार को"
-
-
 def test_agreements_in_n_areas_are_n_agreements_when_no_other_number_is_stated():
     rec, text = _record(
         ["भारत और नेपाल ने तीन विभिन्न क्षेत्रों में समझौतों पर हस्ताक्षर किए।", "ये समझौते अहम हैं।"],

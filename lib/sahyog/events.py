@@ -452,31 +452,16 @@ def _dates_in(ctx: _Context, sid: int) -> list[dates_mod.DateMention]:
     return ctx.dates[sid]
 
 
-# A date right before an arrival (``बुधवार को नई दिल्ली पहुंचे देउबा ने गुरुवार को ... मुलाकात की``) is the
-# arrival's: the occasion takes another date of the sentence if it has one.
-_ARRIVED = re.compile(
-    r"^(?:\s+[\p{L}\p{M}]+){0,3}?\s+(?:पहुंचे|पहुंची|पहुंचा|पहुँचे|पहुँची|पहुँचा|आए|आये|आई|आईं|लौटे|लौटी)(?![\p{L}\p{M}])"
-)
-
-
-def _occasion_dates(ctx: _Context, sid: int) -> list[dates_mod.DateMention]:
-    """The dates of sentence ``sid`` that may be the occasion's: not one of an arrival (:data:`_ARRIVED`) when the
-    sentence has another."""
-    found = _dates_in(ctx, sid)
-    kept = [d for d in found if not _ARRIVED.match(ctx.text[d.end : d.end + 60])]
-    return kept or found
-
-
 def _event_date(ev: _Event, ctx: _Context) -> dates_mod.DateMention | None:
     """The first date in the event's sentences, else in the lead or any agreement sentence of the occasion (not a
     sentence that only agrees on a next meeting: its date is the meeting's)."""
     own = sorted({a["sentence_id"] for a in ev.mentions})
     for sid in own:
-        found = _occasion_dates(ctx, sid)
+        found = _dates_in(ctx, sid)
         if found:
             return found[0]
     for sid in sorted(set(range(LEAD)) | set(ctx.agreement_sentences())):
-        found = _occasion_dates(ctx, sid)
+        found = _dates_in(ctx, sid)
         if found:
             return found[0]
     return None
@@ -497,7 +482,7 @@ def _weekday_of(date: dates_mod.DateMention | None, ev: _Event, ctx: _Context) -
         return dt.date.fromisoformat(date.value).weekday() if date.precision == "day" else None
     own = sorted({a["sentence_id"] for a in ev.mentions})
     for sid in [*own, *sorted(set(range(LEAD)) | set(ctx.agreement_sentences()))]:
-        found = next((d.weekday for d in _occasion_dates(ctx, sid) if d.weekday is not None), None)
+        found = next((d.weekday for d in _dates_in(ctx, sid) if d.weekday is not None), None)
         if found is not None:
             return found
     return None
@@ -509,7 +494,7 @@ def _event_month_day(ev: _Event, ctx: _Context) -> str | None:
     still be compared."""
     own = sorted({a["sentence_id"] for a in ev.mentions})
     for sid in [*own, *sorted(set(range(LEAD)) | set(ctx.agreement_sentences()))]:
-        found = next((d.month_day for d in _occasion_dates(ctx, sid) if d.month_day), None)
+        found = next((d.month_day for d in _dates_in(ctx, sid) if d.month_day), None)
         if found:
             return found
     return None
