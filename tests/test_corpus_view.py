@@ -110,6 +110,18 @@ def test_a_timeline_line_folds_out_its_sentence_only_when_it_is_not_the_headline
     assert html.count("<details><summary>") == 1 and 'करार</span></summary><p lang="hi">दोनों देशों ने' in html
 
 
+def test_the_articles_table_links_each_headline_only_when_their_pages_are_known() -> None:
+    from sahyog import site
+
+    rows = [{**ev("a b", "e1"), "headline": "<b>करार</b>"}, ev("c", "e1", date_="2024-05-02", art="2024-05-03")]
+    articles = cv.articles_table(tables(rows)["event_sources"])
+    plain = cv.articles_view(articles)
+    assert list(plain.columns) == ["date", "headline", "events"] and "<a " not in site.table_html(plain)
+    html = site.table_html(cv.articles_view(articles, "../"))
+    assert '<a href="../a%20b/index.html">' in html and '<a href="../c/index.html">' in html
+    assert "<b>" not in html and "&lt;b&gt;" in html  # the headline is text, escaped
+
+
 def test_pair_events_filters_a_pair() -> None:
     events = tables(ROWS)["events"]
     assert len(cv.pair_events(events, "IN", "NP")) == 3

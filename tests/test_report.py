@@ -278,6 +278,8 @@ def test_corpus_chapter_is_in_the_site_and_offline(built):
     assert "<script" not in page.lower() and "require.js" not in page.lower() and "mathjax" not in page.lower()
     assert "<strong>Figure 1.</strong>" in page
     assert (out / "corpus" / "05_top_entities.png").is_file() and '<section class="brief">' in page
+    # the articles behind the events link to their pages in the site
+    assert '<a href="../a_example/index.html">' in page and (out / "a_example" / "index.html").is_file()
 
 
 def test_one_extraction_per_article_and_every_chapter_uses_the_lexicon(tmp_path):

@@ -12,11 +12,12 @@ from collections.abc import Mapping
 from datetime import date
 from itertools import combinations
 from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 
 from .corpus_events import date_span
-from .present import bilingual, category_label, sector_label
+from .present import Link, bilingual, category_label, sector_label
 from .site import category_counts_html, e, hi
 
 MONTHS_SHOWN = 24  # events by month up to this many months; over a longer span, by year
@@ -249,7 +250,18 @@ def articles_table(sources: pd.DataFrame) -> pd.DataFrame:
         {"date": g["article_date"].first(), "headline": g["headline"].first(), "events": g["event_id"].nunique()}
     )
     df["date"] = [_date(d) for d in df["date"]]
+    df = df.rename_axis("doc_id").reset_index()
     return df.sort_values(["date", "headline"], ascending=[False, True], na_position="last", ignore_index=True)
+
+
+def articles_view(articles: pd.DataFrame, pages: str = "") -> pd.DataFrame:
+    """:func:`articles_table` for a reader: date, headline, events; with ``pages`` (the folder of the articles'
+    pages relative to the chapter, ``../`` in a report site) each headline links to its article's page."""
+    heads = [
+        Link(h or d, f"{pages}{quote(d)}/index.html") if pages else h
+        for d, h in zip(articles["doc_id"], articles["headline"], strict=True)
+    ]
+    return pd.DataFrame({"date": articles["date"], "headline": heads, "events": articles["events"]})
 
 
 def pair_events(events: pd.DataFrame, a: str, b: str) -> pd.DataFrame:

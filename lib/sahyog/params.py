@@ -110,6 +110,13 @@ PARAMETERS: dict[str, Param] = {
         Param("workers", int, 2, "local worker processes", (CORPUS_NOTEBOOK,), least=1),
         Param("partition_size", int, 10, "articles per Dask task", (CORPUS_NOTEBOOK,), least=1),
         Param("pairs_shown", int, 8, "country pairs given a timeline", (CORPUS_NOTEBOOK,), least=1),
+        Param(
+            "article_pages",
+            str,
+            "",
+            "the folder of the articles' pages as a link from the chapter (a report site: ../); empty: no links",
+            (CORPUS_NOTEBOOK,),
+        ),
     )
 }
 # Parameters the report command sets itself for every article.

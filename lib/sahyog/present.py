@@ -133,6 +133,17 @@ def names(ids: Iterable[str], record: Record, hindi: bool = False) -> str:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A table cell that links to another page (``href``, relative); ``str()`` gives the text (for CSV files)."""
+
+    text: str
+    href: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
 class Marked:
     """A sentence with spans to mark: ``spans`` are ``(start, end, note)`` offsets into ``text``.
 

@@ -519,10 +519,12 @@ def corpus_page(
     show_code: bool = False,
     up: str = "../index.html",
     notebooks_dir: Path = NOTEBOOKS_DIR,
+    article_pages: str = "",
 ) -> Path:
     """Run ``05_corpus`` over a corpus output folder and put its page (``05_corpus.html`` and charts) at
     ``report_dir``, built aside and swapped in only when complete; return the page's path. ``up`` links
-    back to a site's index ("" for none)."""
+    back to a site's index ("" for none); ``article_pages``: the folder of the articles' pages from the chapter
+    (``../`` in a report site: the headlines link to them; "" for none)."""
     import papermill
 
     _use_project_kernel()
@@ -533,7 +535,7 @@ def corpus_page(
         papermill.execute_notebook(
             str(notebooks_dir / f"{CORPUS_NOTEBOOK}.ipynb"),
             str(executed),
-            parameters={"tables_dir": str(tables_dir), "output_dir": str(tmp)},
+            parameters={"tables_dir": str(tables_dir), "output_dir": str(tmp), "article_pages": article_pages},
             kernel_name="python3",
             progress_bar=False,
             extra_arguments=KERNEL_ARGS,
@@ -569,7 +571,7 @@ def _corpus_chapter(out_dir: Path, show_code: bool, all_agreements: bool = False
         dates = {r["doc_id"]: r.get("article_date") for r in records}  # each article's own date (name, dateline)
         with tempfile.TemporaryDirectory(prefix="sahyog-corpus-") as tables:
             write_records(records, tables, {k: _iso_date(v) for k, v in dates.items()}, all_agreements)
-            corpus_page(Path(tables), out_dir / CORPUS_DIR, show_code)
+            corpus_page(Path(tables), out_dir / CORPUS_DIR, show_code, article_pages="../")
     except Exception as exc:
         return f"corpus chapter: {_one_line(exc)}"
     return None

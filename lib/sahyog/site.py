@@ -25,7 +25,16 @@ from urllib.parse import quote
 import pandas as pd
 
 from . import __version__
-from .present import Marked, agreement_details, agreement_what, bilingual, category_label, date_text, sort_newest_first
+from .present import (
+    Link,
+    Marked,
+    agreement_details,
+    agreement_what,
+    bilingual,
+    category_label,
+    date_text,
+    sort_newest_first,
+)
 
 e = html.escape
 
@@ -177,6 +186,9 @@ def _td(value: Any, numeric: bool, rowspan: int = 1, label: str = "", dup: bool 
     extra = " dup" if dup else ""
     if isinstance(value, Marked):
         return f'<td class="text{extra}" lang="hi"{span}>{marked_html(value)}</td>'
+    if isinstance(value, Link):
+        cls_attr = f' class="{extra.strip()}"' if extra else ""
+        return f'<td{cls_attr}{span}><a href="{e(value.href)}">{hi(value.text)}</a></td>'
     text = _cell_text(value)
     if numeric:
         return f'<td class="num{extra}"{span}>{e(text)}</td>'
