@@ -275,7 +275,7 @@ MUTATIONS = [
     ("leaders are evidence for talks", "lib/sahyog/corpus_events.py", 'NO_LEADER_EVIDENCE = frozenset({"talks"})',
      "NO_LEADER_EVIDENCE = frozenset()"),
     ("a city left by video link is no venue", "lib/sahyog/events.py",
-     '    r"|से\\s+(?:[\\p{L}\\p{M}]+\\s+){0,6}?(?:वीडियो|विडियो|वर्चुअल)(?![\\p{L}\\p{M}]))"', '    r")"'),
+     '    r"|से\\s+(?:[\\p{L}\\p{M}]+\\s+){0,6}?(?:वीडियो|विडियो)\\s+', '    r"|(?!)(?:वीडियो|विडियो)\\s+'),
     ("venue words read within 40 characters", "lib/sahyog/events.py", "VENUE_REACH = 90", "VENUE_REACH = 40"),
     ("a leader's state is not filled in", "lib/sahyog/extract.py",
      '        record["entities"] = agreements_mod.with_leader_states(record["entities"])', ""),

@@ -225,3 +225,7 @@ def test_a_leader_named_without_a_country_is_given_the_leaders_state_in_the_reco
     rec = extract_text("नेपाल के विदेश मंत्री प्रदीप ग्यावली ने कहा कि बातचीत अच्छी रही।", "y")
     (other,) = [e for e in rec["entities"] if e["type"] == "person"]
     assert other["country"] == "NP"  # a country the text gives is kept
+    # a namesake is no leader: only a person named in a head's office takes the leader's state
+    for text in ("श्री नीरव मोदी ने बैंक से कर्ज लिया।", "जनरल राहील शरीफ ने कहा कि सेना तैयार है।"):
+        (person,) = [e for e in extract_text(text, "z")["entities"] if e["type"] == "person"]
+        assert person["country"] is None and person["actor_type"] != "government", text

@@ -135,13 +135,16 @@ def test_pair_events_filters_a_pair() -> None:
 def test_events_of_fewer_than_two_countries_are_said_to_be_in_no_timeline() -> None:
     data = tables([*ROWS, ev("e", "e1", date_="2024-07-01", parties=("RU",))])
     html = cv.timeline_html(data["events"], cv.country_names(data["entities"], data["events"]))
-    assert "1 event names fewer than two countries and stands in no pair's timeline" in html
-    assert "the events table in the appendix lists it)" in html
+    assert "1 event names fewer than two countries and stands in no pair's timeline:" in html
+    alone = html.split("stands in no pair's timeline:", 1)[1]  # listed under it, with its date
+    assert '<span class="when">1 July 2024</span>' in alone and alone.count("<li>") == 1
     igos = ev("f", "e1", date_="2024-08-01", parties=("org:asean", "org:eu"))
     igos["party_types"] = ["igo", "igo"]  # two parties, no state: in no timeline either
     data = tables([*ROWS, ev("e", "e1", date_="2024-07-01", parties=("RU",)), igos])
     assert "2 events name fewer than two countries and stand in" in cv.timeline_html(data["events"], {})
     assert "fewer than two" not in cv.timeline_html(tables(ROWS)["events"], {})
+    only = cv.timeline_html(tables([ev("e", "e1", date_="2024-07-01", parties=("RU",))])["events"], {})
+    assert "No event names two countries." in only and "1 event names fewer than two countries" in only
 
 
 def test_pairs_beyond_the_busiest_are_said_to_be_in_the_table() -> None:

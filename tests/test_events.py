@@ -139,6 +139,12 @@ def test_a_city_leaders_joined_from_by_video_link_is_the_place_not_the_dateline(
     text = text.replace("देउबा ने नई दिल्ली से वीडियो", "देउबा ने नई दिल्ली से अपने नेपाली समकक्ष प्रधानमंत्री के साथ वीडियो")
     (ev,) = [e for e in extract_text(text, "x")["events"] if e["category"] == "agreement"]
     assert ev["place_text"] == "नई दिल्ली"
+    # a video message or clip is no conference: the dateline stays the place
+    base = "भारत और नेपाल के बीच करार\nकाठमांडू। {}\nभारत और नेपाल ने चार समझौतों पर हस्ताक्षर किए।"
+    for lead in ("प्रधानमंत्री ने नई दिल्ली से रवाना होने से पहले एक वीडियो संदेश जारी किया।",
+                 "लंदन में बने एक वीडियो की चर्चा रही।", "पटना से वर्चुअल माध्यम से एक रैली हुई।"):  # fmt: skip
+        (ev,) = [e for e in extract_text(base.format(lead), "x")["events"] if e["category"] == "agreement"]
+        assert ev["place_text"] == "काठमांडू", lead
     # "from" a city without a video link is where someone came from: the dateline stays the place
     came = text.replace("अपने नेपाली समकक्ष प्रधानमंत्री के साथ वीडियो कॉन्फ्रेंसिंग के माध्यम से", "लौटकर")
     (ev,) = [e for e in extract_text(came, "x")["events"] if e["category"] == "agreement"]

@@ -183,7 +183,7 @@ def test_extract_folder_to_csv(tmp_path):
     assert (talks["category"] == "talks").all() and "KZ; PK" in set(talks["parties"])
     assert "talks" not in set(events["category"])  # what was agreed and what was held stay apart
     docs = pd.read_csv(tmp_path / "t" / "documents.csv").set_index("doc_id")
-    for doc_id, group in events.groupby("doc_id"):  # each agreement once, beside the sentences telling them
+    for doc_id, group in events.groupby("doc_id"):  # each agreement once, beside its mentions
         assert docs.loc[doc_id, "n_events"] == len(group) <= docs.loc[doc_id, "n_agreements"]
     assert docs["n_talks"].sum() == len(talks)
     mentions = pd.read_csv(tmp_path / "t" / "talks.csv")

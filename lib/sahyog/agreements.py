@@ -611,15 +611,29 @@ def leader_state(names: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# The offices of heads of state or government, as a person's role ends (``प्रधानमंत्री``, ``रूसी राष्ट्रपति``; not
+# ``उपराष्ट्रपति``): only a person named in one of them is taken for the leader whose name theirs ends in.
+HEAD_OFFICES = frozenset({"प्रधानमंत्री", "राष्ट्रपति", "चांसलर", "राजा", "सुल्तान", "अमीर", "युवराज", "सम्राट"})
+HEAD_OFFICE_PHRASES = (("प्रधान", "मंत्री"), ("क्राउन", "प्रिंस"))
+
+
+def is_head_office(role: str | None) -> bool:
+    """``role`` names the office of a head of state or government (:data:`HEAD_OFFICES`)."""
+    words = tuple((role or "").split())
+    return bool(words) and (words[-1] in HEAD_OFFICES or words[-2:] in HEAD_OFFICE_PHRASES)
+
+
 def with_leader_states(entities: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The record's entities, people with no country whose name is a leader's (``leaders.csv``) given that state
-    and the ``government`` actor type: Modi is India's in the entities table and on the map though no sentence
-    says "India's Modi". Applied to the finished record: the rules that found parties and events are untouched."""
+    """The record's entities, people of no stated country named in a head's office (:func:`is_head_office`) whose
+    name is a leader's (``leaders.csv``) given that state: ``प्रधानमंत्री नरेंद्र मोदी`` is India's in the entities
+    table and on the map though no sentence says "India's Modi"; ``श्री नीरव मोदी`` or ``जनरल राहील शरीफ`` is not a
+    leader. Applied to the finished record: the rules that found parties and events are untouched."""
     out = []
     for e in entities:
         names = [e.get("name_hi") or "", *(m["text"] for m in e.get("mentions", []))]
-        state = leader_state(names) if e.get("type") == "person" and not e.get("country") else None
-        out.append({**e, "country": state, "actor_type": "government"} if state else e)
+        head = e.get("type") == "person" and not e.get("country") and is_head_office(e.get("role"))
+        state = leader_state(names) if head else None
+        out.append({**e, "country": state} if state else e)
     return out
 
 

@@ -140,7 +140,11 @@ def timeline(events: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     """The events of one pair in date order: ``when``, ``where`` (the place most reports give, by name), ``what``
     (category), ``sectors``, ``reports``, ``headline`` (of the first report) and ``evidence`` (its sentence)."""
     rows = pair_rows(events)
-    rows = rows[(rows["a"] == a) & (rows["b"] == b)]
+    return _timeline_frame(rows[(rows["a"] == a) & (rows["b"] == b)])
+
+
+def _timeline_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    """The columns of :func:`timeline` for the events ``rows``, in date order."""
     out = [
         {
             "day": event_day(ev),
@@ -388,13 +392,25 @@ def timeline_html(
     hidden = len(every) - len(table)
     if hidden:
         out.append(f'<p class="muted">and {hidden} more pair{"s" * (hidden != 1)} (in the table of country pairs)</p>')
-    alone = sum(len(countries(ev)) < 2 for ev in events.to_dict("records"))  # as the timelines count states
-    if alone:  # counted in the brief, in no pair's timeline
-        one = alone == 1
-        out.append(f'<p class="muted">{alone} event{"s" * (not one)} name{"s" * one} fewer than two countries and'
-                   f' stand{"s" * one} in no pair\'s timeline (the events table in the appendix lists'
-                   f' {"it" if one else "them"}).</p>')  # fmt: skip
-    return "\n".join(out) or '<p class="muted">No event names two countries.</p>'
+    none = "" if out else '<p class="muted">No event names two countries.</p>'
+    return "\n".join(o for o in (*out, none, _alone_html(events, per_pair)) if o)
+
+
+def _alone_html(events: pd.DataFrame, shown: int) -> str:
+    """The events of fewer than two countries (counted in the brief, in no pair's timeline), as a timeline of their
+    own under a line that says why: an event of one state (a pledge, a party missed) or of IGOs only."""
+    records = events.to_dict("records")
+    alone = [n for n, ev in enumerate(records) if len(countries(ev)) < 2]  # as the timelines count states
+    if not alone:
+        return ""
+    one = len(alone) == 1
+    lines = occasions(_timeline_frame(events.iloc[alone]))
+    items = "".join(_timeline_li(t) for t in lines[:shown])
+    more = f'<p class="muted">and {len(lines) - shown} more dates</p>' if len(lines) > shown else ""
+    return (
+        f'<p class="muted">{len(alone)} event{"s" * (not one)} name{"s" * one} fewer than two countries and'
+        f' stand{"s" * one} in no pair\'s timeline:</p><ol class="timeline">{items}</ol>{more}'
+    )
 
 
 def _timeline_li(t: Mapping[str, Any]) -> str:

@@ -56,14 +56,16 @@ def _is_month(word: str) -> bool:
 # A lead sentence names the occasion's venue only when it tells of a meeting, visit, talks or signing.
 _OCCASION = re.compile(
     r"बैठक|मुलाकात|मिले|वार्ता|बातचीत|समझौत|करार|हस्ताक्षर|यात्रा|दौर[ेा]|सम्मेलन|शिखर|सत्र|आयोग|पहुं|पहुँ|"
-    r"वीडियो|विडियो|वर्चुअल|meeting|summit|visit|talks|signed"
+    r"कॉन्फ्रेंसिंग|कान्फ्रेंसिंग|meeting|summit|visit|talks|signed"
 )
 # A venue: a city followed by "में" (``दिल्ली के हैदराबाद हाउस में``), or the city a leader took part from by video
-# link (``नयी दिल्ली से विडियो कान्फ्रेंसिंग के माध्यम से``, ``नई दिल्ली से पीएम मोदी ... के साथ वीडियो
-# कॉन्फ्रेंसिंग के जरिए``): a remote occasion happens where its leaders are, not where the report was filed.
+# conference (``नयी दिल्ली से विडियो कान्फ्रेंसिंग के माध्यम से``, ``नई दिल्ली से पीएम मोदी ... के साथ वीडियो
+# कॉन्फ्रेंसिंग के जरिए``): a remote occasion happens where its leaders are, not where the report was filed. A video
+# message or clip (``नई दिल्ली से ... एक वीडियो संदेश``) is no conference.
 _VENUE_AFTER = re.compile(
     r"^\s*(?:(?:के\s+(?:[\p{L}\p{M}]+\s+){0,3})?में(?![\p{L}\p{M}])"
-    r"|से\s+(?:[\p{L}\p{M}]+\s+){0,6}?(?:वीडियो|विडियो|वर्चुअल)(?![\p{L}\p{M}]))"
+    r"|से\s+(?:[\p{L}\p{M}]+\s+){0,6}?(?:वीडियो|विडियो)\s+(?:कॉन्फ्रेंसिंग|कान्फ्रेंसिंग|कॉन्फ्रेंस|कान्फ्रेंस|लिंक)"
+    r"(?![\p{L}\p{M}]))"
 )
 VENUE_REACH = 90  # characters after a city in which its venue words must stand
 _VISIT_AFTER = re.compile(
@@ -554,7 +556,8 @@ def _happened(text: str, end: int, stop: int) -> bool:
 
 
 def _venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
-    """A city of the sentence followed by ``में`` (``इस्लामाबाद में``, ``दिल्ली के हैदराबाद हाउस में``), once per sentence."""
+    """A city of the sentence followed by ``में`` (``इस्लामाबाद में``, ``दिल्ली के हैदराबाद हाउस में``) or by a video
+    conference joined from it (:data:`_VENUE_AFTER`), once per sentence."""
     if sid not in ctx.venues:
         ctx.venues[sid] = _find_venue(ctx, sid)
     return ctx.venues[sid]
@@ -565,7 +568,7 @@ def _find_venue(ctx: _Context, sid: int) -> tuple[int, int, str, str] | None:
 
 
 def _venues(ctx: _Context, sid: int) -> list[tuple[int, int, str, str]]:
-    """Every city of sentence ``sid`` followed by ``में``, in order."""
+    """Every city of sentence ``sid`` that is a venue (:data:`_VENUE_AFTER`), in order."""
     sent = ctx.sentences.get(sid)
     if sent is None:
         return []

@@ -122,7 +122,8 @@ def check_output_dir(
     Owned: missing, empty, holding Sahyog's marker of this ``kind``, or (``legacy``) written by an earlier
     Sahyog version. Any other existing folder (the user's) is an :class:`InputError` unless ``force`` adopts
     it; a folder of another kind (a report site given to ``corpus --report`` or to ``extract --out``) is one
-    even with ``force``: two commands' outputs in one folder would break both. A path that is a file is an
+    even with ``force``: two commands' outputs in one folder would break both (an output written before the
+    marker existed cannot be told from the user's folder: ``force`` adopts it). A path that is a file is an
     :class:`InputError` too.
     """
     if folder.exists() and not folder.is_dir():

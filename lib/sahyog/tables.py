@@ -64,7 +64,7 @@ def documents(data: Record | Iterable[Record]) -> pd.DataFrame:
             "n_sector_mentions": len(r["sectors"]),
             "n_agreements": len(r["agreements"]),
             "n_entities": len(r["entities"]),
-            "n_events": len(r.get("events", [])),  # each agreement once (n_agreements: the sentences telling them)
+            "n_events": len(r.get("events", [])),  # each agreement once (n_agreements: its mentions)
             "n_talks": len(r.get("talks_events", [])),
         }
         for r in _records(data)
