@@ -279,6 +279,8 @@ MUTATIONS = [
     ("venue words read within 40 characters", "lib/sahyog/events.py", "VENUE_REACH = 90", "VENUE_REACH = 40"),
     ("a leader's state is not filled in", "lib/sahyog/extract.py",
      '        record["entities"] = agreements_mod.with_leader_states(record["entities"])', ""),
+    ("a namesake in no head's office is the leader", "lib/sahyog/agreements.py",
+     ' and not e.get("country") and is_head_office(e.get("role"))', ' and not e.get("country")'),
 ]  # fmt: skip
 
 
@@ -328,6 +330,7 @@ def main() -> None:
             "tests/test_outcomes.py",
             "tests/test_sectors.py",
             "tests/test_corpus_events_leaders.py",
+            "tests/test_events.py",
         ],
     )
     ap.add_argument("--match", default="", help="only the mutations whose description holds this text")

@@ -210,22 +210,3 @@ def test_example_offsets_point_at_the_words(example) -> None:
     mou = next(a for a in ags if a.sentence_id == 13)
     assert art.text[mou.start : mou.end] == "मूस"
     assert mou.text == art.sentences[13].text
-
-
-def test_a_leader_named_without_a_country_is_given_the_leaders_state_in_the_record() -> None:
-    from sahyog.agreements import leader_state
-    from sahyog.extract import extract_text
-
-    assert leader_state(["नरेंद्र मोदी", "मोदी"]) == "IN" and leader_state(["शेख हसीना"]) == "BD"
-    assert leader_state(["मनमोहन सिंह"]) is None  # ends in no leader's name (मनमोहन alone is one)
-    assert leader_state(["मोदी", "ओली"]) is None  # two states: no guess
-    rec = extract_text("प्रधानमंत्री नरेंद्र मोदी ने दिल्ली में एक सभा को संबोधित किया।", "x")
-    (modi,) = [e for e in rec["entities"] if e["type"] == "person"]
-    assert (modi["country"], modi["actor_type"]) == ("IN", "government")
-    rec = extract_text("नेपाल के विदेश मंत्री प्रदीप ग्यावली ने कहा कि बातचीत अच्छी रही।", "y")
-    (other,) = [e for e in rec["entities"] if e["type"] == "person"]
-    assert other["country"] == "NP"  # a country the text gives is kept
-    # a namesake is no leader: only a person named in a head's office takes the leader's state
-    for text in ("श्री नीरव मोदी ने बैंक से कर्ज लिया।", "जनरल राहील शरीफ ने कहा कि सेना तैयार है।"):
-        (person,) = [e for e in extract_text(text, "z")["entities"] if e["type"] == "person"]
-        assert person["country"] is None and person["actor_type"] != "government", text
