@@ -17,7 +17,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from .corpus_events import date_span
-from .present import Link, bilingual, category_label, sector_label
+from .present import Link, bilingual, category_label, sector_label, sides_label
 from .site import category_counts_html, e, hi
 
 MONTHS_SHOWN = 24  # events by month up to this many months; over a longer span, by year
@@ -81,10 +81,8 @@ def _name(names: Mapping[str, tuple[str, str]], i: str, english_only: bool = Fal
 
 def pair_label(a: str, b: str, names: Mapping[str, tuple[str, str]], english_only: bool = False) -> str:
     """``भारत – नेपाल · India – Nepal``."""
-    (ha, ea), (hb, eb) = names.get(a, ("", a)), names.get(b, ("", b))
-    if english_only or not (ha and hb):
-        return f"{ea} – {eb}"
-    return bilingual(f"{ha} – {hb}", f"{ea} – {eb}")
+    sides = [names.get(a, ("", a)), names.get(b, ("", b))]
+    return sides_label([("", en) for _, en in sides] if english_only else sides)
 
 
 def pair_rows(events: pd.DataFrame) -> pd.DataFrame:

@@ -108,20 +108,25 @@ def name_list(ids: Iterable[str], record: Record, hindi: bool = False) -> list[s
     return [name(i) for i in ids]
 
 
+def sides_label(names: Sequence[tuple[str, str]]) -> str:
+    """Sides as one label from their ``(Hindi, English)`` names, ``भारत – नेपाल · India – Nepal``; English alone when a
+    side has no Hindi name (not ``India · Nepal``, which reads as one name in two scripts)."""
+    hindi = " – ".join(h for h, _ in names) if all(h for h, _ in names) else ""
+    return bilingual(hindi, " – ".join(en for _, en in names))
+
+
 def side_names(ids: Iterable[str], record: Record) -> str:
-    """The sides of a meeting as one label, ``भारत – नेपाल · India – Nepal`` (English alone when a side has no Hindi
-    name): as the brief names who met, not ``India · Nepal``, which reads as one name in two scripts."""
+    """The sides of a meeting as one label (:func:`sides_label`), as the brief names who met: an entity's names,
+    else a country code's CLDR names, else the id."""
     from .entities import country_name
 
     by_id = entities_by_id(record)
-    pairs = []
+    names = []
     for i in ids:
         ent = by_id.get(i)
-        found = (ent.get("name_hi"), ent.get("name_en")) if ent else country_name(i)
-        hi, en = found or ("", "")
-        pairs.append((hi or "", en or i))
-    hindi = " – ".join(h for h, _ in pairs) if all(h for h, _ in pairs) else ""
-    return bilingual(hindi, " – ".join(en for _, en in pairs))
+        hi, en = ((ent.get("name_hi"), ent.get("name_en")) if ent else country_name(i)) or ("", "")
+        names.append((hi or "", en or i))
+    return sides_label(names)
 
 
 def names(ids: Iterable[str], record: Record, hindi: bool = False) -> str:
@@ -831,21 +836,3 @@ def place_labels(points: pd.DataFrame, hindi: bool = True) -> list[str]:
 
     pairs = zip(points["name_hi"], points["name_en"], strict=True)
     return [bilingual(text(h), text(en)) if hindi else text(en) for h, en in pairs]
-
-
-def pair_labels(pairs: pd.DataFrame, entities: pd.DataFrame) -> list[str]:
-    """``पाकिस्तान – कज़ाखस्तान · Pakistan – Kazakhstan`` for each row (``a``, ``b``: country ids) of
-    :func:`sahyog.corpus.country_pairs`, from a corpus entities table."""
-    countries = (
-        entities[entities["type"] == "country"].drop_duplicates("id").set_index("id")
-        if not entities.empty
-        else pd.DataFrame(columns=["name_hi", "name_en"])
-    )
-
-    def name(i: str, col: str) -> str:
-        return str(countries.at[i, col]) if i in countries.index and countries.at[i, col] else i
-
-    return [
-        bilingual(f"{name(a, 'name_hi')} – {name(b, 'name_hi')}", f"{name(a, 'name_en')} – {name(b, 'name_en')}")
-        for a, b in zip(pairs["a"], pairs["b"], strict=True)
-    ]
