@@ -47,7 +47,8 @@ def _records(data: Record | Iterable[Record]) -> list[Record]:
 
 
 def _rows(data: Record | Iterable[Record], key: str, columns: list[str]) -> pd.DataFrame:
-    rows = [{"doc_id": r["doc_id"], **item} for r in _records(data) for item in r[key]]
+    """The items of each record's ``key`` (none for a record written before it existed) with their ``doc_id``."""
+    rows = [{"doc_id": r["doc_id"], **item} for r in _records(data) for item in r.get(key, [])]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -131,8 +132,7 @@ def entity_mentions(data: Record | Iterable[Record]) -> pd.DataFrame:
 def events(data: Record | Iterable[Record], key: str = "events") -> pd.DataFrame:
     """One row per event (one occasion x one category) with its count, parties, sectors, date and place;
     a record written before events existed has none. ``key``: the record's list (``talks_events``: talks held)."""
-    rows = [{"doc_id": r["doc_id"], **ev} for r in _records(data) for ev in r.get(key, [])]
-    return pd.DataFrame(rows, columns=EVENT_COLUMNS).astype(
+    return _rows(data, key, EVENT_COLUMNS).astype(
         {"count": "Int64", "date_start": "Int64", "date_end": "Int64", "place_start": "Int64", "place_end": "Int64"}
     )
 
@@ -140,8 +140,7 @@ def events(data: Record | Iterable[Record], key: str = "events") -> pd.DataFrame
 def talks(data: Record | Iterable[Record]) -> pd.DataFrame:
     """Every sentence that reports talks held between governments (``record["talks"]``), in the columns of
     :func:`agreements` (category ``talks``); a record written before talks existed has none."""
-    rows = [{"doc_id": r["doc_id"], **t} for r in _records(data) for t in r.get("talks", [])]
-    return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS).astype({"count": "Int64"})
+    return _rows(data, "talks", AGREEMENT_COLUMNS).astype({"count": "Int64"})
 
 
 def talks_events(data: Record | Iterable[Record]) -> pd.DataFrame:
