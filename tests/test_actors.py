@@ -57,3 +57,13 @@ def test_entity_actor() -> None:
 def test_lexicon_types_are_known_and_mapped() -> None:
     assert set(CAMEO_CODES) == set(ACTOR_TYPES)
     assert {t.actor_type for t in load_actor_terms().phrases.values()} <= set(ACTOR_TYPES)
+
+
+def test_opec_is_an_igo_entity() -> None:
+    """OPEC (ओपेक) is an organisation of states: found as an entity, typed igo, so its deals are between states."""
+    from sahyog import entities
+    from sahyog.actors import with_actor_types
+    from sahyog.text import build_document
+
+    found = with_actor_types(entities.find_entities(build_document("ओपेक ने उत्पादन घटाने पर सहमति जताई।")))
+    assert [(e.id, e.actor_type) for e in found] == [("org:opec", "igo")]
