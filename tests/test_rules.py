@@ -294,6 +294,10 @@ def test_with_only_a_contact_cue_the_sector_word_comes_before_it() -> None:
     assert contexts("भारत और नेपाल के संबंधों से पर्यटन बढ़ाने का फैसला हुआ।") == {("tourism", "mention")}
 
 
+def test_a_nasal_spelling_matches_the_anusvara_cue() -> None:
+    assert contexts("भारत और नेपाल के पर्यटन सम्बन्ध घनिष्ठ हुए।") == {("tourism", "cooperation")}
+
+
 @pytest.mark.parametrize(
     "text",
     [

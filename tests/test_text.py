@@ -270,3 +270,15 @@ def test_changed_characters_counts_a_dropped_nukta_once():
     assert changed_characters("कज़ाक और ज़मीन", normalize("कज़ाक और ज़मीन", fold_nukta=True)) == 2
     assert changed_characters("भारत", "भारत") == 0
     assert changed_characters("ab", "abc") == 1
+
+
+def test_matching_keys_write_a_homorganic_nasal_as_anusvara() -> None:
+    """सम्बन्ध and संबंध are one word (indic-nlp's strict nasal rule); म्म is no such pair; offsets map back."""
+    from sahyog.text import normalize_with_offsets
+
+    doc = text.build_document("नरेन्द्र सम्बन्धों पर सम्मेलन।")
+    assert doc.sentence_keys(0)[:4] == ["नरेंद्र", "संबंधों", "पर", "सम्मेलन"]
+    assert [t.text for t in doc.tokens][:2] == ["नरेन्द्र", "सम्बन्धों"]  # the text itself is kept
+    norm = normalize_with_offsets("ज़रा सम्बन्ध", fold_nukta=True)
+    assert norm.text == "जरा संबंध"
+    assert norm.to_original(4, 9) == (5, 12)  # संबंध is सम्बन्ध of the original

@@ -259,14 +259,40 @@ def normalize_with_offsets(text: str, fold_nukta: bool = False) -> Normalized:
         keep = [i for i, ch in enumerate(out) if ch != NUKTA]
         out = "".join(out[i] for i in keep)
         offsets = [offsets[i] for i in keep] + [len(text)]
+    if fold_nukta and VIRAMA in out:
+        out, offsets = _fold_nasals_with_offsets(out, offsets)
     return Normalized(out, tuple(offsets))
+
+
+VIRAMA = "\u094d"
+ANUSVARA = "\u0902"
+# The nasal of a consonant's own class with virama before it, which Hindi also writes as anusvara (the panchamakshar
+# rule, indic-nlp's ``nasals_mode="to_anusvaara_strict"``: ङ्क/ंक, ञ्च/ंच, ण्ड/ंड, न्द/ंद, म्ब/ंब); म्म, म्य, न्य stay.
+HOMORGANIC_NASAL = re.compile(
+    "\u0919\u094d(?=[\u0915-\u0918])|\u091e\u094d(?=[\u091a-\u091d])|\u0923\u094d(?=[\u091f-\u0922])"
+    "|\u0928\u094d(?=[\u0924-\u0927])|\u092e\u094d(?=[\u092a-\u092d])"
+)
+
+
+def fold_nasals(text: str) -> str:
+    """A homorganic nasal with virama written as anusvara (सम्बन्ध -> संबंध, नरेन्द्र -> नरेंद्र): a key for matching."""
+    return HOMORGANIC_NASAL.sub(ANUSVARA, text)
+
+
+def _fold_nasals_with_offsets(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """:func:`fold_nasals` keeping each remaining character's offset (the anusvara takes the nasal's)."""
+    viramas = {m.start() + 1 for m in HOMORGANIC_NASAL.finditer(text)}
+    if not viramas:
+        return text, offsets
+    keep = [i for i in range(len(text)) if i not in viramas]
+    return fold_nasals(text), [offsets[i] for i in keep] + [offsets[-1]]
 
 
 def normalize(text: str, fold_nukta: bool = False) -> str:
     """Unicode NFC + indic-nlp's Hindi normaliser, keeping ``:`` as ``:`` (not visarga).
 
-    ``fold_nukta=True`` also drops every nukta (ज़ → ज), so spelling variants compare equal: use it for
-    matching, never for display.
+    ``fold_nukta=True`` also drops every nukta (ज़ → ज) and writes a homorganic nasal as anusvara (सम्बन्ध →
+    संबंध, :func:`fold_nasals`), so spelling variants compare equal: use it for matching, never for display.
     """
     return normalize_with_offsets(text, fold_nukta).text
 
@@ -576,7 +602,7 @@ class TokenStats:
 
 def document_stats(doc: Document, top: int = 20, fold_nukta: bool = False) -> TokenStats:
     """:func:`token_stats` over the document's one token stream, each word in its normalised form
-    (nukta-folded too with ``fold_nukta``, so ज़ and ज count as one letter)."""
+    (folded too with ``fold_nukta``, so ज़ and ज, न्द and ंद count as one spelling)."""
     forms: dict[str, str] = {}
     for t in doc.tokens:
         if t.text not in forms:
