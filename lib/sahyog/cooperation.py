@@ -150,23 +150,40 @@ def with_mention_context(
     doc = as_document(article)
     idx = index if index is not None else build_index(doc, entities)
     belongs = party_sentences(entities, agreements)
+    words = sector_tokens(doc, mentions)
     contexts: dict[int, str] = {}
     memo: dict[tuple[int, ...], str] = {}  # sector words of one clause share its context
     for n, m in enumerate(mentions):
         if m.context != COOPERATION or m.sentence_id in belongs:
             continue
         keys = idx.sentence_keys(doc, m.sentence_id)
-        contexts[n] = context_at(doc, idx, m.sentence_id, keys, _token_at(doc, m), memo)
+        sid = m.sentence_id
+        contexts[n] = context_at(doc, idx, sid, keys, _token_at(doc, m), memo, words.get(sid, frozenset()))
     return mark_mentions(mentions, contexts)
 
 
+def sector_tokens(doc: Document, mentions: Iterable[SectorMention]) -> dict[int, frozenset[int]]:
+    """Per sentence, the positions (within it) of the tokens of its sector words, whatever their context: a list
+    of sector words stands between a contact cue and the first of them (``व्यापार, निवेश और ऊर्जा संबंधों``)."""
+    from bisect import bisect_left
+
+    out: dict[int, set[int]] = {}
+    for m in mentions:
+        lo, hi = doc.bounds[m.sentence_id]
+        first = bisect_left(doc.tokens, m.start, lo, hi, key=lambda t: t.start)
+        last = bisect_left(doc.tokens, m.end, first, hi, key=lambda t: t.start)
+        out.setdefault(m.sentence_id, set()).update(range(first - lo, max(first + 1, last) - lo))
+    return {sid: frozenset(ps) for sid, ps in out.items()}
+
+
 def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], i: int,
-               memo: dict[tuple[int, ...], str] | None = None) -> str:  # fmt: skip
+               memo: dict[tuple[int, ...], str] | None = None, words: frozenset[int] = frozenset()) -> str:  # fmt: skip
     """The context of the sector word at key ``i`` of sentence ``sid``: its comma clause names a conflict and
     no cooperation -> ``conflict``; its clause (up to a ``party_break``, within ``sentence_window``) must hold
     the cooperation cue and the state actors, and no hope, condition, question or negation (``mention``); a
-    contact cue counts only for sector words before it (:func:`_before_contact`).
-    ``memo``: contexts already decided, by sentence and clause bounds."""
+    contact cue counts only for sector words it follows closely (:func:`_before_contact`).
+    ``memo``: contexts already decided, by sentence and clause bounds; ``words``: the positions of the sentence's
+    sector word tokens (:func:`sector_tokens`)."""
     w = window("sentence_window")
     nlo, nhi = clause_start(keys, i, w), clause_end(keys, i + 1, w)
     lo, hi = clause_start(keys, i, w, "party_break"), clause_end(keys, i + 1, w, "party_break")
@@ -176,7 +193,7 @@ def context_at(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str],
         memo[key] = _decide(doc, idx, sid, keys, (nlo, nhi, lo, hi))
     if memo[key] not in (COOPERATION, _BY_CONTACT):
         return memo[key]
-    if memo[key] == _BY_CONTACT and not _before_contact(keys, i, lo, hi):
+    if memo[key] == _BY_CONTACT and not _before_contact(keys, i, (lo, hi), words):
         return MENTION
     return MENTION if _threat_only(keys, i, hi) else COOPERATION
 
@@ -220,13 +237,27 @@ def _governed(after: Sequence[str], reach: int) -> bool:
 _BY_CONTACT = "cooperation by a contact cue"  # a clause verdict of _decide, resolved per sector word
 
 
-def _before_contact(keys: Sequence[str], i: int, lo: int, hi: int) -> bool:
+def _before_contact(keys: Sequence[str], i: int, span: tuple[int, int], words: frozenset[int] = frozenset()) -> bool:
     """In a clause that is cooperation through a contact cue (``बैठक``, ``संबंध``; no strong cue), the sector word
-    at key ``i`` counts only if a contact cue follows it: Hindi puts a verb's topic and a noun's modifiers before
-    them (``व्यापार पर चर्चा``, ``आर्थिक संबंध``); a sector word after the relations noun says something else
-    (``घनिष्ठ संबंध और अर्थव्यवस्था में ...``). ``आपसी``/``परस्पर`` (cue ``mutual``) modify what follows them
-    (``आपसी व्यापार``). Known loss: a meeting that frames the clause (``इस बैठक में व्यापार ...``)."""
-    return has_cue("contact", keys, i + 1, hi) or has_cue("mutual", keys, lo, i)
+    at key ``i`` counts only if it is the topic of a contact cue after it: Hindi puts a verb's topic and a noun's
+    modifiers before them (``व्यापार पर चर्चा``, ``आर्थिक संबंध``), so the cue must follow within ``contact_gap``
+    words, not counting other sector words (``words``), list glue and ``sector_np`` cues (``रक्षा के क्षेत्र
+    में संबंध``). A sector word after the relations noun (``घनिष्ठ संबंध और अर्थव्यवस्था में ...``) or a clause
+    away from it (``सेना प्रमुख ने ... क्षेत्र में पहल``) says something else. ``आपसी``/``परस्पर`` (cue ``mutual``)
+    in the clause (from ``span[0]``) modify what follows them (``आपसी व्यापार``). Known loss: a meeting that frames
+    the clause (``इस बैठक में व्यापार ...``)."""
+    lo, hi = span
+    if has_cue("mutual", keys, lo, i):
+        return True
+    free, gap = 0, window("contact_gap")
+    for k in range(i + 1, hi):
+        if cue_at("contact", keys, k):
+            return True
+        if k not in words and keys[k] not in LIST_GLUE and not cue_at("sector_np", keys, k):
+            free += 1
+            if free > gap:
+                return False
+    return False
 
 
 def _decide(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], bounds: tuple[int, ...]) -> str:

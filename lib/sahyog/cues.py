@@ -28,7 +28,7 @@ CUES: tuple[str, ...] = (
     "relative", "refer_back", "both_states", "np_head", "diplomatic", "offer", "amount", "signed", "programme_of",
     "visit", "agreed", "next", "street", "sports", "conflict", "participle", "recent", "between", "shadow",
     "complement", "says", "habitual", "copula", "period", "terms", "threat", "counter", "topic", "threat_np",
-    "talks", "held", "held_frame", "act_done", "about", "joint_act", "jointly",
+    "talks", "held", "held_frame", "act_done", "about", "joint_act", "jointly", "sector_np",
 )  # fmt: skip
 AS_WRITTEN = frozenset(
     {
