@@ -66,7 +66,7 @@ PARAMETERS: dict[str, Param] = {
             _EXTRACTING,
             path="lexicon",
         ),
-        Param("fold_nukta", bool, False, "count ज़ and ज (and न्द, ंद) as one spelling when counting words", ("01_tokenise",)),
+        Param("fold_nukta", bool, False, "count ज़/ज, न्द/ंद as one spelling in word counts", ("01_tokenise",)),
         Param(
             "top_n",
             int,
