@@ -216,3 +216,23 @@ def test_the_phone_layout_leaves_odd_figures_alone():
     assert charts.phone_png(fig)[:8] == b"\x89PNG\r\n\x1a\n"
     assert {t.get_text() for t in ax.get_yticklabels()} == {"ऊर्जा\nEnergy", "जल\nWater"}  # both sides
     plt.close(fig)
+
+
+def test_the_example_maps_label_boxes_do_not_touch():
+    """The white boxes behind the labels, not only their letters, stay apart on the example's map (Afghanistan
+    and Islamabad touched on the desk)."""
+    from sahyog import extract, paths, present, tables
+
+    record = tables.reported(extract.record_for(paths.example_article(), "", ""), False)[0]
+    ents = tables.entities(record)
+    points = ents[ents["type"].isin(tables.MAPPABLE)].assign(label=lambda d: present.place_labels(d, True))
+    routes = tables.routes(record)
+    for phone in (False, True):
+        fig = charts.place_map(points[["id", "label", "type", "lat", "lon"]],
+                               list(zip(routes["route"], routes["stops"], strict=True)),
+                               title="स्थान और गलियारे · places and corridors", phone=phone)  # fmt: skip
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        boxes = [t.get_bbox_patch().get_window_extent(renderer) for t in fig.axes[0].texts if t.get_text()]
+        assert len(boxes) >= 8
+        assert [(a, b) for a, b in itertools.combinations(boxes, 2) if a.overlaps(b)] == [], phone
