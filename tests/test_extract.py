@@ -107,7 +107,7 @@ def test_sector_and_category_tables(record):
 
     st = tables.sector_table(record, sector_labels())
     assert st["mentions"].sum() == len(record["sectors"])
-    assert (st[["agreement", "cooperation", "portfolio"]].sum(axis=1) == st["mentions"]).all()
+    assert (st[["agreement", "cooperation", "portfolio", "mention", "conflict"]].sum(axis=1) == st["mentions"]).all()
     assert st.set_index("sector").loc["trade", "label_hi"] == "व्यापार"
     counts = tables.category_counts(record)
     assert counts["events"].sum() == len(record["events"])
