@@ -296,11 +296,12 @@ def test_with_only_a_contact_cue_the_sector_word_comes_before_it() -> None:
 
 def test_with_only_a_contact_cue_the_sector_word_is_its_topic() -> None:
     # a list of topics, their glue and the nouns that gather them (समेत अनेक विषयों पर) stand between them freely
-    text = "नेपाल और भूटान के बीच व्यापार, निवेश, पर्यटन एवं शिक्षा समेत अनेक विषयों पर व्यापक चर्चा हुई।"
-    assert contexts(text) == {(s, "cooperation") for s in ("trade", "investment", "tourism", "education")}
+    text = "नेपाल और भूटान के बीच व्यापार, निवेश, पर्यटन, शिक्षा, ऊर्जा, रक्षा एवं कृषि समेत अनेक विषयों पर चर्चा हुई।"
+    sectors = ("trade", "investment", "tourism", "education", "energy", "defence", "agriculture")
+    assert contexts(text) == {(s, "cooperation") for s in sectors}  # six sector words after the first
     assert contexts("भारत और नेपाल ने रक्षा के क्षेत्र में संबंध बढ़ाए।") == {("defence", "cooperation")}
-    # five words between (contact_gap): still the topic; a clause away it is not
-    text = "भारत और नेपाल के बीच ऊर्जा क्षेत्र में लंबे समय से चले आ रहे संबंध और मजबूत हुए।"
+    # five words between (contact_gap) besides the gathering ones: still the topic; a clause away it is not
+    text = "भारत और नेपाल के बीच ऊर्जा समेत अनेक क्षेत्रों में लंबे समय से चले आ रहे संबंध और मजबूत हुए।"
     assert contexts(text) == {("energy", "cooperation")}
     text = "रक्षा पर लिखने वाले एक पुराने लेखक ने कल शाम नेपाल और भूटान की पहल बताई।"
     assert contexts(text) == {("defence", "mention")}
