@@ -136,8 +136,14 @@ MUTATIONS = [
      "    return True or before.end == dash.start and dash.end =="),
     ("a title alone with के साथ", "lib/sahyog/cooperation.py", " (sides.named == 1 and has_cue(\"between\"",
      " (sides.total == 1 and has_cue(\"between\""),
-    ("contact cue anywhere in the clause", "lib/sahyog/cooperation.py",
+    ("a contact cue before the sector word counts", "lib/sahyog/cooperation.py",
      "    for k in range(i + 1, hi):", "    for k in range(lo, hi):"),
+    ("only a sector word's first token stands between freely", "lib/sahyog/cooperation.py",
+     "        out.setdefault(m.sentence_id, set()).update(range(first, max(first + 1, last)))",
+     "        out.setdefault(m.sentence_id, set()).update(range(first, first + 1))"),
+    ("punctuation counts as a word between", "lib/sahyog/cooperation.py", " and _is_word(keys[k]) and", " and"),
+    ("the nasal dropped instead of the virama", "lib/sahyog/text.py",
+     "    return {m.start() + 1 for pat in _NASAL_PATTERNS", "    return {m.start() for pat in _NASAL_PATTERNS"),
     ("contact gap 5 -> 4", DATA + "settings.csv", "contact_gap,5,", "contact_gap,4,"),
     ("a contact cue at any distance", "lib/sahyog/cooperation.py", "            if free > gap:",
      "            if False:"),
@@ -339,6 +345,7 @@ def main() -> None:
             "tests/test_sectors.py",
             "tests/test_corpus_events_leaders.py",
             "tests/test_events.py",
+            "tests/test_text.py",
         ],
     )
     ap.add_argument("--match", default="", help="only the mutations whose description holds this text")

@@ -65,5 +65,6 @@ def test_opec_is_an_igo_entity() -> None:
     from sahyog.actors import with_actor_types
     from sahyog.text import build_document
 
-    found = with_actor_types(entities.find_entities(build_document("ओपेक ने उत्पादन घटाने पर सहमति जताई।")))
-    assert [(e.id, e.actor_type) for e in found] == [("org:opec", "igo")]
+    for name in ("ओपेक", "OPEC"):
+        found = with_actor_types(entities.find_entities(build_document(f"{name} ने उत्पादन घटाने पर सहमति जताई।")))
+        assert [(e.id, e.actor_type) for e in found] == [("org:opec", "igo")], name

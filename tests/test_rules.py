@@ -305,6 +305,11 @@ def test_with_only_a_contact_cue_the_sector_word_is_its_topic() -> None:
     assert contexts(text) == {("energy", "cooperation")}
     text = "रक्षा पर लिखने वाले एक पुराने लेखक ने कल शाम नेपाल और भूटान की पहल बताई।"
     assert contexts(text) == {("defence", "mention")}
+    # every token of a sector word of several stands between freely, and punctuation is no word
+    text = "भारत और नेपाल के बीच ऊर्जा, प्रत्यक्ष विदेशी निवेश, सॉवरेन वेल्थ फंड, बाजार पहुंच और सीमा शुल्क समेत अनेक विषयों पर चर्चा हुई।"
+    assert ("energy", "cooperation") in contexts(text) and ("investment", "cooperation") in contexts(text)
+    text = 'भारत और नेपाल के बीच ऊर्जा पर "लंबी", "गहन" और "खुली" बैठक हुई।'
+    assert contexts(text) == {("energy", "cooperation")}
 
 
 def test_a_nasal_spelling_matches_the_anusvara_cue() -> None:

@@ -279,6 +279,13 @@ def test_matching_keys_write_a_homorganic_nasal_as_anusvara() -> None:
     doc = text.build_document("नरेन्द्र सम्बन्धों पर सम्मेलन।")
     assert doc.sentence_keys(0)[:4] == ["नरेंद्र", "संबंधों", "पर", "सम्मेलन"]
     assert [t.text for t in doc.tokens][:2] == ["नरेन्द्र", "सम्बन्धों"]  # the text itself is kept
-    norm = normalize_with_offsets("ज़रा सम्बन्ध", fold_nukta=True)
+    raw = "ज़रा सम्बन्ध"
+    norm = normalize_with_offsets(raw, fold_nukta=True)
     assert norm.text == "जरा संबंध"
     assert norm.to_original(4, 9) == (5, 12)  # संबंध is सम्बन्ध of the original
+    spans = [norm.to_original(k, k + 1) for k in range(4, 9)]  # स ं ब ं ध
+    assert [raw[a:b] for a, b in spans] == ["स", "म्", "ब", "न्", "ध"]  # each anusvara is its nasal and virama
+    assert raw[slice(*norm.to_original(5, 7))] == "म्ब"  # a span that starts on an anusvara
+    assert raw[slice(*norm.to_original(4, 6))] == "सम्"  # and one that ends on it
+    assert text.fold_nasals("अन्") == "अन्"  # a virama at the end folds nothing
+    assert text.fold_nasals("ऩ्त") == "ंत"  # indic-nlp's rule, the nukta nasal too

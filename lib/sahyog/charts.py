@@ -361,7 +361,7 @@ def place_map(points: pd.DataFrame, routes: Sequence[tuple[str, Sequence[str]]] 
         ensure_inside_axes=True,
         force_text=(0.9, 1.3) if phone else (0.6, 1.0),
         force_static=(0.4, 0.6),
-        expand=(1.3, 1.7) if phone else (1.3, 1.6),  # a phone's labels are larger for the map: more room
+        expand=(1.3, 1.7) if phone else (1.3, 1.6),  # room around each label (boxes touched at 1.15 x 1.5 on the desk)
         iter_lim=3000,
         arrowprops=dict(arrowstyle="-", color="#5b6b76", lw=0.6),
     )

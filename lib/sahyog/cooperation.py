@@ -163,16 +163,15 @@ def with_mention_context(
 
 
 def sector_tokens(doc: Document, mentions: Iterable[SectorMention]) -> dict[int, frozenset[int]]:
-    """Per sentence, the positions (within it) of the tokens of its sector words, whatever their context: a list
-    of sector words stands between a contact cue and the first of them (``व्यापार, निवेश और ऊर्जा संबंधों``)."""
-    from bisect import bisect_left
-
+    """Per sentence, the positions (within it) of every token of its sector words, whatever their context: a list
+    of sector words stands between a contact cue and the first of them (``व्यापार, निवेश और ऊर्जा संबंधों``).
+    Mentions are token-aligned (:func:`sahyog.sectors.find_sectors`); those outside a sentence are left out."""
     out: dict[int, set[int]] = {}
     for m in mentions:
-        lo, hi = doc.bounds[m.sentence_id]
-        first = bisect_left(doc.tokens, m.start, lo, hi, key=lambda t: t.start)
-        last = bisect_left(doc.tokens, m.end, first, hi, key=lambda t: t.start)
-        out.setdefault(m.sentence_id, set()).update(range(first - lo, max(first + 1, last) - lo))
+        if not 0 <= m.sentence_id < len(doc.bounds):
+            continue
+        first, last = _token_at(doc, m), _token_at(doc, m, m.end)
+        out.setdefault(m.sentence_id, set()).update(range(first, max(first + 1, last)))
     return {sid: frozenset(ps) for sid, ps in out.items()}
 
 
@@ -241,8 +240,8 @@ def _before_contact(keys: Sequence[str], i: int, span: tuple[int, int], words: f
     """In a clause that is cooperation through a contact cue (``बैठक``, ``संबंध``; no strong cue), the sector word
     at key ``i`` counts only if it is the topic of a contact cue after it: Hindi puts a verb's topic and a noun's
     modifiers before them (``व्यापार पर चर्चा``, ``आर्थिक संबंध``), so the cue must follow within ``contact_gap``
-    words, not counting other sector words (``words``), list glue and ``sector_np`` cues (``रक्षा के क्षेत्र
-    में संबंध``). A sector word after the relations noun (``घनिष्ठ संबंध और अर्थव्यवस्था में ...``) or a clause
+    words, not counting other sector words (``words``), punctuation, list glue and ``sector_np`` cues (``रक्षा
+    के क्षेत्र में संबंध``). A sector word after the relations noun (``घनिष्ठ संबंध और अर्थव्यवस्था में ...``) or a clause
     away from it (``सेना प्रमुख ने ... क्षेत्र में पहल``) says something else. ``आपसी``/``परस्पर`` (cue ``mutual``)
     in the clause (from ``span[0]``) modify what follows them (``आपसी व्यापार``). Known loss: a meeting that frames
     the clause (``इस बैठक में व्यापार ...``)."""
@@ -251,13 +250,18 @@ def _before_contact(keys: Sequence[str], i: int, span: tuple[int, int], words: f
         return True
     free, gap = 0, window("contact_gap")
     for k in range(i + 1, hi):
-        if cue_at("contact", keys, k):
+        if 0 < cue_at("contact", keys, k) <= hi:
             return True
-        if k not in words and keys[k] not in LIST_GLUE and not cue_at("sector_np", keys, k):
+        if k not in words and _is_word(keys[k]) and keys[k] not in LIST_GLUE and not cue_at("sector_np", keys, k):
             free += 1
             if free > gap:
                 return False
     return False
+
+
+def _is_word(key: str) -> bool:
+    """A key with a letter or digit: quotes, brackets and dashes are no words between a sector word and its cue."""
+    return any(ch.isalnum() for ch in key)
 
 
 def _decide(doc: Document, idx: SentenceIndex, sid: int, keys: Sequence[str], bounds: tuple[int, ...]) -> str:
@@ -321,9 +325,10 @@ def _states_near(doc: Document, idx: SentenceIndex, sid: int, lo: int, hi: int) 
     return before if before.total > n.total else n
 
 
-def _token_at(doc: Document, m: SectorMention) -> int:
-    """The position of a sector mention's first token within its sentence."""
+def _token_at(doc: Document, m: SectorMention, offset: int | None = None) -> int:
+    """The position within its sentence of a sector mention's first token, or of the first token starting at or after
+    ``offset`` (the mention's end: one past its last token)."""
     from bisect import bisect_left
 
     lo, hi = doc.bounds[m.sentence_id]
-    return bisect_left(doc.tokens, m.start, lo, hi, key=lambda t: t.start) - lo
+    return bisect_left(doc.tokens, m.start if offset is None else offset, lo, hi, key=lambda t: t.start) - lo

@@ -2,7 +2,7 @@
 
 ``data/cues.csv`` (``cue,term``) lists the words of each rule by kind (``future``, ``negation``,
 ``conflict`` ...; the kinds are documented at the top of the file); :func:`load_cues` builds one phrase
-matcher per kind, matched like every lexicon (whole tokens, inflected forms, nukta-folded; the kinds in
+matcher per kind, matched like every lexicon (whole tokens, inflected forms, nukta and nasals folded; the kinds in
 :data:`AS_WRITTEN` only as written, since ``ना`` inflected would give the postposition ``ने``). Rows of
 kind ``shadow`` block the cues inside them (``जीवन-यात्रा`` is no visit), except in the kinds of
 :data:`UNSHADOWED`. Clauses end at a ``clause_break`` cue and at a window from ``data/settings.csv``.
@@ -46,6 +46,7 @@ AS_WRITTEN = frozenset(
         "held_frame",
         "act_done",
         "talks",  # one meeting: the singular (कई मुलाकातों is several)
+        "sector_np",  # postpositions: से inflected would be सा
     }
 )
 SHADOW = "shadow"

@@ -217,6 +217,11 @@ def _orig_len_at(norm: Normalized, i: int) -> int:
 
 
 _INDIC = DevanagariNormalizer(lang="hi")
+VIRAMA = "\u094d"
+ANUSVARA = "\u0902"
+# indic-nlp's own patterns for a nasal with virama before a consonant of its class, which Hindi also writes as
+# anusvara (the panchamakshar rule: ङ्क/ंक, ञ्च/ंच, ण्ड/ंड, न्द/ंद, म्ब/ंब; म्म, म्य, न्य are no such pairs).
+_NASAL_PATTERNS = DevanagariNormalizer(lang="hi", nasals_mode="to_anusvaara_strict").pats_repls[0]
 # Characters whose normalisation changes the text's length; without them, offsets map 1:1.
 _LENGTH_CHANGERS = re.compile(
     "[\ufeff\ufffe\u2060\u00ad\u200b\u200c\u200d\u2014\u2026\u0929\u0931\u0934\u0958-\u095f]|''|\u00b4\u00b4"
@@ -264,30 +269,6 @@ def normalize_with_offsets(text: str, fold_nukta: bool = False) -> Normalized:
     return Normalized(out, tuple(offsets))
 
 
-VIRAMA = "\u094d"
-ANUSVARA = "\u0902"
-# The nasal of a consonant's own class with virama before it, which Hindi also writes as anusvara (the panchamakshar
-# rule, indic-nlp's ``nasals_mode="to_anusvaara_strict"``: ङ्क/ंक, ञ्च/ंच, ण्ड/ंड, न्द/ंद, म्ब/ंब); म्म, म्य, न्य stay.
-HOMORGANIC_NASAL = re.compile(
-    "\u0919\u094d(?=[\u0915-\u0918])|\u091e\u094d(?=[\u091a-\u091d])|\u0923\u094d(?=[\u091f-\u0922])"
-    "|\u0928\u094d(?=[\u0924-\u0927])|\u092e\u094d(?=[\u092a-\u092d])"
-)
-
-
-def fold_nasals(text: str) -> str:
-    """A homorganic nasal with virama written as anusvara (सम्बन्ध -> संबंध, नरेन्द्र -> नरेंद्र): a key for matching."""
-    return HOMORGANIC_NASAL.sub(ANUSVARA, text)
-
-
-def _fold_nasals_with_offsets(text: str, offsets: list[int]) -> tuple[str, list[int]]:
-    """:func:`fold_nasals` keeping each remaining character's offset (the anusvara takes the nasal's)."""
-    viramas = {m.start() + 1 for m in HOMORGANIC_NASAL.finditer(text)}
-    if not viramas:
-        return text, offsets
-    keep = [i for i in range(len(text)) if i not in viramas]
-    return fold_nasals(text), [offsets[i] for i in keep] + [offsets[-1]]
-
-
 def normalize(text: str, fold_nukta: bool = False) -> str:
     """Unicode NFC + indic-nlp's Hindi normaliser, keeping ``:`` as ``:`` (not visarga).
 
@@ -298,6 +279,27 @@ def normalize(text: str, fold_nukta: bool = False) -> str:
 
 
 _NUKTA_CHARS = re.compile("[\u093c\u0958-\u095f\u0929\u0931\u0934]")
+
+
+def _nasal_viramas(text: str) -> set[int]:
+    """Positions of the viramas after a nasal that :func:`fold_nasals` writes as anusvara."""
+    return {m.start() + 1 for pat in _NASAL_PATTERNS for m in pat.finditer(text)} if VIRAMA in text else set()
+
+
+def fold_nasals(text: str) -> str:
+    """A nasal with virama before a consonant of its class written as anusvara (सम्बन्ध -> संबंध, नरेन्द्र ->
+    नरेंद्र: indic-nlp's ``nasals_mode="to_anusvaara_strict"``): a key for matching, never for display."""
+    return _fold_nasals_with_offsets(text, list(range(len(text) + 1)))[0]
+
+
+def _fold_nasals_with_offsets(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """:func:`fold_nasals` keeping each remaining character's offset (the anusvara takes the nasal's)."""
+    viramas = _nasal_viramas(text)
+    if not viramas:
+        return text, offsets
+    keep = [i for i in range(len(text)) if i not in viramas]
+    folded = "".join(ANUSVARA if i + 1 in viramas else text[i] for i in keep)
+    return folded, [offsets[i] for i in keep] + [offsets[-1]]
 
 
 def fold_nukta(text: str) -> str:
@@ -558,7 +560,7 @@ _NUMBERS = (
 
 @lru_cache(maxsize=1)
 def number_words() -> dict[str, int]:
-    """Number words (matching keys: normalised, nukta folded) -> their value."""
+    """Number words (matching keys: normalised, nukta and nasals folded) -> their value."""
     return {normalize(w, fold_nukta=True): int(n) for w, n in (item.split(":") for item in _NUMBERS.split())}
 
 
@@ -648,7 +650,7 @@ _TOKEN_TEXT, _TOKEN_START, _TOKEN_END, _TOKEN_KIND = itemgetter(0), itemgetter(1
 
 
 def token_key(token_text: str) -> str:
-    """The matching key of one token: normalised (indic-nlp, NFC), nukta-folded, lower-cased."""
+    """The matching key of one token: normalised (indic-nlp, NFC), nukta and nasals folded, lower-cased."""
     if len(_KEYS) > _MAX_CACHED_KINDS:
         _KEYS.clear()
     return _KEYS[token_text]
