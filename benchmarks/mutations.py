@@ -148,7 +148,7 @@ MUTATIONS = [
     ("a contact cue at any distance", "lib/sahyog/cooperation.py", "            if free > gap:",
      "            if False:"),
     ("other sector words count as words between", "lib/sahyog/cooperation.py",
-     "        if k not in words and keys[k] not in LIST_GLUE", "        if keys[k] not in LIST_GLUE"),
+     "        if k not in words and _is_word(keys[k])", "        if _is_word(keys[k])"),
     ("drop cue sector_np अनेक", DATA + "cues.csv", "sector_np,अनेक", ""),
     ("no nasal fold in matching keys", "lib/sahyog/text.py", "    if fold_nukta and VIRAMA in out:",
      "    if False:"),
