@@ -180,6 +180,34 @@ def test_other_senses_are_no_agreements(text: str) -> None:
     assert agreed(text) == set()
 
 
+def test_a_cue_word_inside_a_name_is_no_cue() -> None:
+    # "संयुक्त" (joint) in the United Nations' name links no sides; "अरब" (billion) in Saudi Arabia's is no amount
+    text = "संयुक्त राष्ट्रसंघ के सूचकांक से पता चलता है कि भारत को अपनी जनता के स्वास्थ्य में सुधार करना है।"
+    assert contexts(text) == {("health", "mention")}
+    assert agreed("भारत ने सऊदी अरब के साथ ऋण की बात की।") == set()
+    assert agreed("भारत ने सऊदी अरब को 50 अरब डॉलर का ऋण दिया।") == {(0, "financing")}
+
+
+def test_no_name_in_the_gazetteer_holds_a_cue() -> None:
+    """A country's or an organisation's name of several words holds no cue word outside a ``shadow`` row
+    (``शंघाई सहयोग संगठन``): a new name that does must get one. The kinds that read a noun phrase's structure
+    (``क्षेत्र``, ``बैंक`` as heads) are left out."""
+    from babel import Locale
+
+    from sahyog.cues import CUES, cue_terms
+    from sahyog.entities.base import _read_lexicon
+    from sahyog.text import build_document
+
+    names = {r["hindi"] for r in _read_lexicon() if r["kind"] in ("org", "country", "region", "capital", "place")}
+    names |= set(Locale("hi").territories.values())
+    structural = {"sector_np", "threat_np", "np_head", "shadow"}
+    held = []
+    for name in sorted(names):
+        keys = build_document(name).keys
+        held += [(name, kind) for kind in CUES if kind not in structural and cue_terms(kind, keys, 0, len(keys))]
+    assert held == []
+
+
 # --- held-out half A of the open signings (issue 15): verbs of agreeing, IGOs, "की" as करना ----------------
 
 
