@@ -138,6 +138,17 @@ def test_a_counterpart_is_a_title_after_a_possessive_or_a_country() -> None:
     assert people["शेर बहादुर देउबा"].country == "NP"
 
 
+def test_a_latin_title_names_the_person_after_it() -> None:
+    # Hindi news writes "PM" in Latin letters before a Devanagari name: the office, its country and its type
+    from sahyog.extract import extract_text
+
+    for text, name, country in [("बांग्लादेशी PM शेख हसीना ने भारत के मंत्री से मुलाकात की।", "शेख हसीना", "BD"),
+                                ("PM नरेंद्र मोदी ने कहा कि भारत तैयार है।", "नरेंद्र मोदी", "IN")]:  # fmt: skip
+        (p,) = [e for e in extract_text(text, "x")["entities"] if e["type"] == "person"]
+        assert (p["name_hi"], p["role"], p["country"], p["actor_type"]) == (name, "PM", country, "government")
+    assert [e for e in ents("उन्होंने रात 10 PM तक PM को पत्र लिखे।") if e.type == "person"] == []
+
+
 def test_a_counterpart_is_no_role_the_persons_own_title_is() -> None:
     text = "मोदी ने अपने नेपाली समकक्ष शेर बहादुर देउबा से बात की। नेपाल के प्रधानमंत्री शेर बहादुर देउबा ने कहा।"
     from sahyog.extract import extract_text

@@ -613,7 +613,7 @@ def leader_state(names: Iterable[str]) -> str | None:
 
 # The offices of heads of state or government, as a person's role ends (``प्रधानमंत्री``, ``रूसी राष्ट्रपति``; not
 # ``उपराष्ट्रपति``): only a person named in one of them is taken for the leader whose name theirs ends in.
-HEAD_OFFICES = frozenset({"प्रधानमंत्री", "राष्ट्रपति", "चांसलर", "राजा", "सुल्तान", "अमीर", "युवराज", "सम्राट"})
+HEAD_OFFICES = frozenset({"प्रधानमंत्री", "PM", "राष्ट्रपति", "चांसलर", "राजा", "सुल्तान", "अमीर", "युवराज", "सम्राट"})
 HEAD_OFFICE_PHRASES = (("प्रधान", "मंत्री"), ("क्राउन", "प्रिंस"))
 
 

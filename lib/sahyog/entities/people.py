@@ -74,7 +74,7 @@ def _title_candidates(text: str, toks: list[_Tok], t: _Tables, used: set[int], k
     out = []
     resume = 0
     for i in compress(range(len(toks)), map(t.titles.__contains__, map(_LIGHT_OF, toks))):
-        if i < resume or toks[i].kind != "word" or not _titles_here(toks, i, t, known):
+        if i < resume or not _is_word(toks[i]) or not _titles_here(toks, i, t, known):
             continue
         title_end = i
         while title_end + 1 < len(toks) and toks[title_end + 1].light in t.titles:
