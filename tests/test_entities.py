@@ -146,7 +146,13 @@ def test_a_latin_title_names_the_person_after_it() -> None:
                                 ("PM नरेंद्र मोदी ने कहा कि भारत तैयार है।", "नरेंद्र मोदी", "IN")]:  # fmt: skip
         (p,) = [e for e in extract_text(text, "x")["entities"] if e["type"] == "person"]
         assert (p["name_hi"], p["role"], p["country"], p["actor_type"]) == (name, "PM", country, "government")
-    assert [e for e in ents("उन्होंने रात 10 PM तक PM को पत्र लिखे।") if e.type == "person"] == []
+    (p,) = [e for e in extract_text("pm मोदी ने कहा।", "x")["entities"] if e["type"] == "person"]
+    assert p["country"] == "IN"  # the office in either case
+    for text in ("बैठक दोपहर 1 PM शुरू हुई।", "बैठक 10:30 PM शुरू हुई और 11.30 PM खत्म।"):  # a time of day
+        assert [e.name_hi for e in ents(text) if e.type == "person"] == []
+    # a bare PM stands for the home state, as प्रधानमंत्री does
+    (a,) = extract_text("PM ने नेपाल के साथ ऊर्जा समझौते पर हस्ताक्षर किए।", "x")["agreements"]
+    assert (a["level"], sorted(a["parties"])) == ("government", ["IN", "NP"])
 
 
 def test_a_counterpart_is_no_role_the_persons_own_title_is() -> None:

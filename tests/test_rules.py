@@ -188,10 +188,25 @@ def test_a_cue_word_inside_a_name_is_no_cue() -> None:
     assert agreed("भारत ने सऊदी अरब को 50 अरब डॉलर का ऋण दिया।") == {(0, "financing")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "भारत ने सउदी अरब के साथ ऋण की बात की।",  # a spelling no shadow row lists: the name found in the text
+        "भारत ने रियो दी जेनेरियो में ब्राजील के साथ ऋण की बात की।",  # दी (gave) in a city's name is no offer
+    ],
+)
+def test_no_cue_is_read_inside_a_name_found_in_the_text(text: str) -> None:
+    assert agreed(text) == set()
+    text = "खाड़ी सहयोग परिषद के सूचकांक से पता चलता है कि भारत को अपनी जनता के स्वास्थ्य में सुधार करना है।"
+    assert contexts(text) == {("health", "mention")}  # an organisation of states' name
+    # a government body's name says what it does: the joint commission is cooperation
+    assert contexts("भारत-नेपाल संयुक्त आयोग ने ऊर्जा पर विचार किया।") == {("energy", "cooperation")}
+
+
 def test_no_name_in_the_gazetteer_holds_a_cue() -> None:
-    """A country's or an organisation's name of several words holds no cue word outside a ``shadow`` row
-    (``शंघाई सहयोग संगठन``): a new name that does must get one. The kinds that read a noun phrase's structure
-    (``क्षेत्र``, ``बैंक`` as heads) are left out."""
+    """A country's or an organisation's name of several words in the lexicon holds no cue word outside a ``shadow``
+    row (``शंघाई सहयोग संगठन``), for the rules that read an article's keys without its entities: a new name that does
+    must get one. The kinds that read a noun phrase's structure (``क्षेत्र``, ``बैंक`` as heads) are left out."""
     from babel import Locale
 
     from sahyog.cues import CUES, cue_terms

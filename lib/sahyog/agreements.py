@@ -620,7 +620,7 @@ HEAD_OFFICE_PHRASES = (("प्रधान", "मंत्री"), ("क्र
 def is_head_office(role: str | None) -> bool:
     """``role`` names the office of a head of state or government (:data:`HEAD_OFFICES`)."""
     words = tuple((role or "").split())
-    return bool(words) and (words[-1] in HEAD_OFFICES or words[-2:] in HEAD_OFFICE_PHRASES)
+    return bool(words) and (words[-1].upper() in HEAD_OFFICES or words[-2:] in HEAD_OFFICE_PHRASES)
 
 
 def with_leader_states(entities: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -688,7 +688,7 @@ def leaders_in(keys: Sequence[str], lo: int, hi: int) -> list[ActorMention]:
     return out
 
 
-_TITLES = _plain("प्रधानमंत्री", "राष्ट्रपति", "पीएम")
+_TITLES = _plain("प्रधानमंत्री", "राष्ट्रपति", "पीएम", "PM")
 _NAME_END = _plain("ने", "और", "तथा", "के", "की", "का", "से", "को", ",", "(", "द्वारा")
 
 

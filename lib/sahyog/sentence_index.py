@@ -59,8 +59,22 @@ class SentenceIndex:
         if keys is None:
             if len(self.recent) >= 4:
                 self.recent.clear()
-            keys = self.recent[sid] = doc.sentence_keys(sid)
+            keys = self.recent[sid] = _names_blanked(doc.sentence_keys(sid), self.actors.get(sid, ()))
         return keys
+
+
+# Names whose words are no cue words: a country's, a place's or an organisation of states' (संयुक्त राष्ट्र, खाड़ी
+# सहयोग परिषद, सउदी अरब's अरब). A government body's name (भारत-नेपाल संयुक्त आयोग) says what it does and is kept.
+NAME_TYPES = frozenset({"country", "region", "place"})
+
+
+def _names_blanked(keys: list[str], actors: Sequence[ActorMention]) -> list[str]:
+    """``keys`` with the words of every name of several words (:data:`NAME_TYPES`, or an IGO) blanked, so that no
+    cue is read inside a name; a name's own mention, which the rules read by its range, is untouched."""
+    for a in actors:
+        if a.j - a.i >= 2 and (a.etype in NAME_TYPES or a.actor_type == "igo"):
+            keys[a.i : a.j] = [""] * (a.j - a.i)
+    return keys
 
 
 def _actor(ent: Any) -> tuple[str | None, str | None]:

@@ -150,11 +150,14 @@ def _plural_before(toks: list[_Tok], i: int, t: _Tables) -> bool:
 
 
 def _titles_here(toks: list[_Tok], i: int, t: _Tables, known: dict[int, _Hit]) -> bool:
-    """A title at ``toks[i]`` introduces a name, unless :func:`_plural_before` makes it a common noun; a counterpart
+    """A title at ``toks[i]`` introduces a name, unless :func:`_plural_before` makes it a common noun or a number
+    makes a Latin one a time (``1 PM``); a counterpart
     title (``समकक्ष``) only after a possessive or a country (``उनके नेपाली समकक्ष शेर बहादुर देउबा``, ``भारतीय
     समकक्ष``), not in ``X के समकक्ष खड़ा`` (on a par)."""
     if _plural_before(toks, i, t):
         return False  # "कुछ नेता", "ये तीन नेता", "40 नेता": the title is a common noun
+    if toks[i].kind == "latin" and i and toks[i - 1].kind == "number":
+        return False  # "1 PM", "10:30 PM": a time of day
     if toks[i].light not in t.counterparts:
         return True
     return i > 0 and (toks[i - 1].light in _POSSESSIVES or _country_at(known, i - 1) is not None)
